@@ -24,6 +24,7 @@ CREATE TABLE "User" (
     "locale" TEXT,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "nudgesPausedUntil" TIMESTAMP(3),
+    "profileSyncedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

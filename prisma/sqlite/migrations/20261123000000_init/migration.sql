@@ -19,6 +19,7 @@ CREATE TABLE "User" (
     "locale" TEXT,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "nudgesPausedUntil" DATETIME,
+    "profileSyncedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "User_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE

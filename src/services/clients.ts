@@ -1,0 +1,152 @@
+/** Client use cases shared by slash commands, modals and the CLI. */
+import { cadenceDaysFor } from "../domain/cadence.ts";
+import { closestNames } from "../domain/closest-names.ts";
+import { LIMITS } from "../domain/interaction.ts";
+import { RELATIONSHIP_HINTS, RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
+import { isKeyClient, scoreClient, tierForScore, type DimensionScore } from "../domain/scoring.ts";
+import { clientNameKey, decodeSlackEntities, normalizeClientName } from "../domain/text.ts";
+import type { Store } from "../store/index.ts";
+import type { ClientFields, ClientRow } from "../store/clients.ts";
+import type { InteractionRow } from "../store/interactions.ts";
+import { dateFromDb } from "../store/dates.ts";
+import type { Clock, RequestContext } from "./context.ts";
+
+export type NameProblem = { problem: "name-empty" } | { problem: "name-too-long"; limit: number; length: number };
+
+export type AddClientResult =
+  | { kind: "created"; client: ClientRow }
+  | { kind: "exists"; client: ClientRow }
+  | ({ kind: "invalid" } & NameProblem);
+
+export type ClientResolution =
+  | { kind: "found"; client: ClientRow }
+  | { kind: "ambiguous"; query: string; matches: ClientRow[] }
+  | { kind: "none"; query: string; suggestions: string[] }
+  | { kind: "empty" };
+
+export interface ClientCard {
+  client: ClientRow;
+  tier: Tier;
+  overridden: boolean;
+  score: number;
+  breakdown: DimensionScore[];
+  keyClient: boolean;
+  cadenceDays: number;
+  relationshipHint: string | null;
+  followUp: { dueOn: string; basis: string } | null;
+  recent: InteractionRow[];
+}
+
+/** Slash-command text as Slack sends it (entities escaped) becomes a display name, or a reason it cannot. */
+export function parseClientName(raw: string): { ok: true; name: string; key: string } | ({ ok: false } & NameProblem) {
+  const name = normalizeClientName(decodeSlackEntities(raw));
+  const length = [...name].length;
+  if (length === 0) return { ok: false, problem: "name-empty" };
+  if (length > LIMITS.clientName) return { ok: false, problem: "name-too-long", limit: LIMITS.clientName, length };
+  return { ok: true, name, key: clientNameKey(name) };
+}
+
+const MAX_CHOICES = 25;
+const SUGGESTION_CANDIDATES = 200;
+
+export function clientService(deps: { store: Store; rules: Rules; clock: Clock }) {
+  const { store, rules, clock } = deps;
+
+  /** Score and tier for a client's fields, as the rules say today. */
+  function scored(fields: Omit<ClientFields, "score" | "tier">): Pick<ClientFields, "score" | "tier"> {
+    const { score } = scoreClient(fields, rules, clock.now());
+    return { score, tier: fields.tierOverride ?? tierForScore(score, rules) };
+  }
+
+  function suggestionFragments(key: string): string[] {
+    const words = key.split(" ").filter((w) => [...w].length >= 2);
+    const head = [...key].slice(0, 2).join("");
+    return [...new Set([...words, head])].slice(0, 6);
+  }
+
+  return {
+    scored,
+
+    async add(ctx: RequestContext, rawName: string): Promise<AddClientResult> {
+      const parsed = parseClientName(rawName);
+      if (!parsed.ok) return { kind: "invalid", ...parsed };
+      await store.workspaces.ensure(ctx.workspaceId);
+      const profile = {
+        name: parsed.name,
+        nameKey: parsed.key,
+        ownerSlackId: ctx.userId,
+        annualRevenue: null,
+        relationshipSince: null,
+        relationshipType: null,
+        lifecycleStage: null,
+        riskLevel: null,
+        industry: null,
+        region: null,
+        satisfaction: null,
+        cadenceDays: null,
+        tierOverride: null,
+        tierOverrideReason: null,
+      };
+      const result = await store.clients.create(ctx.workspaceId, { ...profile, ...scored(profile) }, ctx.userId, "create");
+      if (!result.created) return { kind: "exists", client: result.existing };
+      await store.audit.record(ctx.workspaceId, {
+        actorSlackId: ctx.userId,
+        action: "client.create",
+        entity: "client",
+        entityId: result.client.id,
+        details: { name: result.client.name },
+      });
+      return { kind: "created", client: result.client };
+    },
+
+    /** Exact name (ignoring case and spacing) first, then a unique partial match, else choices or suggestions. */
+    async resolve(ctx: RequestContext, rawQuery: string): Promise<ClientResolution> {
+      const query = normalizeClientName(decodeSlackEntities(rawQuery));
+      const key = clientNameKey(query);
+      if (!key) return { kind: "empty" };
+      const exact = await store.clients.findByKey(ctx.workspaceId, key);
+      if (exact && !exact.archivedAt) return { kind: "found", client: exact };
+      const partial = await store.clients.search(ctx.workspaceId, key, MAX_CHOICES + 1);
+      if (partial.length === 1) return { kind: "found", client: partial[0]! };
+      if (partial.length > 1) return { kind: "ambiguous", query, matches: partial.slice(0, MAX_CHOICES) };
+      const candidates = await store.clients.namesSharing(ctx.workspaceId, suggestionFragments(key), SUGGESTION_CANDIDATES);
+      return { kind: "none", query, suggestions: closestNames(query, candidates, 5) };
+    },
+
+    findById(ctx: RequestContext, id: string): Promise<ClientRow | null> {
+      return id ? store.clients.findById(ctx.workspaceId, id) : Promise.resolve(null);
+    },
+
+    /** Active clients whose name contains what the user typed, for pickers. */
+    search(ctx: RequestContext, typed: string, limit: number): Promise<ClientRow[]> {
+      const key = clientNameKey(normalizeClientName(decodeSlackEntities(typed)));
+      return key ? store.clients.search(ctx.workspaceId, key, limit) : Promise.resolve([]);
+    },
+
+    async card(ctx: RequestContext, client: ClientRow): Promise<ClientCard> {
+      const [recent, followUp] = await Promise.all([
+        store.interactions.recentForClient(ctx.workspaceId, client.id, 3),
+        store.followUps.forClient(ctx.workspaceId, client.id),
+      ]);
+      const now = clock.now();
+      const { score, breakdown } = scoreClient(client, rules, now);
+      const tier = (client.tierOverride ?? client.tier) as Tier;
+      const type = (RELATIONSHIP_TYPES as readonly string[]).includes(client.relationshipType ?? "")
+        ? (client.relationshipType as RelationshipType)
+        : null;
+      return {
+        client,
+        tier,
+        overridden: client.tierOverride !== null,
+        score,
+        breakdown,
+        keyClient: isKeyClient(client, rules, now),
+        cadenceDays: cadenceDaysFor({ tier, relationshipType: client.relationshipType, cadenceDays: client.cadenceDays }, rules),
+        relationshipHint: type ? RELATIONSHIP_HINTS[type] : null,
+        followUp: followUp ? { dueOn: dateFromDb(followUp.dueOn), basis: followUp.basis } : null,
+        recent,
+      };
+    },
+  };
+}
+export type ClientService = ReturnType<typeof clientService>;

@@ -1,0 +1,103 @@
+/** Logging a touch: from `/log`, the log modal, buttons and imports. */
+import { cadenceDaysFor, nextFollowUpDate } from "../domain/cadence.ts";
+import { LIMITS, type InteractionType, type Sentiment } from "../domain/interaction.ts";
+import { parseLogCommand, type LogCommandError } from "../domain/log-command.ts";
+import type { Rules, Tier } from "../domain/rules.ts";
+import { parseWhen, todayInZone, type WhenError } from "../domain/when.ts";
+import type { ClientRow } from "../store/clients.ts";
+import { dateToDb } from "../store/dates.ts";
+import type { Store } from "../store/index.ts";
+import type { InteractionRow } from "../store/interactions.ts";
+import type { ClientService } from "./clients.ts";
+import type { Clock, RequestContext } from "./context.ts";
+import type { ProfileService } from "./profiles.ts";
+
+export interface LogInput {
+  client: ClientRow;
+  type: InteractionType;
+  summary: string;
+  sentiment: Sentiment;
+  /** A calendar date already validated, or raw `next:` text to parse in the user's zone. */
+  next?: { date: string } | { text: string };
+  occurredAt?: Date;
+  source: "command" | "modal" | "button" | "shortcut" | "import";
+  requestKey?: string;
+  permalink?: string;
+}
+
+export type LogResult =
+  | { kind: "logged"; interaction: InteractionRow; client: ClientRow; followUpOn: string | null; timezone: string }
+  | { kind: "duplicate"; client: ClientRow }
+  | { kind: "bad-next"; error: WhenError; text: string }
+  | { kind: "summary-too-long"; limit: number; length: number };
+
+export type LogCommandResult =
+  | LogResult
+  | { kind: "parse-error"; error: LogCommandError }
+  | { kind: "client-ambiguous"; query: string; matches: ClientRow[] }
+  | { kind: "client-unknown"; query: string; suggestions: string[] };
+
+export function interactionService(deps: { store: Store; rules: Rules; clock: Clock; clients: ClientService; profiles: ProfileService }) {
+  const { store, rules, clock, clients, profiles } = deps;
+
+  async function log(ctx: RequestContext, input: LogInput): Promise<LogResult> {
+    const length = [...input.summary].length;
+    if (length > LIMITS.summary) return { kind: "summary-too-long", limit: LIMITS.summary, length };
+    const now = clock.now();
+    const occurredAt = input.occurredAt ?? now;
+    const timezone = await profiles.timezone(ctx);
+    let next: string | null = null;
+    if (input.next && "date" in input.next) next = input.next.date;
+    if (input.next && "text" in input.next) {
+      const parsed = parseWhen(input.next.text, now, timezone);
+      if (!parsed.ok) return { kind: "bad-next", error: parsed.error, text: input.next.text };
+      next = parsed.date;
+    }
+    const tier = (input.client.tierOverride ?? input.client.tier) as Tier;
+    const cadence = cadenceDaysFor({ tier, relationshipType: input.client.relationshipType, cadenceDays: input.client.cadenceDays }, rules);
+    const due = nextFollowUpDate(todayInZone(occurredAt, timezone), cadence, next);
+    const result = await store.interactions.record(
+      ctx.workspaceId,
+      {
+        clientId: input.client.id,
+        repSlackId: ctx.userId,
+        type: input.type,
+        occurredAt,
+        summary: input.summary,
+        sentiment: input.sentiment,
+        nextFollowUpOn: next ? dateToDb(next) : null,
+        source: input.source,
+        requestKey: input.requestKey ?? null,
+        permalink: input.permalink ?? null,
+      },
+      { dueOn: dateToDb(due.dueOn), basis: due.basis },
+    );
+    if (!result.stored) return { kind: "duplicate", client: input.client };
+    return { kind: "logged", interaction: result.interaction, client: input.client, followUpOn: due.dueOn, timezone };
+  }
+
+  return {
+    log,
+
+    /** `/log <client> <type> <summary> [next:<when>] [sentiment:<s>]`. */
+    async logFromCommand(ctx: RequestContext, text: string, requestKey?: string): Promise<LogCommandResult> {
+      const parsed = parseLogCommand(text);
+      if (!parsed.ok) return { kind: "parse-error", error: parsed.error };
+      const { clientName, type, summary, next, sentiment } = parsed.value;
+      const resolution = await clients.resolve(ctx, clientName);
+      if (resolution.kind === "ambiguous") return { kind: "client-ambiguous", query: resolution.query, matches: resolution.matches };
+      if (resolution.kind === "none") return { kind: "client-unknown", query: resolution.query, suggestions: resolution.suggestions };
+      if (resolution.kind === "empty") return { kind: "parse-error", error: { code: "missing-client" } };
+      return log(ctx, {
+        client: resolution.client,
+        type,
+        summary,
+        sentiment: sentiment ?? "neutral",
+        ...(next !== undefined ? { next: { text: next } } : {}),
+        source: "command",
+        ...(requestKey ? { requestKey } : {}),
+      });
+    },
+  };
+}
+export type InteractionService = ReturnType<typeof interactionService>;

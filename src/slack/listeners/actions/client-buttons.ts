@@ -1,0 +1,33 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { todayInZone } from "../../../domain/when.ts";
+import type { Services } from "../../../services/index.ts";
+import { ACTIONS } from "../../ids.ts";
+import { buildLogModal } from "../../views/log-modal.ts";
+import { clientUnknown, somethingWentWrong } from "../../views/replies.ts";
+import { cardReply } from "../client-card-reply.ts";
+import { contextOf } from "../request-context.ts";
+
+/** "Log a touch" and "Show card" buttons on cards and replies; the button's value is the client id. */
+export function registerClientButtons(app: App, services: Services): void {
+  app.action<BlockButtonAction>(ACTIONS.openLogModal, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const ctx = contextOf(body);
+    const found = await services.clients.findById(ctx, action.value ?? "");
+    if (!found) return void (await respond({ ...clientUnknown("that client", []), replace_original: false }));
+    try {
+      const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+      await client.views.open({ trigger_id: body.trigger_id, view: buildLogModal({ today, client: found }) });
+    } catch (error) {
+      logger.warn("could not open the log modal", error instanceof Error ? error.message : String(error));
+      await respond({ ...somethingWentWrong(), replace_original: false });
+    }
+  });
+
+  app.action<BlockButtonAction>(ACTIONS.showClientCard, async ({ ack, body, action, respond }) => {
+    await ack();
+    const ctx = contextOf(body);
+    const found = await services.clients.findById(ctx, action.value ?? "");
+    const reply = found ? await cardReply(services, ctx, found) : clientUnknown("that client", []);
+    await respond({ ...reply, replace_original: false });
+  });
+}

@@ -1,0 +1,59 @@
+import type { App } from "@slack/bolt";
+import { todayInZone } from "../../../domain/when.ts";
+import type { LogCommandResult } from "../../../services/interactions.ts";
+import type { Services } from "../../../services/index.ts";
+import { COMMANDS } from "../../ids.ts";
+import { buildLogModal } from "../../views/log-modal.ts";
+import {
+  badNextDate,
+  clientChoices,
+  clientUnknown,
+  duplicateInteraction,
+  interactionLogged,
+  logParseError,
+  logUsage,
+  type EphemeralReply,
+} from "../../views/replies.ts";
+import { answerCommand } from "../failures.ts";
+import { contextOf } from "../request-context.ts";
+
+function replyFor(result: LogCommandResult, nextWasGiven: boolean): EphemeralReply {
+  switch (result.kind) {
+    case "logged":
+      return interactionLogged(result.client.name, result.interaction.type, result.followUpOn, nextWasGiven);
+    case "duplicate":
+      return duplicateInteraction(result.client.name);
+    case "parse-error":
+      return logParseError(result.error);
+    case "client-ambiguous":
+      return clientChoices(result.query, result.matches);
+    case "client-unknown":
+      return clientUnknown(result.query, result.suggestions);
+    case "bad-next":
+      return badNextDate(result.error, result.text);
+    case "summary-too-long":
+      return logParseError({ code: "summary-too-long", limit: result.limit, actual: result.length });
+  }
+}
+
+/** `/log <client> <type> <summary> [next:<when>] [sentiment:<s>]`; bare `/log` opens the log modal. */
+export function registerLogCommand(app: App, services: Services): void {
+  app.command(COMMANDS.log, async ({ command, ack, client, respond, logger }) => {
+    const ctx = contextOf(command);
+    if (!command.text.trim() && command.trigger_id) {
+      await ack();
+      try {
+        const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+        await client.views.open({ trigger_id: command.trigger_id, view: buildLogModal({ today }) });
+      } catch (error) {
+        logger.warn("could not open the log modal", error instanceof Error ? error.message : String(error));
+        await respond(logUsage("The form didn't open in time, so here is the command form instead.")).catch(() => undefined);
+      }
+      return;
+    }
+    await answerCommand(logger, ack, async () => {
+      const result = await services.interactions.logFromCommand(ctx, command.text);
+      return replyFor(result, /(^|\s)next:/i.test(command.text));
+    });
+  });
+}

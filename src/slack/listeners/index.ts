@@ -1,0 +1,20 @@
+/** Registers every Slack listener on the app, one surface per module. */
+import type { App } from "@slack/bolt";
+import type { Services } from "../../services/index.ts";
+import { registerClientButtons } from "./actions/client-buttons.ts";
+import { registerClientCommand } from "./commands/client.ts";
+import { registerLogCommand } from "./commands/log.ts";
+import { registerTierCommand } from "./commands/tier.ts";
+import { registerAppHome } from "./events/app-home.ts";
+import { registerClientPicker } from "./options/client-picker.ts";
+import { registerLogModalSubmission } from "./views/log-modal.ts";
+
+export function registerListeners(app: App, services: Services): void {
+  registerTierCommand(app, services);
+  registerLogCommand(app, services);
+  registerClientCommand(app, services);
+  registerClientButtons(app, services);
+  registerClientPicker(app, services);
+  registerLogModalSubmission(app, services);
+  registerAppHome(app);
+}

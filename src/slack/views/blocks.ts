@@ -1,0 +1,50 @@
+/** Small Block Kit helpers that keep Slack's limits (SLACK.md) and escape user text for mrkdwn. */
+import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
+import { escapeMrkdwn, truncateText } from "../../domain/text.ts";
+
+export const LIMIT = { sectionText: 3000, header: 150, buttonText: 75, buttonValue: 2000, field: 2000, blocks: 50 } as const;
+
+/** User-provided text, escaped so `<!channel>` and friends render literally. */
+export const userText = (s: string, max = 500) => escapeMrkdwn(truncateText(s, max));
+
+export const mention = (userId: string) => `<@${userId}>`;
+
+export function section(text: string): SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text: truncateText(text, LIMIT.sectionText), verbatim: true } };
+}
+
+export function fields(pairs: readonly (readonly [string, string])[]): SectionBlock {
+  return {
+    type: "section",
+    fields: pairs.slice(0, 10).map(([label, value]) => ({ type: "mrkdwn" as const, text: truncateText(`*${label}*\n${value}`, LIMIT.field), verbatim: true })),
+  };
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: "header", text: { type: "plain_text", text: truncateText(text, LIMIT.header), emoji: true } };
+}
+
+export function context(text: string): ContextBlock {
+  return { type: "context", elements: [{ type: "mrkdwn", text: truncateText(text, LIMIT.sectionText), verbatim: true }] };
+}
+
+export function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {
+  return {
+    type: "button",
+    text: { type: "plain_text", text: truncateText(text, LIMIT.buttonText), emoji: true },
+    action_id: actionId,
+    value: value.slice(0, LIMIT.buttonValue),
+    ...(style ? { style } : {}),
+  };
+}
+
+/** An ephemeral slash-command reply: Block Kit plus the plain-text fallback that notifications use. */
+export interface EphemeralReply {
+  response_type: "ephemeral";
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function ephemeral(text: string, blocks?: KnownBlock[]): EphemeralReply {
+  return { response_type: "ephemeral", text: truncateText(text, 3000), blocks: (blocks ?? [section(text)]).slice(0, LIMIT.blocks) };
+}

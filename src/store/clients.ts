@@ -1,0 +1,114 @@
+import type { Db, Prisma } from "./prisma.ts";
+import { isUniqueViolation } from "./errors.ts";
+
+export const clientSelect = {
+  id: true,
+  name: true,
+  nameKey: true,
+  ownerSlackId: true,
+  annualRevenue: true,
+  relationshipSince: true,
+  relationshipType: true,
+  lifecycleStage: true,
+  riskLevel: true,
+  industry: true,
+  region: true,
+  satisfaction: true,
+  cadenceDays: true,
+  score: true,
+  tier: true,
+  tierOverride: true,
+  tierOverrideReason: true,
+  lastTouchAt: true,
+  archivedAt: true,
+} as const satisfies Prisma.ClientSelect;
+
+export type ClientRow = Prisma.ClientGetPayload<{ select: typeof clientSelect }>;
+
+/** The scoring inputs and profile of a client, as written by `/client add`, edits and imports. */
+export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt">;
+
+export type CreateClientResult = { created: true; client: ClientRow } | { created: false; existing: ClientRow };
+
+export function clientRepository(db: Db) {
+  const findByKey = (workspaceId: string, nameKey: string) =>
+    db.client.findUnique({ where: { workspaceId_nameKey: { workspaceId, nameKey } }, select: clientSelect });
+
+  return {
+    findByKey,
+
+    findById(workspaceId: string, id: string): Promise<ClientRow | null> {
+      return db.client.findFirst({ where: { workspaceId, id }, select: clientSelect });
+    },
+
+    /** Active clients whose key starts with or contains the fragment (the fragment is already a name key). */
+    search(workspaceId: string, keyFragment: string, limit: number): Promise<ClientRow[]> {
+      return db.client.findMany({
+        where: { workspaceId, archivedAt: null, nameKey: { contains: keyFragment } },
+        select: clientSelect,
+        orderBy: { nameKey: "asc" },
+        take: limit,
+      });
+    },
+
+    /** Names sharing any of the fragments, as candidates for "did you mean" ranking. */
+    async namesSharing(workspaceId: string, fragments: readonly string[], limit: number): Promise<string[]> {
+      if (fragments.length === 0) return [];
+      const rows = await db.client.findMany({
+        where: { workspaceId, archivedAt: null, OR: fragments.map((f) => ({ nameKey: { contains: f } })) },
+        select: { name: true },
+        take: limit,
+      });
+      return rows.map((r) => r.name);
+    },
+
+    async create(workspaceId: string, fields: ClientFields, actorSlackId: string, reason: string): Promise<CreateClientResult> {
+      try {
+        const client = await db.$transaction(async (tx) => {
+          const row = await tx.client.create({ data: { workspaceId, ...fields }, select: clientSelect });
+          await tx.tierChange.create({
+            data: { workspaceId, clientId: row.id, fromTier: null, toTier: row.tier, score: row.score, reason, actorSlackId },
+          });
+          return row;
+        });
+        return { created: true, client };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const existing = await findByKey(workspaceId, fields.nameKey);
+        if (!existing) throw error;
+        return { created: false, existing };
+      }
+    },
+
+    /** Updates a client and records a tier move when the tier changed. */
+    async update(workspaceId: string, id: string, fields: Partial<ClientFields>, actorSlackId: string, reason: string): Promise<ClientRow> {
+      return db.$transaction(async (tx) => {
+        const before = await tx.client.findFirstOrThrow({ where: { workspaceId, id }, select: { tier: true } });
+        const row = await tx.client.update({ where: { id }, data: fields, select: clientSelect });
+        if (row.tier !== before.tier) {
+          await tx.tierChange.create({
+            data: { workspaceId, clientId: id, fromTier: before.tier, toTier: row.tier, score: row.score, reason, actorSlackId },
+          });
+        }
+        return row;
+      });
+    },
+
+    /** Pages through every client of a workspace in key order, for exports. */
+    async *iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<ClientRow> {
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await db.client.findMany({
+          where: { workspaceId, ...(cursor ? { nameKey: { gt: cursor } } : {}) },
+          select: clientSelect,
+          orderBy: { nameKey: "asc" },
+          take: pageSize,
+        });
+        yield* page;
+        if (page.length < pageSize) return;
+        cursor = page[page.length - 1]!.nameKey;
+      }
+    },
+  };
+}
+export type ClientRepository = ReturnType<typeof clientRepository>;

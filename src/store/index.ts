@@ -1,0 +1,22 @@
+/** The store: one repository per aggregate over one Prisma client. Only this folder imports Prisma. */
+import { auditRepository } from "./audit.ts";
+import { clientRepository } from "./clients.ts";
+import { followUpRepository } from "./follow-ups.ts";
+import { interactionRepository } from "./interactions.ts";
+import { pingStore, type Db } from "./prisma.ts";
+import { userRepository } from "./users.ts";
+import { workspaceRepository } from "./workspaces.ts";
+
+export function createStore(db: Db) {
+  return {
+    workspaces: workspaceRepository(db),
+    users: userRepository(db),
+    clients: clientRepository(db),
+    interactions: interactionRepository(db),
+    followUps: followUpRepository(db),
+    audit: auditRepository(db),
+    ping: () => pingStore(db),
+    close: () => db.$disconnect(),
+  };
+}
+export type Store = ReturnType<typeof createStore>;

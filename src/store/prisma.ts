@@ -1,0 +1,42 @@
+/**
+ * The Prisma client factory. Both generated clients share one data model; the SQLite one's type stands for both,
+ * so repositories are written once.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import type { DatabaseTarget } from "./database-url.ts";
+
+export type Db = SqliteClient;
+export type { Prisma } from "./generated/sqlite/client.ts";
+
+export function createPrismaClient(target: DatabaseTarget): Db {
+  if (target.provider === "sqlite") {
+    mkdirSync(path.dirname(target.filePath), { recursive: true });
+    // WAL lets readers (slash commands) proceed while a job writes; the busy timeout rides out short write locks.
+    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
+    return new SqliteClient({ adapter });
+  }
+  const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+  // Same models, same queries: the generated types differ only in provider-specific filter options we do not use.
+  return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+/** SQLite pragmas that make an embedded store behave under concurrent use. */
+export async function tuneStore(db: Db, target: DatabaseTarget): Promise<void> {
+  if (target.provider !== "sqlite") return;
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+}
+
+export async function pingStore(db: Db): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The real bot on a fresh database, talking to a local Slack emulator, driven by Slack-signed HTTP requests.
+ * Shared by the end-to-end tests, and meant for the sandbox and the benchmarks too.
+ */
+import { startBot, type RunningBot } from "../../src/bot.ts";
+import { loadAppConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+import type { Clock } from "../../src/services/context.ts";
+import { SlackEmulator } from "./slack-emulator.ts";
+import { SlackRequests } from "./slack-requests.ts";
+import { createTestDatabase, type TestDatabase } from "./test-database.ts";
+
+export const TEST_SIGNING_SECRET = "test-signing-secret";
+export const TEST_BOT_TOKEN = "xoxb-test-token";
+export const TEST_TEAM = "T0TEST";
+
+export interface TestBot {
+  emulator: SlackEmulator;
+  slack: SlackRequests;
+  database: TestDatabase;
+  bot: RunningBot;
+  /** Stops the bot and starts a new one on the same database (what a deploy or a crash-restart does). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const emulator = await SlackEmulator.start({ botToken: TEST_BOT_TOKEN, teamId: TEST_TEAM });
+  const database = await createTestDatabase();
+  const config = loadAppConfig({
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: emulator.apiUrl,
+    DATABASE_URL: database.url,
+    PORT: "0",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...options.env,
+  });
+  const logger = createLogger(config.logLevel);
+  const boot = () => startBot(config, logger, options.clock);
+  const requestsFor = (bot: RunningBot) =>
+    new SlackRequests({ appUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: TEST_SIGNING_SECRET, emulator, teamId: TEST_TEAM });
+  const firstBot = await boot();
+  const handle: TestBot = {
+    emulator,
+    database,
+    bot: firstBot,
+    slack: requestsFor(firstBot),
+    async restart() {
+      await handle.bot.stop();
+      handle.bot = await boot();
+      handle.slack = requestsFor(handle.bot);
+    },
+    async stop() {
+      await handle.bot.stop();
+      await emulator.stop();
+      await database.drop();
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests run once; store and end-to-end tests run once per store (SQLite, then PostgreSQL).
+export default defineConfig({
+  test: {
+    env: { TZ: "UTC" },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "sqlite", include: ["test/{e2e,integration}/**/*.test.ts"], env: { TEST_STORE: "sqlite" } } },
+      { extends: true, test: { name: "postgres", include: ["test/{e2e,integration}/**/*.test.ts"], env: { TEST_STORE: "postgres" } } },
+    ],
+  },
+});
