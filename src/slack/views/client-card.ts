@@ -60,6 +60,6 @@ export function buildClientCard(card: ClientCard, today: string): EphemeralReply
     section(`*Last touches*\n${recent}`),
     { type: "actions", elements: [button("Log a touch", ACTIONS.openLogModal, client.id, "primary")] },
   ];
-  const text = `${client.name}: tier ${card.tier}, score ${card.score}/100. Next follow-up: ${followUpText(card, today)}`;
+  const text = `${userText(client.name, 200)}: tier ${card.tier}, score ${card.score}/100. Next follow-up: ${followUpText(card, today)}`;
   return ephemeral(text, blocks);
 }

@@ -1,0 +1,29 @@
+/** Every text string in a Block Kit payload, for assertions on what a person would read. */
+export function allText(payload: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === "string") return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "text" && typeof value === "string") out.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(payload);
+  return out.join("\n");
+}
+
+export interface EphemeralBody {
+  response_type?: string;
+  text: string;
+  blocks?: unknown[];
+}
+
+export function asEphemeral(json: unknown): EphemeralBody {
+  if (!json || typeof json !== "object" || typeof (json as { text?: unknown }).text !== "string") {
+    throw new Error(`expected a message body with text, got ${JSON.stringify(json)}`);
+  }
+  return json as EphemeralBody;
+}
