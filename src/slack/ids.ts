@@ -3,8 +3,6 @@ export const COMMANDS = {
   tier: "/tier",
   log: "/log",
   client: "/client",
-  followups: "/followups",
-  team: "/team",
 } as const;
 
 export const ACTIONS = {
