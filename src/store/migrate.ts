@@ -24,6 +24,6 @@ export async function migrateStore(target: DatabaseTarget): Promise<void> {
   } catch (error) {
     const output = `${(error as { stderr?: string }).stderr ?? ""}${(error as { stdout?: string }).stdout ?? ""}`;
     const reason = output.split("\n").map((l) => l.trim()).find((l) => /error|P\d{4}|can't|cannot|refused/i.test(l)) ?? "see the migration output";
-    throw new MigrationError(`The database could not be migrated (${target.provider}): ${reason}`);
+    throw new MigrationError(`The database could not be migrated (${target.provider}): ${reason.replace(/^Error:\s*/, "")}`);
   }
 }
