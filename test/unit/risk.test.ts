@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluateRisks, quarterOf, RISK_RULES, type RiskSnapshot } from "../../src/domain/risk.ts";
+import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
+
+/** A client with nothing wrong on Monday 23 November 2026 (second month of Q4). */
+function healthy(overrides: Partial<RiskSnapshot> = {}): RiskSnapshot {
+  return {
+    today: "2026-11-23",
+    createdOn: "2025-01-01",
+    lastTouchOn: "2026-11-20",
+    followUpDueOn: "2026-12-20",
+    cadenceDays: 30,
+    lastMeetingOn: "2026-10-15",
+    lastNegative: null,
+    satisfaction: 95,
+    lifecycleStage: "active",
+    keyClient: true,
+    revenueShare: 0.1,
+    ...overrides,
+  };
+}
+
+describe("evaluateRisks", () => {
+  it("finds nothing wrong with a healthy client", () => {
+    expect(evaluateRisks(healthy(), DEFAULT_RULES)).toEqual([]);
+  });
+
+  it.each([
+    ["overdue", { followUpDueOn: "2026-11-19" }, "follow-up overdue by 4 days (due 2026-11-19)"],
+    ["silence", { lastTouchOn: "2026-08-19", followUpDueOn: null }, "no touch for 96 days, cadence 30"],
+    ["silence", { lastTouchOn: null, createdOn: "2026-08-01", followUpDueOn: null }, "no touch logged in 114 days since added, cadence 30"],
+    ["negative", { lastNegative: { on: "2026-11-10", type: "call" } }, "negative call on 2026-11-10"],
+    ["satisfaction", { satisfaction: 72 }, "satisfaction 72, below 90"],
+    ["key-meeting", { lastMeetingOn: "2026-09-30" }, "key client with no meeting in Q4 2026 (last 2026-09-30)"],
+    ["key-meeting", { lastMeetingOn: null }, "key client with no meeting in Q4 2026"],
+    ["lifecycle", { lifecycleStage: "at-risk" }, "lifecycle stage is at-risk"],
+    ["concentration", { revenueShare: 0.32 }, "32% of the workspace's revenue, above 30%"],
+  ] as const)("fires %s with its reason", (rule, overrides, reason) => {
+    expect(evaluateRisks(healthy(overrides), DEFAULT_RULES)).toEqual([{ rule, reason }]);
+  });
+
+  it.each([
+    ["overdue: exactly 3 days late is not yet a risk", { followUpDueOn: "2026-11-20" }],
+    ["silence: exactly 2 x cadence is not yet a risk", { lastTouchOn: "2026-09-24", followUpDueOn: null }],
+    ["negative: 31 days ago is outside the 30-day window", { lastNegative: { on: "2026-10-23", type: "email" } }],
+    ["satisfaction: 90 is not under 90", { satisfaction: 90 }],
+    ["satisfaction: unknown is not a risk", { satisfaction: null }],
+    ["key-meeting: a meeting this quarter", { lastMeetingOn: "2026-10-01" }],
+    ["key-meeting: not checked in the quarter's first month", { today: "2026-10-20", lastTouchOn: "2026-10-19", followUpDueOn: "2026-11-18", lastMeetingOn: null }],
+    ["key-meeting: not a key client", { keyClient: false, lastMeetingOn: null }],
+    ["concentration: exactly 30% is not above 30%", { revenueShare: 0.3 }],
+    ["concentration: no revenue", { revenueShare: null }],
+  ] as const)("does not fire at the edge: %s", (_label, overrides) => {
+    expect(evaluateRisks(healthy(overrides), DEFAULT_RULES)).toEqual([]);
+  });
+
+  it("follows the rules file's parameters", () => {
+    const strict = rulesSchema.parse({ risk: { overdueDays: 0, silenceCadenceMultiple: 1, negativeLookbackDays: 60, satisfactionBelow: 50, keyClientMeetingFromQuarterMonth: 1 } });
+    const snapshot = healthy({ followUpDueOn: "2026-11-22", lastNegative: { on: "2026-10-01", type: "visit" }, satisfaction: 72 });
+    expect(evaluateRisks(snapshot, strict).map((f) => f.rule)).toEqual(["overdue", "negative"]);
+  });
+
+  it("reports every firing rule in a stable order", () => {
+    const everything = healthy({
+      followUpDueOn: "2026-01-01",
+      lastTouchOn: "2025-12-01",
+      lastMeetingOn: null,
+      lastNegative: { on: "2026-11-22", type: "meeting" },
+      satisfaction: 10,
+      lifecycleStage: "at-risk",
+      revenueShare: 0.9,
+    });
+    expect(evaluateRisks(everything, DEFAULT_RULES).map((f) => f.rule)).toEqual([...RISK_RULES]);
+  });
+
+  it("never throws and gives each rule at most once", () => {
+    const day = fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.record({
+          today: day,
+          createdOn: day,
+          lastTouchOn: fc.option(day),
+          followUpDueOn: fc.option(day),
+          cadenceDays: fc.integer({ min: 1, max: 3650 }),
+          lastMeetingOn: fc.option(day),
+          lastNegative: fc.option(fc.record({ on: day, type: fc.constantFrom("call", "meeting") })),
+          satisfaction: fc.option(fc.integer({ min: 0, max: 100 })),
+          lifecycleStage: fc.option(fc.constantFrom("prospect", "active", "at-risk")),
+          keyClient: fc.boolean(),
+          revenueShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+        }),
+        (snapshot) => {
+          const rules = evaluateRisks(snapshot, DEFAULT_RULES).map((f) => f.rule);
+          expect(new Set(rules).size).toBe(rules.length);
+        },
+      ),
+    );
+  });
+});
+
+describe("quarterOf", () => {
+  it.each([
+    ["2026-01-01", "2026-01-01", 1, "Q1 2026"],
+    ["2026-03-31", "2026-01-01", 3, "Q1 2026"],
+    ["2026-05-15", "2026-04-01", 2, "Q2 2026"],
+    ["2026-11-23", "2026-10-01", 2, "Q4 2026"],
+    ["2026-12-31", "2026-10-01", 3, "Q4 2026"],
+  ])("%s is in the quarter starting %s, month %i", (day, start, monthOfQuarter, label) => {
+    expect(quarterOf(day)).toEqual({ start, monthOfQuarter, label });
+  });
+});
