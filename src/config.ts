@@ -67,9 +67,14 @@ export type StoreConfig = Pick<AppConfig, "database" | "rules" | "rulesSource" |
   slack: Pick<AppConfig["slack"], "apiUrl"> & { botToken: string | undefined };
 };
 
-function formatIssue(prefix: string, issue: z.core.$ZodIssue): string {
-  const where = issue.path.length ? issue.path.join(".") : "";
-  return `${prefix}${where ? (prefix ? "." : "") + where : ""}: ${issue.message}`;
+/** `path.to.key: problem`; an unknown key is named by its own full path (`scoring.bogus: unknown key`). */
+function formatIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String);
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((key) => [...path, key].join("."));
+    return `${keys.join(", ")}: unknown key${keys.length > 1 ? "s" : ""}`;
+  }
+  return `${path.length ? path.join(".") : "top level"}: ${issue.message}`;
 }
 
 function parseEnv(env: NodeJS.ProcessEnv) {
@@ -98,7 +103,7 @@ export function loadRules(file: string | undefined): Rules {
     throw new ConfigError(`RULES_FILE: ${file} is not valid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${(error as Error).message.split("\n")[0]}`);
   }
   const parsed = rulesSchema.safeParse(data ?? {});
-  if (!parsed.success) throw new ConfigError(`RULES_FILE ${file}: ${formatIssue("", parsed.error.issues[0]!)}`);
+  if (!parsed.success) throw new ConfigError(`RULES_FILE ${file}: ${formatIssue(parsed.error.issues[0]!)}`);
   return parsed.data;
 }
 
@@ -133,10 +138,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.SLACK_BOT_TOKEN) {
     mode = { kind: "single-workspace", botToken: e.SLACK_BOT_TOKEN };
   } else if (e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET) {
-    const missing = (["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const).find((k) => !e[k]);
-    if (missing) throw new ConfigError(`Missing ${missing}: multi-workspace mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (${SETUP_HINT})`);
     // The OAuth installation store is not built yet: refuse plainly rather than install into memory and lose tokens.
-    throw new ConfigError(`SLACK_CLIENT_ID is set without SLACK_BOT_TOKEN: multi-workspace (OAuth) mode is not available in this version yet; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for single-workspace mode (${SETUP_HINT})`);
+    // Say so first: asking for the other OAuth variables would only lead to this refusal on the next start.
+    const which = (["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const).find((k) => e[k]) ?? "SLACK_CLIENT_ID";
+    throw new ConfigError(`${which} is set without SLACK_BOT_TOKEN: multi-workspace (OAuth) mode is not available in this version yet; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for single-workspace mode (${SETUP_HINT})`);
   } else {
     throw new ConfigError(`Missing SLACK_BOT_TOKEN: set it and SLACK_SIGNING_SECRET (${SETUP_HINT})`);
   }

@@ -1,6 +1,6 @@
 /** The 0-100 client score, dimension by dimension, and the tier it earns. Pure: rules and clock are inputs. */
 import type { LifecycleStage, RiskLevel, Rules, Tier } from "./rules.ts";
-import { LIFECYCLE_STAGES, RISK_LEVELS } from "./rules.ts";
+import { LIFECYCLE_STAGES, RISK_LEVELS, TIERS } from "./rules.ts";
 
 export interface ScoringInput {
   annualRevenue: number | null;
@@ -25,8 +25,6 @@ export interface ScoreResult {
   breakdown: DimensionScore[];
 }
 
-const MS_PER_YEAR = 365.2425 * 24 * 3600 * 1000;
-
 function pointsFor(value: number, thresholds: readonly { min: number; points: number }[]): number {
   // Highest threshold the value reaches; lower bounds are inclusive.
   let best = 0;
@@ -36,9 +34,30 @@ function pointsFor(value: number, thresholds: readonly { min: number; points: nu
 
 const maxOf = (values: readonly number[]) => values.reduce((m, v) => Math.max(m, v), 0);
 
+/** The same instant `years` calendar years later (UTC); 29 February falls on 28 February in common years. */
+function addUtcYears(date: Date, years: number): number {
+  const year = date.getUTCFullYear() + years;
+  const month = date.getUTCMonth();
+  const monthEnd = new Date(0);
+  monthEnd.setUTCFullYear(year, month + 1, 0); // day 0 of the next month: the month's last day
+  const lastDay = monthEnd.getUTCDate();
+  const shifted = new Date(date.getTime());
+  shifted.setUTCFullYear(year, month, Math.min(date.getUTCDate(), lastDay));
+  return shifted.getTime();
+}
+
+/**
+ * Years between `since` and `now` in calendar years: whole anniversaries passed, plus the fraction of the
+ * current year. A relationship started on 2016-06-15 is exactly 10 years old on 2026-06-15, so the lower
+ * bounds of the thresholds (inclusive) apply on the anniversary itself, leap days or not.
+ */
 export function relationshipYears(since: Date | null, now: Date): number {
-  if (!since) return 0;
-  return Math.max(0, (now.getTime() - since.getTime()) / MS_PER_YEAR);
+  if (!since || !(now.getTime() > since.getTime())) return 0;
+  let whole = now.getUTCFullYear() - since.getUTCFullYear();
+  if (addUtcYears(since, whole) > now.getTime()) whole -= 1;
+  const from = addUtcYears(since, whole);
+  const fraction = (now.getTime() - from) / (addUtcYears(since, whole + 1) - from);
+  return Math.max(0, whole + (Number.isFinite(fraction) ? fraction : 0));
 }
 
 const isLifecycle = (s: string | null): s is LifecycleStage => s !== null && (LIFECYCLE_STAGES as readonly string[]).includes(s);
@@ -97,4 +116,11 @@ export function isKeyClient(input: Pick<ScoringInput, "annualRevenue" | "relatio
     (input.annualRevenue ?? 0) >= rules.keyClient.minAnnualRevenue &&
     relationshipYears(input.relationshipSince, now) >= rules.keyClient.minRelationshipYears
   );
+}
+
+/** The stored score and tier of a client: a manual override wins over the score's tier. */
+export function scoreAndTier(input: ScoringInput & { tierOverride: string | null }, rules: Rules, now: Date): { score: number; tier: Tier } {
+  const { score } = scoreClient(input, rules, now);
+  const override = (TIERS as readonly string[]).includes(input.tierOverride ?? "") ? (input.tierOverride as Tier) : null;
+  return { score, tier: override ?? tierForScore(score, rules) };
 }

@@ -3,7 +3,7 @@ import { cadenceDaysFor } from "../domain/cadence.ts";
 import { closestNames } from "../domain/closest-names.ts";
 import { LIMITS } from "../domain/interaction.ts";
 import { RELATIONSHIP_HINTS, RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
-import { isKeyClient, scoreClient, tierForScore, type DimensionScore } from "../domain/scoring.ts";
+import { isKeyClient, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
 import { clientNameKey, decodeSlackEntities, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientFields, ClientRow } from "../store/clients.ts";
@@ -54,8 +54,7 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
 
   /** Score and tier for a client's fields, as the rules say today. */
   function scored(fields: Omit<ClientFields, "score" | "tier">): Pick<ClientFields, "score" | "tier"> {
-    const { score } = scoreClient(fields, rules, clock.now());
-    return { score, tier: fields.tierOverride ?? tierForScore(score, rules) };
+    return scoreAndTier(fields, rules, clock.now());
   }
 
   function suggestionFragments(key: string): string[] {

@@ -9,14 +9,23 @@ export const userText = (s: string, max = 500) => escapeMrkdwn(truncateText(s, m
 
 export const mention = (userId: string) => `<@${userId}>`;
 
+/**
+ * Cuts mrkdwn to `max` code points without ending inside an entity (`&lt;` cut to `&l`) or a `<…>` token
+ * (`<@U123>` cut to `<@U1`): Slack would show either as raw text. User text is escaped, so a `<` is the bot's.
+ */
+export function truncateMrkdwn(text: string, max: number): string {
+  const cut = truncateText(text, max);
+  return cut === text ? text : cut.replace(/(?:&[a-z]{0,3}|<[^<>]*)…$/, "…");
+}
+
 export function section(text: string): SectionBlock {
-  return { type: "section", text: { type: "mrkdwn", text: truncateText(text, LIMIT.sectionText), verbatim: true } };
+  return { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(text, LIMIT.sectionText), verbatim: true } };
 }
 
 export function fields(pairs: readonly (readonly [string, string])[]): SectionBlock {
   return {
     type: "section",
-    fields: pairs.slice(0, 10).map(([label, value]) => ({ type: "mrkdwn" as const, text: truncateText(`*${label}*\n${value}`, LIMIT.field), verbatim: true })),
+    fields: pairs.slice(0, 10).map(([label, value]) => ({ type: "mrkdwn" as const, text: truncateMrkdwn(`*${label}*\n${value}`, LIMIT.field), verbatim: true })),
   };
 }
 
@@ -25,7 +34,7 @@ export function header(text: string): HeaderBlock {
 }
 
 export function context(text: string): ContextBlock {
-  return { type: "context", elements: [{ type: "mrkdwn", text: truncateText(text, LIMIT.sectionText), verbatim: true }] };
+  return { type: "context", elements: [{ type: "mrkdwn", text: truncateMrkdwn(text, LIMIT.sectionText), verbatim: true }] };
 }
 
 export function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {
@@ -46,5 +55,5 @@ export interface EphemeralReply {
 }
 
 export function ephemeral(text: string, blocks?: KnownBlock[]): EphemeralReply {
-  return { response_type: "ephemeral", text: truncateText(text, 3000), blocks: (blocks ?? [section(text)]).slice(0, LIMIT.blocks) };
+  return { response_type: "ephemeral", text: truncateMrkdwn(text, 3000), blocks: (blocks ?? [section(text)]).slice(0, LIMIT.blocks) };
 }

@@ -5,7 +5,7 @@ import { formatDateForHumans, type WhenError } from "../../domain/when.ts";
 import type { NameProblem } from "../../services/clients.ts";
 import type { ClientRow } from "../../store/clients.ts";
 import { ACTIONS } from "../ids.ts";
-import { button, context, ephemeral, section, userText, type EphemeralReply } from "./blocks.ts";
+import { button, context, ephemeral, LIMIT, section, userText, type EphemeralReply } from "./blocks.ts";
 
 export const TIER_USAGE = "/tier <client name>";
 export const CLIENT_USAGE = "/client add <name>";
@@ -94,13 +94,16 @@ export function clientUnknown(query: string, suggestions: readonly string[]): Ep
 export function clientChoices(query: string, matches: readonly ClientRow[]): EphemeralReply {
   const intro = `Several clients match *${userText(query, 200)}*: pick one.`;
   const blocks: KnownBlock[] = [section(intro)];
-  for (const m of matches.slice(0, 24)) {
+  // Every match the service found gets its button, as far as one message holds (intro and note included).
+  const shown = matches.slice(0, LIMIT.blocks - 2);
+  for (const m of shown) {
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: `*${userText(m.name, 200)}* · tier ${m.tierOverride ?? m.tier}`, verbatim: true },
       accessory: button("Show card", ACTIONS.showClientCard, m.id),
     });
   }
+  if (matches.length > shown.length) blocks.push(context(`${matches.length - shown.length} more: type more of the name.`));
   return ephemeral(`Several clients match ${userText(query, 200)}: ${matches.map((m) => userText(m.name, 200)).join(", ")}`, blocks);
 }
 
