@@ -37,6 +37,19 @@ export type LogCommandResult =
   | { kind: "client-ambiguous"; query: string; matches: ClientRow[] }
   | { kind: "client-unknown"; query: string; suggestions: string[] };
 
+/** The follow-up a touch sets: its logged `next` date, else one cadence after the touch's date in `timezone`. */
+export function followUpAfterTouch(
+  client: Pick<ClientRow, "tier" | "tierOverride" | "relationshipType" | "cadenceDays">,
+  occurredAt: Date,
+  timezone: string,
+  next: string | null,
+  rules: Rules,
+): { dueOn: string; basis: "logged" | "cadence" } {
+  const tier = (client.tierOverride ?? client.tier) as Tier;
+  const cadence = cadenceDaysFor({ tier, relationshipType: client.relationshipType, cadenceDays: client.cadenceDays }, rules);
+  return nextFollowUpDate(todayInZone(occurredAt, timezone), cadence, next);
+}
+
 export function interactionService(deps: { store: Store; rules: Rules; clock: Clock; clients: ClientService; profiles: ProfileService }) {
   const { store, rules, clock, clients, profiles } = deps;
 
@@ -53,9 +66,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
       if (!parsed.ok) return { kind: "bad-next", error: parsed.error, text: input.next.text };
       next = parsed.date;
     }
-    const tier = (input.client.tierOverride ?? input.client.tier) as Tier;
-    const cadence = cadenceDaysFor({ tier, relationshipType: input.client.relationshipType, cadenceDays: input.client.cadenceDays }, rules);
-    const due = nextFollowUpDate(todayInZone(occurredAt, timezone), cadence, next);
+    const due = followUpAfterTouch(input.client, occurredAt, timezone, next, rules);
     const result = await store.interactions.record(
       ctx.workspaceId,
       {

@@ -109,6 +109,58 @@ export function clientRepository(db: Db) {
         cursor = page[page.length - 1]!.nameKey;
       }
     },
+
+    findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
+      if (nameKeys.length === 0) return Promise.resolve([]);
+      return db.client.findMany({ where: { workspaceId, nameKey: { in: [...new Set(nameKeys)] } }, select: clientSelect });
+    },
+
+    /**
+     * Writes one import batch in one transaction and records every tier move (creation included) with the reason.
+     * A name created meanwhile by someone else rolls the batch back and is reported, so the caller can re-plan it.
+     */
+    async importBatch(workspaceId: string, batch: ClientImportBatch, actorSlackId: string, reason: string): Promise<ClientImportResult> {
+      try {
+        await db.$transaction(async (tx) => {
+          const moves: Prisma.TierChangeCreateManyInput[] = [];
+          if (batch.updates.length > 0) {
+            const before = await tx.client.findMany({
+              where: { workspaceId, id: { in: batch.updates.map((u) => u.id) } },
+              select: { id: true, tier: true },
+            });
+            const tierBefore = new Map(before.map((b) => [b.id, b.tier]));
+            for (const { id, fields } of batch.updates) {
+              const row = await tx.client.update({ where: { id }, data: fields, select: { tier: true, score: true } });
+              const from = tierBefore.get(id) ?? null;
+              if (row.tier !== from) moves.push({ workspaceId, clientId: id, fromTier: from, toTier: row.tier, score: row.score, reason, actorSlackId });
+            }
+          }
+          if (batch.creates.length > 0) {
+            const created = await tx.client.createManyAndReturn({
+              data: batch.creates.map((fields) => ({ workspaceId, ...fields })),
+              select: { id: true, tier: true, score: true },
+            });
+            for (const row of created) moves.push({ workspaceId, clientId: row.id, fromTier: null, toTier: row.tier, score: row.score, reason, actorSlackId });
+          }
+          if (moves.length > 0) await tx.tierChange.createMany({ data: moves });
+        }, BATCH_TRANSACTION);
+        return { ok: true };
+      } catch (error) {
+        if (isUniqueViolation(error)) return { ok: false, reason: "name-taken" };
+        throw error;
+      }
+    },
   };
 }
 export type ClientRepository = ReturnType<typeof clientRepository>;
+
+/** One batch of an import: new clients, and existing ones with their full new fields. */
+export interface ClientImportBatch {
+  creates: ClientFields[];
+  updates: { id: string; fields: ClientFields }[];
+}
+
+export type ClientImportResult = { ok: true } | { ok: false; reason: "name-taken" };
+
+// Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.
+const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;

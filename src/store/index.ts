@@ -3,6 +3,7 @@ import { auditRepository } from "./audit.ts";
 import { clientRepository } from "./clients.ts";
 import { followUpRepository } from "./follow-ups.ts";
 import { interactionRepository } from "./interactions.ts";
+import { jobRunRepository } from "./job-runs.ts";
 import { pingStore, type Db } from "./prisma.ts";
 import { userRepository } from "./users.ts";
 import { workspaceRepository } from "./workspaces.ts";
@@ -15,6 +16,7 @@ export function createStore(db: Db) {
     interactions: interactionRepository(db),
     followUps: followUpRepository(db),
     audit: auditRepository(db),
+    jobRuns: jobRunRepository(db),
     ping: () => pingStore(db),
     close: () => db.$disconnect(),
   };

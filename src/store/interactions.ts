@@ -90,6 +90,84 @@ export function interactionRepository(db: Db) {
         cursor = page[page.length - 1]!.id;
       }
     },
+
+    /**
+     * Stores a batch of imported touches in one transaction, with `record`'s rules: an identical touch (already
+     * stored, or earlier in the batch) is a duplicate, and each client's latest new touch moves its last touch and
+     * resets its follow-up. Returns, per item, whether it was stored.
+     */
+    async recordMany(workspaceId: string, items: readonly InteractionImportItem[]): Promise<boolean[]> {
+      if (items.length === 0) return [];
+      const keyOf = (i: Pick<NewInteraction, "clientId" | "repSlackId" | "type" | "occurredAt">) =>
+        `${i.clientId}\u0000${i.repSlackId}\u0000${i.type}\u0000${i.occurredAt.getTime()}`;
+      try {
+        return await db.$transaction(async (tx) => {
+          // Deleted touches keep their row, and the unique index counts them, so they are looked up too: this batch's
+          // clients over its time span (indexed), a chunk of clients at a time (SQLite takes 999 parameters at most).
+          const times = items.map((i) => i.input.occurredAt.getTime());
+          const span = { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) };
+          const clientIds = [...new Set(items.map((i) => i.input.clientId))];
+          const seen = new Set<string>();
+          for (let start = 0; start < clientIds.length; start += LOOKUP_CHUNK) {
+            const existing = await tx.interaction.findMany({
+              where: { workspaceId, clientId: { in: clientIds.slice(start, start + LOOKUP_CHUNK) }, occurredAt: span },
+              select: { clientId: true, repSlackId: true, type: true, occurredAt: true },
+            });
+            for (const row of existing) seen.add(keyOf(row));
+          }
+          const stored = items.map((item) => {
+            const key = keyOf(item.input);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+          const fresh = items.filter((_, index) => stored[index]);
+          if (fresh.length > 0) await tx.interaction.createMany({ data: fresh.map(({ input }) => ({ workspaceId, ...input })) });
+          // Only each client's latest new touch can move it; on a tie the later row wins, as with sequential records.
+          const latest = new Map<string, InteractionImportItem>();
+          for (const item of fresh) {
+            const current = latest.get(item.input.clientId);
+            if (!current || current.input.occurredAt <= item.input.occurredAt) latest.set(item.input.clientId, item);
+          }
+          // Clients already touched later than anything here need no write at all.
+          const lastTouch = new Map<string, Date | null>();
+          const candidates = [...latest.keys()];
+          for (let start = 0; start < candidates.length; start += LOOKUP_CHUNK) {
+            const rows = await tx.client.findMany({ where: { workspaceId, id: { in: candidates.slice(start, start + LOOKUP_CHUNK) } }, select: { id: true, lastTouchAt: true } });
+            for (const row of rows) lastTouch.set(row.id, row.lastTouchAt);
+          }
+          for (const { input, followUpIfLatest } of latest.values()) {
+            const lastTouchAt = lastTouch.get(input.clientId);
+            if (lastTouchAt && lastTouchAt > input.occurredAt) continue;
+            const moved = await tx.client.updateMany({
+              where: { id: input.clientId, workspaceId, OR: [{ lastTouchAt: null }, { lastTouchAt: { lte: input.occurredAt } }] },
+              data: { lastTouchAt: input.occurredAt },
+            });
+            if (moved.count === 1 && followUpIfLatest) {
+              const data = { dueOn: followUpIfLatest.dueOn, basis: followUpIfLatest.basis, snoozeReason: null, updatedBy: input.repSlackId };
+              await tx.followUp.upsert({ where: { clientId: input.clientId }, create: { workspaceId, clientId: input.clientId, ...data }, update: data });
+            }
+          }
+          return stored;
+        }, BATCH_TRANSACTION);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Someone logged one of these touches meanwhile: the batch rolled back, so store it row by row instead.
+        const stored: boolean[] = [];
+        for (const { input, followUpIfLatest } of items) stored.push((await this.record(workspaceId, input, followUpIfLatest)).stored);
+        return stored;
+      }
+    },
   };
 }
 export type InteractionRepository = ReturnType<typeof interactionRepository>;
+
+/** A touch to import and the follow-up it sets when it turns out to be its client's latest. */
+export interface InteractionImportItem {
+  input: NewInteraction;
+  followUpIfLatest: { dueOn: Date; basis: string } | null;
+}
+
+// Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.
+const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
+const LOOKUP_CHUNK = 900;

@@ -34,6 +34,47 @@ export function userRepository(db: Db) {
     list(workspaceId: string): Promise<UserRow[]> {
       return db.user.findMany({ where: { workspaceId }, select: userSelect, orderBy: { slackId: "asc" } });
     },
+
+    /**
+     * Upserts imported people in one transaction, in order (a later row for the same person wins). A field left
+     * undefined keeps its stored value; a new person without a role is a rep.
+     */
+    async importMany(workspaceId: string, rows: readonly UserImportRow[]): Promise<void> {
+      if (rows.length === 0) return;
+      await db.$transaction(async (tx) => {
+        for (const { slackId, role, managerSlackId } of rows) {
+          const changes = { ...(role !== undefined ? { role } : {}), ...(managerSlackId !== undefined ? { managerSlackId } : {}) };
+          await tx.user.upsert({
+            where: { workspaceId_slackId: { workspaceId, slackId } },
+            create: { workspaceId, slackId, ...changes },
+            update: changes,
+          });
+        }
+      }, { maxWait: 10_000, timeout: 120_000 });
+    },
+
+    /** Pages through a workspace's people in Slack id order, for exports. */
+    async *iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<UserRow> {
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await db.user.findMany({
+          where: { workspaceId, ...(cursor ? { slackId: { gt: cursor } } : {}) },
+          select: userSelect,
+          orderBy: { slackId: "asc" },
+          take: pageSize,
+        });
+        yield* page;
+        if (page.length < pageSize) return;
+        cursor = page[page.length - 1]!.slackId;
+      }
+    },
   };
 }
 export type UserRepository = ReturnType<typeof userRepository>;
+
+/** A person as a CSV import row states them; undefined means "keep what is stored". */
+export interface UserImportRow {
+  slackId: string;
+  role?: string;
+  managerSlackId?: string;
+}

@@ -1,0 +1,52 @@
+/**
+ * Runs one job for one workspace as of an instant, recorded as a job run. A scheduled firing is claimed by its
+ * key so that, with several replicas, exactly one runs it; a run by hand always runs (jobs are idempotent).
+ */
+import type { Logger } from "../logger.ts";
+import type { RescoreService } from "../services/rescore.ts";
+import type { Store } from "../store/index.ts";
+
+export const JOBS = ["rescore"] as const;
+export type JobName = (typeof JOBS)[number];
+
+export const isJobName = (value: string): value is JobName => (JOBS as readonly string[]).includes(value);
+
+export interface JobDeps {
+  store: Store;
+  rescore: RescoreService;
+  logger: Logger;
+  now: () => Date;
+}
+
+export type JobOutcome =
+  | { kind: "done"; stats: Record<string, number> }
+  | { kind: "already-claimed" }
+  | { kind: "failed"; error: string };
+
+async function perform(deps: JobDeps, job: JobName, workspaceId: string, at: Date): Promise<Record<string, number>> {
+  switch (job) {
+    case "rescore":
+      return { ...(await deps.rescore.rescore(workspaceId, at)) };
+  }
+}
+
+export async function runJob(deps: JobDeps, job: JobName, workspaceId: string, at: Date, firingKey: string): Promise<JobOutcome> {
+  await deps.store.workspaces.ensure(workspaceId);
+  const runId = await deps.store.jobRuns.claim(workspaceId, job, firingKey);
+  if (!runId) return { kind: "already-claimed" };
+  const log = deps.logger.child({ job, workspaceId, at: at.toISOString() });
+  try {
+    const stats = await perform(deps, job, workspaceId, at);
+    await deps.store.jobRuns.finish(runId, stats, deps.now());
+    log.info({ stats }, "job done");
+    return { kind: "done", stats };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await deps.store.jobRuns.fail(runId, message, deps.now()).catch(() => undefined);
+    log.error({ err: message }, "job failed");
+    return { kind: "failed", error: message };
+  }
+}
+
+/** A run by hand gets its own key: it is recorded, and never blocks or is blocked by a scheduled firing. */
+export const manualFiringKey = (at: Date, startedAt: Date) => `manual:${at.toISOString()}:${startedAt.getTime().toString(36)}`;

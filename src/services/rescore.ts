@@ -1,0 +1,31 @@
+/** The `rescore` job: re-evaluates every client's score and tier as of a day, recording tier moves. */
+import { scoreAndTier } from "../domain/scoring.ts";
+import type { Rules } from "../domain/rules.ts";
+import type { Store } from "../store/index.ts";
+
+export interface RescoreStats {
+  checked: number;
+  rescored: number;
+  tierMoves: number;
+}
+
+export function rescoreService(deps: { store: Store; rules: Rules }) {
+  const { store, rules } = deps;
+  return {
+    async rescore(workspaceId: string, at: Date): Promise<RescoreStats> {
+      const stats: RescoreStats = { checked: 0, rescored: 0, tierMoves: 0 };
+      // Few clients change on a given day: read in pages, write only what moved.
+      for await (const client of store.clients.iterate(workspaceId)) {
+        stats.checked += 1;
+        if (client.archivedAt) continue;
+        const next = scoreAndTier(client, rules, at);
+        if (next.score === client.score && next.tier === client.tier) continue;
+        await store.clients.update(workspaceId, client.id, next, "rescore", "rescore");
+        stats.rescored += 1;
+        if (next.tier !== client.tier) stats.tierMoves += 1;
+      }
+      return stats;
+    },
+  };
+}
+export type RescoreService = ReturnType<typeof rescoreService>;
