@@ -8,9 +8,8 @@ import { ConfigError, loadStoreConfig, type StoreConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { systemClock, type Clock } from "../services/context.ts";
 import type { Store } from "../store/index.ts";
-import { attachStore } from "../store/attach.ts";
 import { MigrationError } from "../store/migrate.ts";
-import { StoreUnavailableError } from "../store/open.ts";
+import { openStore, StoreUnavailableError } from "../store/open.ts";
 import { CliError, UsageError, resolveTeam, slackTeamAsker } from "./args.ts";
 
 export interface CliContext {
@@ -68,8 +67,7 @@ export async function runCli<A>(command: CliCommand<A>, argv: readonly string[] 
     const config = loadStoreConfig();
     await command.precheck?.(args);
     const logger = cliLogger(config);
-    // Not openStore: its migration cannot run while the bot has a SQLite store open (see attachStore).
-    const opened = await attachStore(config.database, logger);
+    const opened = await openStore(config.database, logger);
     store = opened;
     await command.main(
       {
