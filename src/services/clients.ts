@@ -3,7 +3,9 @@ import { cadenceDaysFor } from "../domain/cadence.ts";
 import { closestNames } from "../domain/closest-names.ts";
 import { LIMITS } from "../domain/interaction.ts";
 import { RELATIONSHIP_HINTS, RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
+import { evaluateRisks, type RiskFlag } from "../domain/risk.ts";
 import { isKeyClient, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
+import { todayInZone } from "../domain/when.ts";
 import { clientNameKey, decodeSlackEntities, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientFields, ClientRow } from "../store/clients.ts";
@@ -35,6 +37,7 @@ export interface ClientCard {
   relationshipHint: string | null;
   followUp: { dueOn: string; basis: string } | null;
   recent: InteractionRow[];
+  risks: RiskFlag[];
 }
 
 /** Slash-command text as Slack sends it (entities escaped) becomes a display name, or a reason it cannot. */
@@ -47,6 +50,8 @@ export function parseClientName(raw: string): { ok: true; name: string; key: str
 }
 
 const MAX_CHOICES = 25;
+/** Touches that count as meeting a client for the key-client rule. */
+const FACE_TO_FACE = ["meeting", "visit"] as const;
 const SUGGESTION_CANDIDATES = 200;
 
 export function clientService(deps: { store: Store; rules: Rules; clock: Clock }) {
@@ -122,10 +127,14 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       return key ? store.clients.search(ctx.workspaceId, key, limit) : Promise.resolve([]);
     },
 
-    async card(ctx: RequestContext, client: ClientRow): Promise<ClientCard> {
-      const [recent, followUp] = await Promise.all([
+    /** Everything the card shows, as of `today` (the reader's calendar day). */
+    async card(ctx: RequestContext, client: ClientRow, today: string): Promise<ClientCard> {
+      const [recent, followUp, lastMeeting, lastNegative, revenueTotal] = await Promise.all([
         store.interactions.recentForClient(ctx.workspaceId, client.id, 3),
         store.followUps.forClient(ctx.workspaceId, client.id),
+        store.interactions.latest(ctx.workspaceId, client.id, { types: FACE_TO_FACE }),
+        store.interactions.latest(ctx.workspaceId, client.id, { sentiment: "negative" }),
+        client.annualRevenue ? store.clients.revenueTotal(ctx.workspaceId) : Promise.resolve(0),
       ]);
       const now = clock.now();
       const { score, breakdown } = scoreClient(client, rules, now);
@@ -133,17 +142,39 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       const type = (RELATIONSHIP_TYPES as readonly string[]).includes(client.relationshipType ?? "")
         ? (client.relationshipType as RelationshipType)
         : null;
+      const keyClient = isKeyClient(client, rules, now);
+      const cadenceDays = cadenceDaysFor({ tier, relationshipType: client.relationshipType, cadenceDays: client.cadenceDays }, rules);
+      const dueOn = followUp ? dateFromDb(followUp.dueOn) : null;
+      // Touch times are instants; risk rules count calendar days, taken here in UTC like the scheduled jobs.
+      const day = (at: Date | null | undefined) => (at ? todayInZone(at, "UTC") : null);
+      const risks = evaluateRisks(
+        {
+          today,
+          createdOn: day(client.createdAt) ?? today,
+          lastTouchOn: day(client.lastTouchAt),
+          followUpDueOn: dueOn,
+          cadenceDays,
+          lastMeetingOn: day(lastMeeting?.occurredAt),
+          lastNegative: lastNegative ? { on: day(lastNegative.occurredAt)!, type: lastNegative.type } : null,
+          satisfaction: client.satisfaction,
+          lifecycleStage: client.lifecycleStage,
+          keyClient,
+          revenueShare: client.annualRevenue && revenueTotal > 0 ? client.annualRevenue / revenueTotal : null,
+        },
+        rules,
+      );
       return {
         client,
         tier,
         overridden: client.tierOverride !== null,
         score,
         breakdown,
-        keyClient: isKeyClient(client, rules, now),
-        cadenceDays: cadenceDaysFor({ tier, relationshipType: client.relationshipType, cadenceDays: client.cadenceDays }, rules),
+        keyClient,
+        cadenceDays,
         relationshipHint: type ? RELATIONSHIP_HINTS[type] : null,
-        followUp: followUp ? { dueOn: dateFromDb(followUp.dueOn), basis: followUp.basis } : null,
+        followUp: followUp && dueOn ? { dueOn, basis: followUp.basis } : null,
         recent,
+        risks,
       };
     },
   };

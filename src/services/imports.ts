@@ -510,7 +510,7 @@ interface KindHandler<T> {
 const DUPLICATE_LINES_KEPT = 20;
 const PLAN_ATTEMPTS = 3;
 
-const fieldsOf = ({ id: _id, lastTouchAt: _touch, archivedAt: _archived, ...fields }: ClientRow): ClientFields => fields;
+const fieldsOf = ({ id: _id, lastTouchAt: _touch, archivedAt: _archived, createdAt: _created, ...fields }: ClientRow): ClientFields => fields;
 
 export function importService(deps: { store: Store; rules: Rules; clock: Clock }) {
   const { store, rules, clock } = deps;

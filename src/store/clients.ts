@@ -21,12 +21,13 @@ export const clientSelect = {
   tierOverrideReason: true,
   lastTouchAt: true,
   archivedAt: true,
+  createdAt: true,
 } as const satisfies Prisma.ClientSelect;
 
 export type ClientRow = Prisma.ClientGetPayload<{ select: typeof clientSelect }>;
 
 /** The scoring inputs and profile of a client, as written by `/client add`, edits and imports. */
-export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt">;
+export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt" | "createdAt">;
 
 export type CreateClientResult = { created: true; client: ClientRow } | { created: false; existing: ClientRow };
 
@@ -108,6 +109,12 @@ export function clientRepository(db: Db) {
         if (page.length < pageSize) return;
         cursor = page[page.length - 1]!.nameKey;
       }
+    },
+
+    /** The workspace's total annual revenue over active clients, summed by the database. */
+    async revenueTotal(workspaceId: string): Promise<number> {
+      const total = await db.client.aggregate({ where: { workspaceId, archivedAt: null }, _sum: { annualRevenue: true } });
+      return total._sum.annualRevenue ?? 0;
     },
 
     findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {

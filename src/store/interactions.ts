@@ -65,6 +65,25 @@ export function interactionRepository(db: Db) {
       }
     },
 
+    /** The client's latest touch of the given types and/or sentiment, if any (the index serves it). */
+    latest(
+      workspaceId: string,
+      clientId: string,
+      filter: { types?: readonly string[]; sentiment?: string },
+    ): Promise<{ occurredAt: Date; type: string } | null> {
+      return db.interaction.findFirst({
+        where: {
+          workspaceId,
+          clientId,
+          deletedAt: null,
+          ...(filter.types ? { type: { in: [...filter.types] } } : {}),
+          ...(filter.sentiment ? { sentiment: filter.sentiment } : {}),
+        },
+        select: { occurredAt: true, type: true },
+        orderBy: { occurredAt: "desc" },
+      });
+    },
+
     recentForClient(workspaceId: string, clientId: string, take: number): Promise<InteractionRow[]> {
       return db.interaction.findMany({
         where: { workspaceId, clientId, deletedAt: null },

@@ -40,6 +40,7 @@ const TODAY = "2026-06-15";
 function clientRow(overrides: Partial<ClientRow> = {}): ClientRow {
   return {
     id: "clh0000000000000000000001",
+    createdAt: new Date("2021-03-10T00:00:00Z"),
     name: "Acme Power",
     nameKey: "acme power",
     ownerSlackId: OWNER,
@@ -93,6 +94,7 @@ function clientCard(overrides: Partial<ClientCard> = {}): ClientCard {
     relationshipHint: "Senior-level sponsorship; align on multi-year plans each quarter.",
     followUp: { dueOn: "2026-07-01", basis: "cadence" },
     recent: [interactionRow()],
+    risks: [],
     ...overrides,
   };
 }
@@ -285,6 +287,23 @@ describe("followUpText", () => {
 });
 
 describe("buildClientCard", () => {
+  it("lists active risks with their reasons, and none when there are none", () => {
+    const risky = buildClientCard(
+      clientCard({
+        risks: [
+          { rule: "silence", reason: "no touch for 96 days, cadence 30" },
+          { rule: "satisfaction", reason: "satisfaction 72, below 90" },
+        ],
+      }),
+      TODAY,
+    );
+    const text = mrkdwnTexts(risky).map((t) => t.text).join("\n");
+    expect(text).toContain("*Risks*\n:warning: no touch for 96 days, cadence 30\n:warning: satisfaction 72, below 90");
+    expect(blockKitProblems(risky)).toEqual([]);
+    const calm = mrkdwnTexts(buildClientCard(clientCard(), TODAY)).map((t) => t.text).join("\n");
+    expect(calm).not.toContain("*Risks*");
+  });
+
   it("shows the tier, score, owner, follow-up, explained score and last touches", () => {
     const card = clientCard();
     const reply = buildClientCard(card, TODAY);

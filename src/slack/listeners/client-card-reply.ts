@@ -21,6 +21,6 @@ export async function cardReplyForQuery(services: Services, ctx: RequestContext,
 }
 
 export async function cardReply(services: Services, ctx: RequestContext, client: ClientRow): Promise<EphemeralReply> {
-  const [card, timezone] = await Promise.all([services.clients.card(ctx, client), services.profiles.timezone(ctx)]);
-  return buildClientCard(card, todayInZone(services.clock.now(), timezone));
+  const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+  return buildClientCard(await services.clients.card(ctx, client, today), today);
 }

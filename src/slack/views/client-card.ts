@@ -57,6 +57,7 @@ export function buildClientCard(card: ClientCard, today: string): EphemeralReply
     ]),
     section(`*Why this score:* ${breakdown}`),
     context(badges.join("  |  ")),
+    ...(card.risks.length ? [section(`*Risks*\n${card.risks.map((r) => `:warning: ${r.reason}`).join("\n")}`)] : []),
     section(`*Last touches*\n${recent}`),
     { type: "actions", elements: [button("Log a touch", ACTIONS.openLogModal, client.id, "primary")] },
   ];

@@ -1,0 +1,76 @@
+/**
+ * Imported clients with very different profiles land in A, B and C as the default rules say, and `/tier`
+ * explains why, dimension by dimension, with the risks that apply.
+ */
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "../../src/domain/rules.ts";
+import { importService } from "../../src/services/imports.ts";
+import { allText, asEphemeral } from "../support/block-text.ts";
+import { startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+
+const NOW = new Date("2026-11-23T03:00:00Z");
+const clock = { now: () => NOW };
+let t: TestBot;
+
+const CSV = [
+  "name,owner,annual_revenue,relationship_since,relationship_type,lifecycle_stage,risk_level,industry,region,satisfaction,cadence_days",
+  // 40 + 15 + 15 + 15 + 9.5 + 5 = 99.5 -> 100: A
+  "Three Gorges Renewables,U0TEST,25000000,2012-05-01,strategic-cooperative,mature,low,energy,Hubei,95,",
+  // 20 + 8 + 12 + 8 + 7 + 0 = 55: B
+  "Lakeside Logistics,U0TEST,400000,2023-01-15,transactional-standard,active,medium,logistics,,70,",
+  // 0 + 0 + 3 + 0 + 5 + 0 = 8: C
+  "Startup Studio,U0TEST,5000,,,prospect,high,media,,,",
+].join("\n");
+
+async function tierCard(name: string): Promise<string> {
+  const reply = await t.slack.command("/tier", name);
+  expect(reply.status).toBe(200);
+  return allText(asEphemeral(reply.json));
+}
+
+beforeAll(async () => {
+  t = await startTestBot({ clock });
+  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv("clients", TEST_TEAM, Readable.from([CSV]), {
+    fileName: "clients.csv",
+  });
+  expect(report).toMatchObject({ imported: 3, skipped: 0 });
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe("tiers from an import", () => {
+  it("gives A to a large, long, healthy energy client and explains each dimension", async () => {
+    const card = await tierCard("Three Gorges Renewables");
+    expect(card).toContain("*Tier*\n*A*");
+    expect(card).toContain("*Score*\n100/100");
+    expect(card).toContain("contribution 40/40 · relationship 15/15 · lifecycle 15/15 · risk 15/15 · satisfaction 9.5/10 · strategic fit 5/5");
+    expect(card).toContain(":key: *Key client*");
+    expect(card).toContain("*strategic-cooperative*: Senior-level sponsorship");
+    expect(card).toContain("cadence 14 days");
+  });
+
+  it("gives B to a mid-sized client and flags its satisfaction", async () => {
+    const card = await tierCard("Lakeside Logistics");
+    expect(card).toContain("*Tier*\n*B*");
+    expect(card).toContain("*Score*\n55/100");
+    expect(card).toContain("contribution 20/40 · relationship 8/15 · lifecycle 12/15 · risk 8/15 · satisfaction 7/10 · strategic fit 0/5");
+    expect(card).toContain(":warning: satisfaction 70, below 90");
+    expect(card).toContain("cadence 30 days");
+  });
+
+  it("gives C to a small prospect", async () => {
+    const card = await tierCard("Startup Studio");
+    expect(card).toContain("*Tier*\n*C*");
+    expect(card).toContain("*Score*\n8/100");
+    expect(card).not.toContain("Key client");
+    expect(card).toContain("cadence 90 days");
+  });
+
+  it("flags revenue concentration: one client holds most of the workspace's revenue", async () => {
+    const card = await tierCard("Three Gorges Renewables");
+    expect(card).toMatch(/:warning: 98% of the workspace's revenue, above 30%/);
+  });
+});
