@@ -23,7 +23,7 @@ export async function startBot(config: AppConfig, logger: Logger, clock: Clock =
     const { app } = createSlackApp({ config, logger, isHealthy: store.ping });
     const services = createServices({ store, rules: config.rules, clock, fetchProfile: slackProfileFetcher(app) });
     registerListeners(app, services);
-    const server = await startSlackApp(app, config.port);
+    const server = await startSlackApp(app, config.port, config.slack.apiUrl);
     const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
     logger.info({ port, mode: config.slack.appToken ? "socket" : "http", store: config.database.provider, rules: config.rulesSource }, "bot started");
     return {

@@ -3,6 +3,7 @@ import "dotenv/config";
 import { startBot } from "./bot.ts";
 import { ConfigError, loadAppConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
+import { SlackUnavailableError } from "./slack/app.ts";
 import { MigrationError } from "./store/migrate.ts";
 import { StoreUnavailableError } from "./store/open.ts";
 
@@ -36,8 +37,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Known start-up problems are one line for the operator; anything else keeps its stack for the developer.
-  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof StoreUnavailableError) {
-    console.error(error.message);
+  const known = [ConfigError, MigrationError, StoreUnavailableError, SlackUnavailableError];
+  if (known.some((kind) => error instanceof kind)) {
+    console.error((error as Error).message);
   } else {
     console.error(error);
   }

@@ -37,6 +37,8 @@ export function createSlackApp({ config, logger, isHealthy }: SlackAppOptions): 
     : new HTTPReceiver({ signingSecret: config.slack.signingSecret, endpoints: EVENTS_PATH, customRoutes, logger: slackLogger });
   const app = new App({
     token: config.slack.mode.botToken,
+    // Verify the token in startSlackApp (app.init), where a refusal can be reported, not in a detached promise.
+    deferInitialization: true,
     receiver,
     logger: slackLogger,
     clientOptions: {
@@ -60,7 +62,25 @@ export function slackProfileFetcher(app: BoltApp) {
   };
 }
 
-export async function startSlackApp(app: BoltApp, port: number): Promise<Server | undefined> {
+/** Slack refused the token or could not be reached when the bot started. */
+export class SlackUnavailableError extends Error {}
+
+function describeSlackFailure(error: unknown, apiUrl: string | undefined): string {
+  const platformError = (error as { data?: { error?: unknown } }).data?.error;
+  if (typeof platformError === "string") {
+    return `Slack refused SLACK_BOT_TOKEN (auth.test: ${platformError}): check the token (see README "Create the Slack app")`;
+  }
+  const cause = (error as { original?: { cause?: { code?: unknown } } }).original?.cause?.code;
+  const reason = typeof cause === "string" ? cause : (error as Error).message.split("\n")[0];
+  return `Slack's Web API is unreachable at ${apiUrl ?? "https://slack.com/api/"} (${reason})`;
+}
+
+export async function startSlackApp(app: BoltApp, port: number, apiUrl: string | undefined): Promise<Server | undefined> {
+  try {
+    await app.init();
+  } catch (error) {
+    throw new SlackUnavailableError(describeSlackFailure(error, apiUrl));
+  }
   const started = (await app.start(port)) as unknown;
   return started && typeof (started as Server).address === "function" ? (started as Server) : undefined;
 }

@@ -19,12 +19,14 @@ function startEntryPoint(env: Record<string, string>): ChildProcessWithoutNullSt
   });
 }
 
-function collect(child: ChildProcessWithoutNullStreams): { output: () => string; exited: Promise<number | null> } {
+/** Logs (JSON, standard output) and the operator's one-line errors (standard error), kept apart. */
+function collect(child: ChildProcessWithoutNullStreams): { output: () => string; errorLines: () => string[]; exited: Promise<number | null> } {
   let output = "";
+  let errors = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { output: () => output, exited };
+  return { output: () => output + errors, errorLines: () => errors.trim().split("\n"), exited };
 }
 
 async function waitForHealth(port: number, timeoutMs = 30_000): Promise<Response> {
@@ -54,7 +56,7 @@ describe("entry point", () => {
   it("stops with one line naming SLACK_BOT_TOKEN when credentials are missing", async () => {
     const run = collect(startEntryPoint({ DATABASE_URL: database.url }));
     expect(await run.exited).toBe(1);
-    const lines = run.output().trim().split("\n");
+    const lines = run.errorLines();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Missing SLACK_BOT_TOKEN: .*README.*manifest\.yml.*npm run sandbox/);
   });
@@ -64,9 +66,17 @@ describe("entry point", () => {
       startEntryPoint({ SLACK_BOT_TOKEN: SECRET, SLACK_SIGNING_SECRET: "x", SLACK_API_URL: emulator.apiUrl, DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none" }),
     );
     expect(await run.exited).toBe(1);
-    const lines = run.output().trim().split("\n");
+    const lines = run.errorLines();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^The database could not be migrated \(postgresql\)/);
+  }, 60_000);
+
+  it("stops with one line when Slack refuses the bot token", async () => {
+    const run = collect(
+      startEntryPoint({ SLACK_BOT_TOKEN: "xoxb-wrong", SLACK_SIGNING_SECRET: "x", SLACK_API_URL: emulator.apiUrl, DATABASE_URL: database.url, PORT: "0" }),
+    );
+    expect(await run.exited).toBe(1);
+    expect(run.errorLines()).toEqual(['Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth): check the token (see README "Create the Slack app")']);
   }, 60_000);
 
   it("starts, serves /healthz, keeps secrets out of its logs, and exits 0 on SIGTERM", async () => {
