@@ -1,3 +1,4 @@
+import { inPages } from "./paging.ts";
 import type { Db } from "./prisma.ts";
 
 export interface AuditInput {
@@ -33,19 +34,18 @@ export function auditRepository(db: Db) {
     },
 
     async *iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<AuditRow> {
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await db.auditEntry.findMany({
-          where: { workspaceId },
-          select: { id: true, createdAt: true, actorSlackId: true, action: true, entity: true, entityId: true, details: true },
-          orderBy: { id: "asc" },
-          take: pageSize,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        });
-        for (const { id: _id, ...row } of page) yield row;
-        if (page.length < pageSize) return;
-        cursor = page[page.length - 1]!.id;
-      }
+      const rows = inPages(
+        (after, take) =>
+          db.auditEntry.findMany({
+            where: { workspaceId, ...(after ? { id: { gt: after } } : {}) },
+            select: { id: true, createdAt: true, actorSlackId: true, action: true, entity: true, entityId: true, details: true },
+            orderBy: { id: "asc" },
+            take,
+          }),
+        (row) => row.id,
+        pageSize,
+      );
+      for await (const { id: _id, ...row } of rows) yield row;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db, Prisma } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
+import { inPages } from "./paging.ts";
 
 export const clientSelect = {
   id: true,
@@ -96,19 +97,13 @@ export function clientRepository(db: Db) {
     },
 
     /** Pages through every client of a workspace in key order, for exports. */
-    async *iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<ClientRow> {
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await db.client.findMany({
-          where: { workspaceId, ...(cursor ? { nameKey: { gt: cursor } } : {}) },
-          select: clientSelect,
-          orderBy: { nameKey: "asc" },
-          take: pageSize,
-        });
-        yield* page;
-        if (page.length < pageSize) return;
-        cursor = page[page.length - 1]!.nameKey;
-      }
+    iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<ClientRow> {
+      return inPages(
+        (after, take) =>
+          db.client.findMany({ where: { workspaceId, ...(after ? { nameKey: { gt: after } } : {}) }, select: clientSelect, orderBy: { nameKey: "asc" }, take }),
+        (row) => row.nameKey,
+        pageSize,
+      );
     },
 
     /** The workspace's total annual revenue over active clients, summed by the database. */

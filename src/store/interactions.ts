@@ -1,5 +1,6 @@
 import type { Db, Prisma } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
+import { inPages } from "./paging.ts";
 
 export const interactionSelect = {
   id: true,
@@ -95,19 +96,18 @@ export function interactionRepository(db: Db) {
 
     /** Pages through a workspace's touches with the client's name, oldest first, for exports. */
     async *iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<InteractionRow & { clientName: string }> {
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await db.interaction.findMany({
-          where: { workspaceId, deletedAt: null },
-          select: { ...interactionSelect, client: { select: { name: true } } },
-          orderBy: { id: "asc" },
-          take: pageSize,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        });
-        for (const { client, ...row } of page) yield { ...row, clientName: client.name };
-        if (page.length < pageSize) return;
-        cursor = page[page.length - 1]!.id;
-      }
+      const rows = inPages(
+        (after, take) =>
+          db.interaction.findMany({
+            where: { workspaceId, deletedAt: null, ...(after ? { id: { gt: after } } : {}) },
+            select: { ...interactionSelect, client: { select: { name: true } } },
+            orderBy: { id: "asc" },
+            take,
+          }),
+        (row) => row.id,
+        pageSize,
+      );
+      for await (const { client, ...row } of rows) yield { ...row, clientName: client.name };
     },
 
     /**

@@ -1,3 +1,4 @@
+import { inPages } from "./paging.ts";
 import type { Db } from "./prisma.ts";
 
 export interface UserRow {
@@ -54,19 +55,13 @@ export function userRepository(db: Db) {
     },
 
     /** Pages through a workspace's people in Slack id order, for exports. */
-    async *iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<UserRow> {
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await db.user.findMany({
-          where: { workspaceId, ...(cursor ? { slackId: { gt: cursor } } : {}) },
-          select: userSelect,
-          orderBy: { slackId: "asc" },
-          take: pageSize,
-        });
-        yield* page;
-        if (page.length < pageSize) return;
-        cursor = page[page.length - 1]!.slackId;
-      }
+    iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<UserRow> {
+      return inPages(
+        (after, take) =>
+          db.user.findMany({ where: { workspaceId, ...(after ? { slackId: { gt: after } } : {}) }, select: userSelect, orderBy: { slackId: "asc" }, take }),
+        (row) => row.slackId,
+        pageSize,
+      );
     },
   };
 }
