@@ -26,7 +26,7 @@ export interface LogInput {
 }
 
 export type LogResult =
-  | { kind: "logged"; interaction: InteractionRow; client: ClientRow; followUpOn: string | null; timezone: string }
+  | { kind: "logged"; interaction: InteractionRow; client: ClientRow; followUp: FollowUpDue; timezone: string }
   | { kind: "duplicate"; client: ClientRow }
   | { kind: "bad-next"; error: WhenError; text: string }
   | { kind: "summary-too-long"; limit: number; length: number };
@@ -38,13 +38,19 @@ export type LogCommandResult =
   | { kind: "client-unknown"; query: string; suggestions: string[] };
 
 /** The follow-up a touch sets: its logged `next` date, else one cadence after the touch's date in `timezone`. */
+/** When the client's next follow-up falls due after a touch, and whether the user asked for that date. */
+export interface FollowUpDue {
+  dueOn: string;
+  basis: "logged" | "cadence";
+}
+
 export function followUpAfterTouch(
   client: Pick<ClientRow, "tier" | "tierOverride" | "relationshipType" | "cadenceDays">,
   occurredAt: Date,
   timezone: string,
   next: string | null,
   rules: Rules,
-): { dueOn: string; basis: "logged" | "cadence" } {
+): FollowUpDue {
   const tier = (client.tierOverride ?? client.tier) as Tier;
   const cadence = cadenceDaysFor({ tier, relationshipType: client.relationshipType, cadenceDays: client.cadenceDays }, rules);
   return nextFollowUpDate(todayInZone(occurredAt, timezone), cadence, next);
@@ -84,7 +90,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
       { dueOn: dateToDb(due.dueOn), basis: due.basis },
     );
     if (!result.stored) return { kind: "duplicate", client: input.client };
-    return { kind: "logged", interaction: result.interaction, client: input.client, followUpOn: due.dueOn, timezone };
+    return { kind: "logged", interaction: result.interaction, client: input.client, followUp: due, timezone };
   }
 
   return {

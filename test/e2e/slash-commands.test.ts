@@ -184,7 +184,9 @@ describe("/log", () => {
   });
 
   it("escapes <!channel> in a summary", async () => {
-    await command("/log", "Sunrise Solar Partners message ping &lt;!channel&gt; about it");
+    const logged = await command("/log", "Sunrise Solar Partners message ping &lt;!channel&gt; about it");
+    // Tier C, cadence 90: due 90 days after Monday 23 November 2026.
+    expect(logged.all).toContain("Next follow-up: *Sun 21 Feb 2027* (2027-02-21), from the cadence.");
     const card = await command("/tier", "sunrise solar");
     expect(card.all).toContain("ping &lt;!channel&gt; about it");
     expect(mrkdwnOf(card)).not.toContain("<!channel>");

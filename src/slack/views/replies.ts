@@ -3,6 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import { LOG_USAGE, type LogCommandError } from "../../domain/log-command.ts";
 import { formatDateForHumans, type WhenError } from "../../domain/when.ts";
 import type { NameProblem } from "../../services/clients.ts";
+import type { FollowUpDue } from "../../services/interactions.ts";
 import type { ClientRow } from "../../store/clients.ts";
 import { ACTIONS } from "../ids.ts";
 import { button, context, ephemeral, LIMIT, section, userText, type EphemeralReply } from "./blocks.ts";
@@ -107,10 +108,8 @@ export function clientChoices(query: string, matches: readonly ClientRow[]): Eph
   return ephemeral(`Several clients match ${userText(query, 200)}: ${matches.map((m) => userText(m.name, 200)).join(", ")}`, blocks);
 }
 
-export function interactionLogged(clientName: string, type: string, followUpOn: string | null, nextWasGiven: boolean): EphemeralReply {
-  const follow = followUpOn
-    ? `Next follow-up: *${formatDateForHumans(followUpOn)}* (${followUpOn})${nextWasGiven ? ", as you asked" : ", from the cadence"}.`
-    : "";
+export function interactionLogged(clientName: string, type: string, followUp: FollowUpDue): EphemeralReply {
+  const follow = `Next follow-up: *${formatDateForHumans(followUp.dueOn)}* (${followUp.dueOn})${followUp.basis === "logged" ? ", as you asked" : ", from the cadence"}.`;
   const text = `Logged a ${type} with *${userText(clientName, 200)}*. ${follow}`.trim();
   return ephemeral(text);
 }

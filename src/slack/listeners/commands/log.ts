@@ -17,10 +17,10 @@ import {
 import { answerCommand } from "../failures.ts";
 import { contextOf } from "../request-context.ts";
 
-function replyFor(result: LogCommandResult, nextWasGiven: boolean): EphemeralReply {
+function replyFor(result: LogCommandResult): EphemeralReply {
   switch (result.kind) {
     case "logged":
-      return interactionLogged(result.client.name, result.interaction.type, result.followUpOn, nextWasGiven);
+      return interactionLogged(result.client.name, result.interaction.type, result.followUp);
     case "duplicate":
       return duplicateInteraction(result.client.name);
     case "parse-error":
@@ -53,7 +53,7 @@ export function registerLogCommand(app: App, services: Services): void {
     }
     await answerCommand(logger, ack, async () => {
       const result = await services.interactions.logFromCommand(ctx, command.text);
-      return replyFor(result, /(^|\s)next:/i.test(command.text));
+      return replyFor(result);
     });
   });
 }
