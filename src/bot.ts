@@ -21,7 +21,7 @@ export async function startBot(config: AppConfig, logger: Logger, clock: Clock =
   const store = await openStore(config.database, logger);
   try {
     const { app } = createSlackApp({ config, logger, isHealthy: store.ping });
-    const services = createServices({ store, rules: config.rules, clock, fetchProfile: slackProfileFetcher(app) });
+    const services = createServices({ store, rules: config.rules, clock, fetchProfile: slackProfileFetcher(app), adminUserIds: config.adminUserIds });
     registerListeners(app, services);
     const server = await startSlackApp(app, config.port, config.slack.apiUrl);
     const port = (server?.address() as AddressInfo | null)?.port ?? config.port;

@@ -3,13 +3,17 @@ import type { Rules } from "../domain/rules.ts";
 import type { Store } from "../store/index.ts";
 import { clientService } from "./clients.ts";
 import type { Clock } from "./context.ts";
+import { followUpService } from "./follow-ups.ts";
 import { interactionService } from "./interactions.ts";
 import { profileService, type FetchSlackProfile } from "./profiles.ts";
+import { roleService } from "./roles.ts";
 
-export function createServices(deps: { store: Store; rules: Rules; clock: Clock; fetchProfile: FetchSlackProfile }) {
+export function createServices(deps: { store: Store; rules: Rules; clock: Clock; fetchProfile: FetchSlackProfile; adminUserIds: readonly string[] }) {
   const clients = clientService(deps);
   const profiles = profileService(deps);
+  const roles = roleService(deps);
   const interactions = interactionService({ ...deps, clients, profiles });
-  return { clients, profiles, interactions, clock: deps.clock, store: deps.store };
+  const followUps = followUpService({ ...deps, clients, interactions, profiles, roles });
+  return { clients, profiles, roles, interactions, followUps, clock: deps.clock, store: deps.store };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,13 +3,33 @@ export const COMMANDS = {
   tier: "/tier",
   log: "/log",
   client: "/client",
+  followups: "/followups",
 } as const;
 
 export const ACTIONS = {
   openLogModal: "log_open",
   showClientCard: "client_show",
   clientPicker: "client_pick",
+  followUpDone: "followup_done",
+  followUpSnoozeDay: "followup_snooze_1d",
+  followUpSnoozeWeek: "followup_snooze_1w",
 } as const;
+
+/** Snooze buttons and how many days each moves the follow-up. */
+export const SNOOZE_DAYS: Record<string, number> = {
+  [ACTIONS.followUpSnoozeDay]: 1,
+  [ACTIONS.followUpSnoozeWeek]: 7,
+};
+
+/**
+ * A follow-up button's value: the client, the due date the user saw (so a stale click is recognised) and whose
+ * list it is (so the list can be redrawn after the click; ephemeral messages do not come back with the payload).
+ */
+export const followUpButtonValue = (clientId: string, dueOn: string, listOwnerId: string) => `${clientId}|${dueOn}|${listOwnerId}`;
+export function parseFollowUpButtonValue(value: string | undefined): { clientId: string; dueOn: string; listOwnerId: string } | null {
+  const match = /^([^|]+)\|(\d{4}-\d{2}-\d{2})\|([UW][A-Z0-9]+)$/.exec(value ?? "");
+  return match ? { clientId: match[1]!, dueOn: match[2]!, listOwnerId: match[3]! } : null;
+}
 
 export const VIEWS = {
   logInteraction: "log_interaction",

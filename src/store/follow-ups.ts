@@ -6,10 +6,49 @@ export interface FollowUpRow {
   snoozeReason: string | null;
 }
 
+export interface DueFollowUp {
+  dueOn: Date;
+  basis: string;
+  client: { id: string; name: string; tier: string; tierOverride: string | null; lastTouchAt: Date | null };
+}
+
 export function followUpRepository(db: Db) {
+  const dueWhere = (workspaceId: string, ownerSlackId: string, through: Date) => ({
+    workspaceId,
+    dueOn: { lte: through },
+    client: { ownerSlackId, archivedAt: null },
+  });
+
   return {
     forClient(workspaceId: string, clientId: string): Promise<FollowUpRow | null> {
       return db.followUp.findFirst({ where: { workspaceId, clientId }, select: { dueOn: true, basis: true, snoozeReason: true } });
+    },
+
+    /** An owner's follow-ups due on or before `through`, most overdue first, with how many there are in all. */
+    async dueForOwner(workspaceId: string, ownerSlackId: string, through: Date, take: number): Promise<{ items: DueFollowUp[]; total: number }> {
+      const where = dueWhere(workspaceId, ownerSlackId, through);
+      const [items, total] = await Promise.all([
+        db.followUp.findMany({
+          where,
+          select: { dueOn: true, basis: true, client: { select: { id: true, name: true, tier: true, tierOverride: true, lastTouchAt: true } } },
+          orderBy: [{ dueOn: "asc" }, { clientId: "asc" }],
+          take,
+        }),
+        db.followUp.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    /**
+     * Moves a follow-up only if it is still due when the user saw it: a second click on a stale message finds the
+     * date already moved and changes nothing (returns false).
+     */
+    async snooze(workspaceId: string, clientId: string, seenDueOn: Date, until: Date, reason: string | null, by: string): Promise<boolean> {
+      const moved = await db.followUp.updateMany({
+        where: { workspaceId, clientId, dueOn: seenDueOn },
+        data: { dueOn: until, basis: "snoozed", snoozeReason: reason, updatedBy: by },
+      });
+      return moved.count === 1;
     },
   };
 }

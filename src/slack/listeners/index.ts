@@ -2,7 +2,9 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../services/index.ts";
 import { registerClientButtons } from "./actions/client-buttons.ts";
+import { registerFollowUpButtons } from "./actions/follow-up-buttons.ts";
 import { registerClientCommand } from "./commands/client.ts";
+import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerLogCommand } from "./commands/log.ts";
 import { registerTierCommand } from "./commands/tier.ts";
 import { registerAppHome } from "./events/app-home.ts";
@@ -13,7 +15,9 @@ export function registerListeners(app: App, services: Services): void {
   registerTierCommand(app, services);
   registerLogCommand(app, services);
   registerClientCommand(app, services);
+  registerFollowUpsCommand(app, services);
   registerClientButtons(app, services);
+  registerFollowUpButtons(app, services);
   registerClientPicker(app, services);
   registerLogModalSubmission(app, services);
   registerAppHome(app);

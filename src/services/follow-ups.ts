@@ -1,0 +1,102 @@
+/** What is due: a person's overdue and coming follow-ups, and the Done and Snooze actions on them. */
+import { addDays } from "../domain/cadence.ts";
+import { daysBetween } from "../domain/risk.ts";
+import { todayInZone } from "../domain/when.ts";
+import { dateFromDb, dateToDb } from "../store/dates.ts";
+import type { Store } from "../store/index.ts";
+import type { ClientService } from "./clients.ts";
+import type { Clock, RequestContext } from "./context.ts";
+import type { InteractionService } from "./interactions.ts";
+import type { ProfileService } from "./profiles.ts";
+import type { RoleService } from "./roles.ts";
+
+/** "Due this week": today and the six days after it. */
+export const HORIZON_DAYS = 6;
+/** A list shows this many; the rest are counted ("and N more"). */
+export const LIST_LIMIT = 20;
+export const DONE_SUMMARY = "Follow-up done";
+
+export interface FollowUpItem {
+  clientId: string;
+  clientName: string;
+  tier: string;
+  dueOn: string;
+  /** Positive when overdue, 0 when due today, negative when coming. */
+  daysLate: number;
+}
+
+export type FollowUpList =
+  | { kind: "list"; ownerId: string; isSelf: boolean; today: string; items: FollowUpItem[]; more: number }
+  | { kind: "refused"; ownerId: string };
+
+export type FollowUpActionResult =
+  | { kind: "done"; clientName: string; nextDueOn: string }
+  | { kind: "snoozed"; clientName: string; until: string }
+  | { kind: "stale" }
+  | { kind: "refused" }
+  | { kind: "unknown-client" };
+
+export function followUpService(deps: {
+  store: Store;
+  clock: Clock;
+  clients: ClientService;
+  interactions: InteractionService;
+  profiles: ProfileService;
+  roles: RoleService;
+}) {
+  const { store, clock, clients, interactions, profiles, roles } = deps;
+
+  return {
+    /** The caller's list, or another person's for their manager or an admin. */
+    async list(ctx: RequestContext, ownerId: string = ctx.userId): Promise<FollowUpList> {
+      if (!(await roles.canActFor(ctx, ownerId))) return { kind: "refused", ownerId };
+      const today = todayInZone(clock.now(), await profiles.timezone(ctx));
+      const through = dateToDb(addDays(today, HORIZON_DAYS));
+      const { items, total } = await store.followUps.dueForOwner(ctx.workspaceId, ownerId, through, LIST_LIMIT);
+      return {
+        kind: "list",
+        ownerId,
+        isSelf: ownerId === ctx.userId,
+        today,
+        more: Math.max(0, total - items.length),
+        items: items.map((f) => {
+          const dueOn = dateFromDb(f.dueOn);
+          return { clientId: f.client.id, clientName: f.client.name, tier: f.client.tierOverride ?? f.client.tier, dueOn, daysLate: daysBetween(dueOn, today) };
+        }),
+      };
+    },
+
+    /**
+     * Records that the follow-up happened (a note touch), which resets the cadence. Keyed by the due date the
+     * user saw, so a second click on the same message records nothing more.
+     */
+    async done(ctx: RequestContext, clientId: string, seenDueOn: string): Promise<FollowUpActionResult> {
+      const client = await clients.findById(ctx, clientId);
+      if (!client) return { kind: "unknown-client" };
+      const current = await store.followUps.forClient(ctx.workspaceId, clientId);
+      if (!current || dateFromDb(current.dueOn) !== seenDueOn) return { kind: "stale" };
+      const result = await interactions.log(ctx, {
+        client,
+        type: "note",
+        summary: DONE_SUMMARY,
+        sentiment: "neutral",
+        source: "button",
+        requestKey: `done:${clientId}:${seenDueOn}`,
+      });
+      if (result.kind !== "logged") return { kind: "stale" };
+      return { kind: "done", clientName: client.name, nextDueOn: result.followUp.dueOn };
+    },
+
+    /** Moves the due date by whole days from today; only the owner, their manager or an admin may. */
+    async snooze(ctx: RequestContext, clientId: string, seenDueOn: string, days: number): Promise<FollowUpActionResult> {
+      const client = await clients.findById(ctx, clientId);
+      if (!client) return { kind: "unknown-client" };
+      if (client.ownerSlackId && !(await roles.canActFor(ctx, client.ownerSlackId))) return { kind: "refused" };
+      const today = todayInZone(clock.now(), await profiles.timezone(ctx));
+      const until = addDays(today, days);
+      const moved = await store.followUps.snooze(ctx.workspaceId, clientId, dateToDb(seenDueOn), dateToDb(until), null, ctx.userId);
+      return moved ? { kind: "snoozed", clientName: client.name, until } : { kind: "stale" };
+    },
+  };
+}
+export type FollowUpService = ReturnType<typeof followUpService>;

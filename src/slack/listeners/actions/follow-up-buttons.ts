@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { Services } from "../../../services/index.ts";
+import { ACTIONS, parseFollowUpButtonValue, SNOOZE_DAYS } from "../../ids.ts";
+import { ephemeral } from "../../views/blocks.ts";
+import { buildFollowUpList, followUpNotice } from "../../views/follow-ups.ts";
+import { somethingWentWrong } from "../../views/replies.ts";
+import { contextOf } from "../request-context.ts";
+
+/**
+ * Done and Snooze on a follow-up list: act, then redraw the list in place with a line saying what happened.
+ * A second click on a stale message changes nothing and says so.
+ */
+export function registerFollowUpButtons(app: App, services: Services): void {
+  const handle = (kind: "done" | "snooze") =>
+    async ({ ack, body, action, respond, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+      await ack();
+      const ctx = contextOf(body);
+      const target = parseFollowUpButtonValue(action.value);
+      try {
+        if (!target) throw new Error(`unreadable follow-up button value`);
+        const result =
+          kind === "done"
+            ? await services.followUps.done(ctx, target.clientId, target.dueOn)
+            : await services.followUps.snooze(ctx, target.clientId, target.dueOn, SNOOZE_DAYS[action.action_id] ?? 1);
+        const notice = followUpNotice(result);
+        const list = await services.followUps.list(ctx, target.listOwnerId);
+        // Someone who may not act on this list gets the reason on its own; the list stays as it was.
+        if (result.kind === "refused" || list.kind === "refused") return void (await respond({ ...ephemeral(notice), replace_original: false }));
+        await respond({ ...buildFollowUpList(list, notice), replace_original: true });
+      } catch (error) {
+        logger.error("follow-up button failed", error instanceof Error ? error.message : String(error));
+        await respond({ ...somethingWentWrong(), replace_original: false });
+      }
+    };
+  app.action<BlockButtonAction>(ACTIONS.followUpDone, handle("done"));
+  app.action<BlockButtonAction>(ACTIONS.followUpSnoozeDay, handle("snooze"));
+  app.action<BlockButtonAction>(ACTIONS.followUpSnoozeWeek, handle("snooze"));
+}

@@ -1,0 +1,133 @@
+/**
+ * `/followups` and its buttons through signed HTTP: what is due (overdue first), Done and Snooze redrawing the
+ * list in place, stale second clicks that change nothing, and who may see whose list.
+ */
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "../../src/domain/rules.ts";
+import { importService, type ImportKind } from "../../src/services/imports.ts";
+import { allText, asEphemeral } from "../support/block-text.ts";
+import { blockKitProblems } from "../support/block-kit-limits.ts";
+import { startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+
+// Monday 23 November 2026, morning in UTC (the test users have no Slack timezone: UTC).
+const NOW = new Date("2026-11-23T09:00:00Z");
+const clock = { now: () => NOW };
+const REP = "U0REP1";
+const OTHER_REP = "U0REP2";
+const MANAGER = "U0MGR1";
+const ADMIN = "U0ADMIN";
+let t: TestBot;
+
+async function load(kind: ImportKind, csv: string) {
+  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
+  expect(report.skipped).toBe(0);
+}
+
+async function followups(text: string, userId: string) {
+  const reply = await t.slack.command("/followups", text, { userId });
+  expect(reply.status).toBe(200);
+  return asEphemeral(reply.json);
+}
+
+/** The value of a button in a reply, by action id and client name in the section above it. */
+function buttonValue(body: { blocks?: unknown[] }, actionId: string, clientName: string): string {
+  const blocks = (body.blocks ?? []) as { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] }[];
+  const at = blocks.findIndex((b) => b.type === "section" && b.text?.text.includes(clientName));
+  const value = blocks[at + 1]?.elements?.find((e) => e.action_id === actionId)?.value;
+  if (!value) throw new Error(`no ${actionId} button for ${clientName}`);
+  return value;
+}
+
+beforeAll(async () => {
+  t = await startTestBot({ clock, env: { ADMIN_USER_IDS: ADMIN } });
+  await load("users", `slack_id,role,manager\n${REP},rep,${MANAGER}\n${OTHER_REP},rep,\n${MANAGER},manager,\n`);
+  // Tier C (cadence 90): touched 2026-08-01 -> due 2026-10-30 (overdue 24 days); 2026-08-25 -> due 2026-11-23 (today);
+  // 2026-08-28 -> due 2026-11-26 (this week); 2026-10-01 -> due 2026-12-30 (later, not listed).
+  await load(
+    "clients",
+    ["name,owner", `Overdue Harbour,${REP}`, `Today Tunnels,${REP}`, `Thursday Turbines,${REP}`, `Later Lakes,${REP}`, `Someone Else Solar,${OTHER_REP}`].join("\n"),
+  );
+  await load(
+    "interactions",
+    [
+      "client,rep,type,occurred_at,summary",
+      `Overdue Harbour,${REP},call,2026-08-01T10:00:00Z,kick-off`,
+      `Today Tunnels,${REP},email,2026-08-25T10:00:00Z,sent terms`,
+      `Thursday Turbines,${REP},visit,2026-08-28T10:00:00Z,site visit`,
+      `Later Lakes,${REP},call,2026-10-01T10:00:00Z,check-in`,
+      `Someone Else Solar,${OTHER_REP},call,2026-08-01T10:00:00Z,intro`,
+    ].join("\n"),
+  );
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+beforeEach(() => {
+  t.emulator.reset();
+});
+
+describe("/followups", () => {
+  it("lists the caller's overdue follow-ups first, then those due this week, each with buttons", async () => {
+    const reply = await followups("", REP);
+    const text = allText(reply);
+    expect(text).toContain("Your follow-ups: 1 overdue, 2 due this week.");
+    const order = ["Overdue Harbour", "Today Tunnels", "Thursday Turbines"].map((name) => text.indexOf(name));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(text).toContain("*overdue by 24 days* (due Fri 30 Oct 2026)");
+    expect(text).toContain("*due today*");
+    expect(text).not.toContain("Later Lakes");
+    expect(text).not.toContain("Someone Else Solar");
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(buttonValue(reply, "followup_done", "Overdue Harbour")).toMatch(/\|2026-10-30\|U0REP1$/);
+  });
+
+  it("marks a follow-up done: records the touch, resets the cadence, redraws the list; a second click does nothing", async () => {
+    const value = buttonValue(await followups("", REP), "followup_done", "Overdue Harbour");
+    await t.slack.blockAction({ actionId: "followup_done", value, userId: REP });
+    const redrawn = await t.emulator.waitForResponse();
+    const body = redrawn.body as { replace_original?: boolean; text: string };
+    expect(body.replace_original).toBe(true);
+    expect(allText(body)).toContain("Done with *Overdue Harbour*: next follow-up Sun 21 Feb 2027.");
+    expect(allText(body)).not.toContain("overdue by");
+
+    await t.slack.blockAction({ actionId: "followup_done", value, userId: REP });
+    const again = await t.emulator.waitForResponse((r) => r.id !== redrawn.id);
+    expect(allText(again.body)).toContain("already handled");
+
+    const card = asEphemeral((await t.slack.command("/tier", "Overdue Harbour", { userId: REP })).json);
+    expect(allText(card).match(/Follow-up done/g)).toHaveLength(1);
+  });
+
+  it("snoozes a follow-up by a week, and a stale second click changes nothing", async () => {
+    const value = buttonValue(await followups("", REP), "followup_snooze_1w", "Today Tunnels");
+    await t.slack.blockAction({ actionId: "followup_snooze_1w", value, userId: REP });
+    const redrawn = await t.emulator.waitForResponse();
+    expect(allText(redrawn.body)).toContain("*Today Tunnels* snoozed until Mon 30 Nov 2026.");
+    expect(allText(redrawn.body)).not.toMatch(/Today Tunnels\* · tier C/);
+
+    await t.slack.blockAction({ actionId: "followup_snooze_1d", value, userId: REP });
+    const again = await t.emulator.waitForResponse((r) => r.id !== redrawn.id);
+    expect(allText(again.body)).toContain("already handled");
+  });
+
+  it("refuses a snooze by someone who is not the owner, their manager or an admin", async () => {
+    const value = buttonValue(await followups("", REP), "followup_snooze_1d", "Thursday Turbines");
+    await t.slack.blockAction({ actionId: "followup_snooze_1d", value, userId: OTHER_REP });
+    const answer = await t.emulator.waitForResponse();
+    expect(allText(answer.body)).toContain("Only the client's owner, their manager or an admin can snooze");
+  });
+
+  it("shows a rep's list to their manager and to an admin, and refuses anyone else", async () => {
+    expect(allText(await followups(`<@${REP}|rep>`, MANAGER))).toContain(`Follow-ups of <@${REP}>`);
+    expect(allText(await followups(`<@${REP}>`, ADMIN))).toContain("Thursday Turbines");
+    expect(allText(await followups(`<@${REP}>`, OTHER_REP))).toContain(`You can see <@${REP}>'s follow-ups only as their manager or as an admin`);
+  });
+
+  it("says when nothing is due, and answers bad text with usage", async () => {
+    expect(allText(await followups("", MANAGER))).toContain("nothing due in the next 7 days");
+    expect(allText(await followups("everyone please", REP))).toContain("Usage: `/followups [@person]`");
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { FollowUpItem } from "../../src/services/follow-ups.ts";
+import { parseFollowUpButtonValue } from "../../src/slack/ids.ts";
+import { buildFollowUpList, dueText, followUpNotice } from "../../src/slack/views/follow-ups.ts";
+import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
+
+const OWNER = "U0OWNER01";
+
+function item(i: number, overrides: Partial<FollowUpItem> = {}): FollowUpItem {
+  return { clientId: `client${i}`, clientName: `Client ${i}`, tier: "B", dueOn: "2026-11-20", daysLate: 3, ...overrides };
+}
+
+describe("buildFollowUpList", () => {
+  it("stays within Slack's limits with a full page of hostile names and says how many more there are", () => {
+    const items = Array.from({ length: 20 }, (_, i) => item(i, { clientName: `<!channel> ${"名".repeat(190)} &amp; <@U999>` }));
+    const reply = buildFollowUpList({ kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items, more: 7 }, "A notice");
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(mentionProblems(reply, [OWNER])).toEqual([]);
+    expect(JSON.stringify(reply.blocks)).toContain("…and 7 more");
+  });
+
+  it("puts the client, the due date it showed and the list's owner in each button", () => {
+    const reply = buildFollowUpList({ kind: "list", ownerId: OWNER, isSelf: false, today: "2026-11-23", items: [item(1)], more: 0 });
+    const values = JSON.stringify(reply.blocks).match(/"value":"(client1\|[^"]+)"/g) ?? [];
+    expect(values.length).toBe(3);
+    expect(parseFollowUpButtonValue("client1|2026-11-20|U0OWNER01")).toEqual({ clientId: "client1", dueOn: "2026-11-20", listOwnerId: OWNER });
+    expect(parseFollowUpButtonValue("client1|not-a-date|U0OWNER01")).toBeNull();
+  });
+
+  it("says plainly when nothing is due", () => {
+    const reply = buildFollowUpList({ kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items: [], more: 0 });
+    expect(reply.text).toContain("nothing due in the next 7 days");
+  });
+});
+
+describe("dueText and followUpNotice", () => {
+  it.each([
+    [{ dueOn: "2026-11-20", daysLate: 3 }, "*overdue by 3 days* (due Fri 20 Nov 2026)"],
+    [{ dueOn: "2026-11-22", daysLate: 1 }, "*overdue by 1 day* (due Sun 22 Nov 2026)"],
+    [{ dueOn: "2026-11-23", daysLate: 0 }, "*due today* (Mon 23 Nov 2026)"],
+    [{ dueOn: "2026-11-26", daysLate: -3 }, "due Thu 26 Nov 2026"],
+  ])("%j reads %s", (due, text) => {
+    expect(dueText(due)).toBe(text);
+  });
+
+  it("escapes the client name in notices", () => {
+    expect(followUpNotice({ kind: "done", clientName: "<!here> Co", nextDueOn: "2027-02-21" })).toContain("&lt;!here&gt; Co");
+  });
+});
