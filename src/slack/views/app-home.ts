@@ -14,6 +14,7 @@ export function buildAppHome(): HomeView {
         [
           "*`/tier <client>`*: the client card, with tier, an explained score, owner, last touches and next follow-up.",
           `*\`${LOG_USAGE}\`*: log a touch. \`/log\` alone opens the form.`,
+          "*`/followups`*: what is due, overdue first, with Done and Snooze buttons.",
           "*`/client add <name>`*, *`/client show <name>`*: client records.",
         ].join("\n"),
       ),
