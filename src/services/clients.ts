@@ -50,6 +50,10 @@ export function parseClientName(raw: string): { ok: true; name: string; key: str
 }
 
 const MAX_CHOICES = 25;
+const LIST_SIZE = 40;
+
+export const CLIENT_LIST_FILTERS = ["all", "mine", "A", "B", "C", "key"] as const;
+export type ClientListFilter = (typeof CLIENT_LIST_FILTERS)[number];
 /** Touches that count as meeting a client for the key-client rule. */
 const FACE_TO_FACE = ["meeting", "visit"] as const;
 const SUGGESTION_CANDIDATES = 200;
@@ -115,6 +119,24 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       if (partial.length > 1) return { kind: "ambiguous", query, matches: partial.slice(0, MAX_CHOICES) };
       const candidates = await store.clients.namesSharing(ctx.workspaceId, suggestionFragments(key), SUGGESTION_CANDIDATES);
       return { kind: "none", query, suggestions: closestNames(query, candidates, 5) };
+    },
+
+    /** `/client list [mine|A|B|C|key]`: active clients by name; key clients by the rules' revenue and years. */
+    async list(ctx: RequestContext, filter: ClientListFilter): Promise<{ items: ClientRow[]; total: number }> {
+      const now = clock.now();
+      const since = new Date(now.getTime());
+      since.setUTCFullYear(since.getUTCFullYear() - rules.keyClient.minRelationshipYears);
+      return store.clients.list(
+        ctx.workspaceId,
+        filter === "mine"
+          ? { ownerSlackId: ctx.userId }
+          : filter === "key"
+            ? { key: { minAnnualRevenue: rules.keyClient.minAnnualRevenue, sinceOnOrBefore: since } }
+            : filter === "all"
+              ? {}
+              : { tier: filter },
+        LIST_SIZE,
+      );
     },
 
     findById(ctx: RequestContext, id: string): Promise<ClientRow | null> {

@@ -106,6 +106,26 @@ export function clientRepository(db: Db) {
       );
     },
 
+    /** Active clients matching a filter, by name, with how many match in all. */
+    async list(
+      workspaceId: string,
+      filter: { ownerSlackId?: string; tier?: string; key?: { minAnnualRevenue: number; sinceOnOrBefore: Date } },
+      take: number,
+    ): Promise<{ items: ClientRow[]; total: number }> {
+      const where: Prisma.ClientWhereInput = {
+        workspaceId,
+        archivedAt: null,
+        ...(filter.ownerSlackId ? { ownerSlackId: filter.ownerSlackId } : {}),
+        ...(filter.tier ? { tier: filter.tier } : {}),
+        ...(filter.key ? { annualRevenue: { gte: filter.key.minAnnualRevenue }, relationshipSince: { lte: filter.key.sinceOnOrBefore } } : {}),
+      };
+      const [items, total] = await Promise.all([
+        db.client.findMany({ where, select: clientSelect, orderBy: { nameKey: "asc" }, take }),
+        db.client.count({ where }),
+      ]);
+      return { items, total };
+    },
+
     /** The workspace's total annual revenue over active clients, summed by the database. */
     async revenueTotal(workspaceId: string): Promise<number> {
       const total = await db.client.aggregate({ where: { workspaceId, archivedAt: null }, _sum: { annualRevenue: true } });

@@ -41,6 +41,33 @@ afterAll(async () => {
   await t?.stop();
 });
 
+describe("/client list", () => {
+  const list = async (text: string, userId = "U0TEST") => {
+    const reply = await t.slack.command("/client", text, { userId });
+    expect(reply.status).toBe(200);
+    return allText(asEphemeral(reply.json));
+  };
+
+  it.each([
+    ["list", "All clients (3)", ["Lakeside Logistics", "Startup Studio", "Three Gorges Renewables"]],
+    ["list A", "Tier A clients (1)", ["Three Gorges Renewables"]],
+    ["list b", "Tier B clients (1)", ["Lakeside Logistics"]],
+    ["list C", "Tier C clients (1)", ["Startup Studio"]],
+    ["list key", "Key clients (2)", ["Lakeside Logistics", "Three Gorges Renewables"]],
+    ["list mine", "Your clients (3)", ["Lakeside Logistics", "Startup Studio", "Three Gorges Renewables"]],
+  ])("/client %s shows %s", async (text, title, names) => {
+    const shown = await list(text);
+    expect(shown).toContain(title);
+    const positions = names.map((n) => shown.indexOf(`*${n}*`));
+    expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
+  });
+
+  it("says when a filter matches nothing, and answers an unknown filter with usage", async () => {
+    expect(await list("list mine", "U0NOBODY")).toContain("Your clients: none.");
+    expect(await list("list everything")).toContain("Usage: `/client list [mine|A|B|C|key]`");
+  });
+});
+
 describe("tiers from an import", () => {
   it("gives A to a large, long, healthy energy client and explains each dimension", async () => {
     const card = await tierCard("Three Gorges Renewables");

@@ -15,7 +15,7 @@ export function buildAppHome(): HomeView {
           "*`/tier <client>`*: the client card, with tier, an explained score, owner, last touches and next follow-up.",
           `*\`${LOG_USAGE}\`*: log a touch. \`/log\` alone opens the form.`,
           "*`/followups`*: what is due, overdue first, with Done and Snooze buttons.",
-          "*`/client add <name>`*, *`/client show <name>`*: client records.",
+          "*`/client add <name>`*, *`/client show <name>`*, *`/client list [mine|A|B|C|key]`*: client records.",
         ].join("\n"),
       ),
       context("Dates like `next:3d`, `next:2w`, `next:fri` or `next:2026-12-01` are read in your Slack timezone."),

@@ -1,12 +1,22 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../services/index.ts";
 import { COMMANDS } from "../../ids.ts";
+import { CLIENT_LIST_FILTERS, type ClientListFilter } from "../../../services/clients.ts";
+import { buildClientList } from "../../views/client-list.ts";
 import { clientCreated, clientExists, nameProblem, usage } from "../../views/replies.ts";
 import { cardReplyForQuery } from "../client-card-reply.ts";
 import { answerCommand } from "../failures.ts";
 import { contextOf } from "../request-context.ts";
 
-const CLIENT_HELP = "/client add <name> | /client show <name>";
+const CLIENT_HELP = "/client add <name> | /client show <name> | /client list [mine|A|B|C|key]";
+const LIST_USAGE = "/client list [mine|A|B|C|key]";
+
+/** The filter word, case-insensitive for mine/key and the tier letters. */
+function listFilter(word: string): ClientListFilter | undefined {
+  if (!word) return "all";
+  const canonical = /^[abc]$/i.test(word) ? word.toUpperCase() : word.toLowerCase();
+  return (CLIENT_LIST_FILTERS as readonly string[]).includes(canonical) ? (canonical as ClientListFilter) : undefined;
+}
 
 /** `/client <subcommand> ...`: client records. */
 export function registerClientCommand(app: App, services: Services): void {
@@ -24,6 +34,12 @@ export function registerClientCommand(app: App, services: Services): void {
         case "show":
           if (rest.length === 0) return usage("/client show <name>", "Which client?");
           return cardReplyForQuery(services, ctx, argument);
+        case "list": {
+          const filter = rest.length <= 1 ? listFilter(rest[0] ?? "") : undefined;
+          if (!filter) return usage(LIST_USAGE, "List all clients, yours (`mine`), a tier (`A`, `B`, `C`) or the key clients (`key`).");
+          const { items, total } = await services.clients.list(ctx, filter);
+          return buildClientList(filter, items, total);
+        }
         case "":
           return usage(CLIENT_HELP, "What would you like to do with a client?");
         default:

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpItem } from "../../src/services/follow-ups.ts";
 import { parseFollowUpButtonValue } from "../../src/slack/ids.ts";
+import { buildClientList } from "../../src/slack/views/client-list.ts";
 import { buildFollowUpList, dueText, followUpNotice } from "../../src/slack/views/follow-ups.ts";
+import type { ClientRow } from "../../src/store/clients.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 
 const OWNER = "U0OWNER01";
@@ -45,5 +47,38 @@ describe("dueText and followUpNotice", () => {
 
   it("escapes the client name in notices", () => {
     expect(followUpNotice({ kind: "done", clientName: "<!here> Co", nextDueOn: "2027-02-21" })).toContain("&lt;!here&gt; Co");
+  });
+});
+
+describe("buildClientList", () => {
+  const client = (i: number): ClientRow => ({
+    id: `c${i}`,
+    name: `<!here> ${"長".repeat(195)} ${i}`,
+    nameKey: `client ${i}`,
+    ownerSlackId: OWNER,
+    annualRevenue: null,
+    relationshipSince: null,
+    relationshipType: null,
+    lifecycleStage: null,
+    riskLevel: null,
+    industry: null,
+    region: null,
+    satisfaction: null,
+    cadenceDays: null,
+    score: 10,
+    tier: "C",
+    tierOverride: null,
+    tierOverrideReason: null,
+    lastTouchAt: i % 2 ? new Date("2026-11-20T10:00:00Z") : null,
+    archivedAt: null,
+    createdAt: new Date("2026-01-01T00:00:00Z"),
+  });
+
+  it("keeps a full page of long, hostile names within Slack's limits and counts the rest", () => {
+    const reply = buildClientList("C", Array.from({ length: 40 }, (_, i) => client(i)), 95);
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(mentionProblems(reply, [OWNER])).toEqual([]);
+    expect(JSON.stringify(reply.blocks)).toContain("…and 55 more");
+    expect(reply.text).toContain("Tier C clients (95)");
   });
 });
