@@ -7,6 +7,7 @@ import { followUpService } from "./follow-ups.ts";
 import { interactionService } from "./interactions.ts";
 import { profileService, type FetchSlackProfile } from "./profiles.ts";
 import { roleService } from "./roles.ts";
+import { teamService } from "./team.ts";
 
 export function createServices(deps: { store: Store; rules: Rules; clock: Clock; fetchProfile: FetchSlackProfile; adminUserIds: readonly string[] }) {
   const clients = clientService(deps);
@@ -14,6 +15,7 @@ export function createServices(deps: { store: Store; rules: Rules; clock: Clock;
   const roles = roleService(deps);
   const interactions = interactionService({ ...deps, clients, profiles });
   const followUps = followUpService({ ...deps, clients, interactions, profiles, roles });
-  return { clients, profiles, roles, interactions, followUps, clock: deps.clock, store: deps.store };
+  const team = teamService({ ...deps, roles });
+  return { clients, profiles, roles, team, interactions, followUps, clock: deps.clock, store: deps.store };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,7 @@ export const COMMANDS = {
   log: "/log",
   client: "/client",
   followups: "/followups",
+  team: "/team",
 } as const;
 
 export const ACTIONS = {

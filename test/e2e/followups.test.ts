@@ -131,3 +131,40 @@ describe("/followups", () => {
     expect(allText(await followups("everyone please", REP))).toContain("Usage: `/followups [@person]`");
   });
 });
+
+describe("/team", () => {
+  const team = async (text: string, userId: string) => allText(asEphemeral((await t.slack.command("/team", text, { userId })).json));
+
+  it("shows admins, managers and reps with who reports to whom", async () => {
+    const shown = await team("", REP);
+    expect(shown).toContain(`<@${ADMIN}> · admin · admin via ADMIN_USER_IDS`);
+    expect(shown).toContain(`<@${MANAGER}> · manager`);
+    expect(shown).toContain(`<@${REP}> · rep · reports to <@${MANAGER}>`);
+    expect(shown.indexOf(ADMIN)).toBeLessThan(shown.indexOf(MANAGER));
+  });
+
+  it("lets only an admin change a role, and records the change in the audit trail", async () => {
+    expect(await team(`set <@${OTHER_REP}> manager`, REP)).toContain("Only admins can change roles");
+    expect(await team(`set <@${OTHER_REP}|two> manager <@${MANAGER}>`, ADMIN)).toContain(`<@${OTHER_REP}> is now a manager, reporting to <@${MANAGER}> (was rep).`);
+    const entries = [];
+    for await (const entry of t.bot.services.store.audit.iterate(TEST_TEAM)) if (entry.action === "role.change") entries.push(entry);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorSlackId: ADMIN, entityId: OTHER_REP });
+    expect(JSON.parse(entries[0]!.details ?? "{}")).toEqual({ from: "rep", to: "manager", manager: MANAGER });
+  });
+
+  it.each([
+    ["set nobody admin", "Name the person with an @-mention"],
+    [`set <@${OTHER_REP}> boss`, "The role is rep, manager or admin"],
+    [`set <@${OTHER_REP}> rep <@${MANAGER}> <@${ADMIN}>`, "name at most one manager"],
+    ["promote everyone", "I don't know `/team promote`"],
+  ])("answers %j with usage", async (text, problem) => {
+    const shown = await team(text, ADMIN);
+    expect(shown).toContain(problem);
+    expect(shown).toContain("Usage:");
+  });
+
+  it("refuses to make someone their own manager", async () => {
+    expect(await team(`set <@${REP}> rep <@${REP}>`, ADMIN)).toContain("cannot be their own manager");
+  });
+});

@@ -3,6 +3,7 @@ import type { FollowUpItem } from "../../src/services/follow-ups.ts";
 import { parseFollowUpButtonValue } from "../../src/slack/ids.ts";
 import { buildClientList } from "../../src/slack/views/client-list.ts";
 import { buildFollowUpList, dueText, followUpNotice } from "../../src/slack/views/follow-ups.ts";
+import { buildTeam } from "../../src/slack/views/team.ts";
 import type { ClientRow } from "../../src/store/clients.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 
@@ -80,5 +81,20 @@ describe("buildClientList", () => {
     expect(mentionProblems(reply, [OWNER])).toEqual([]);
     expect(JSON.stringify(reply.blocks)).toContain("…and 55 more");
     expect(reply.text).toContain("Tier C clients (95)");
+  });
+});
+
+describe("buildTeam", () => {
+  it("keeps a 300-person team within Slack's limits", () => {
+    const members = Array.from({ length: 300 }, (_, i) => ({
+      slackId: `U${String(i).padStart(8, "0")}`,
+      role: (i % 10 === 0 ? "manager" : "rep") as "manager" | "rep",
+      managerSlackId: i % 10 === 0 ? null : `U${String(i - (i % 10)).padStart(8, "0")}`,
+      active: i % 7 !== 0,
+      fromConfig: false,
+    }));
+    const reply = buildTeam(members);
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(reply.text).toBe("Team: 0 admins, 30 managers, 270 reps");
   });
 });

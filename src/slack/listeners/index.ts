@@ -5,6 +5,7 @@ import { registerClientButtons } from "./actions/client-buttons.ts";
 import { registerFollowUpButtons } from "./actions/follow-up-buttons.ts";
 import { registerClientCommand } from "./commands/client.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
+import { registerTeamCommand } from "./commands/team.ts";
 import { registerLogCommand } from "./commands/log.ts";
 import { registerTierCommand } from "./commands/tier.ts";
 import { registerAppHome } from "./events/app-home.ts";
@@ -16,6 +17,7 @@ export function registerListeners(app: App, services: Services): void {
   registerLogCommand(app, services);
   registerClientCommand(app, services);
   registerFollowUpsCommand(app, services);
+  registerTeamCommand(app, services);
   registerClientButtons(app, services);
   registerFollowUpButtons(app, services);
   registerClientPicker(app, services);

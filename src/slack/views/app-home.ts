@@ -15,6 +15,7 @@ export function buildAppHome(): HomeView {
           "*`/tier <client>`*: the client card, with tier, an explained score, owner, last touches and next follow-up.",
           `*\`${LOG_USAGE}\`*: log a touch. \`/log\` alone opens the form.`,
           "*`/followups`*: what is due, overdue first, with Done and Snooze buttons.",
+          "*`/team`*: who is a rep, a manager or an admin.",
           "*`/client add <name>`*, *`/client show <name>`*, *`/client list [mine|A|B|C|key]`*: client records.",
         ].join("\n"),
       ),
