@@ -1,6 +1,7 @@
 /** The service layer the Slack listeners, the jobs and the CLI share. */
 import type { Rules } from "../domain/rules.ts";
 import type { Store } from "../store/index.ts";
+import { clientRecordService } from "./client-records.ts";
 import { clientService } from "./clients.ts";
 import type { Clock } from "./context.ts";
 import { followUpService } from "./follow-ups.ts";
@@ -16,6 +17,7 @@ export function createServices(deps: { store: Store; rules: Rules; clock: Clock;
   const interactions = interactionService({ ...deps, clients, profiles });
   const followUps = followUpService({ ...deps, clients, interactions, profiles, roles });
   const team = teamService({ ...deps, roles });
-  return { clients, profiles, roles, team, interactions, followUps, clock: deps.clock, store: deps.store };
+  const records = clientRecordService({ ...deps, clients, roles });
+  return { clients, records, profiles, roles, team, interactions, followUps, clock: deps.clock, store: deps.store };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -33,6 +33,16 @@ export function auditRepository(db: Db) {
       });
     },
 
+    /** The latest entries about one record, newest first. */
+    forEntity(workspaceId: string, entity: string, entityId: string, take: number): Promise<AuditRow[]> {
+      return db.auditEntry.findMany({
+        where: { workspaceId, entity, entityId },
+        select: { createdAt: true, actorSlackId: true, action: true, entity: true, entityId: true, details: true },
+        orderBy: { createdAt: "desc" },
+        take,
+      });
+    },
+
     async *iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<AuditRow> {
       const rows = inPages(
         (after, take) =>

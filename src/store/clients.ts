@@ -106,6 +106,12 @@ export function clientRepository(db: Db) {
       );
     },
 
+    /** Archives a client (kept, hidden from lists and lookups); false when it was already archived. */
+    async archive(workspaceId: string, id: string, at: Date): Promise<boolean> {
+      const { count } = await db.client.updateMany({ where: { workspaceId, id, archivedAt: null }, data: { archivedAt: at } });
+      return count === 1;
+    },
+
     /** Active clients matching a filter, by name, with how many match in all. */
     async list(
       workspaceId: string,

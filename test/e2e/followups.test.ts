@@ -168,3 +168,27 @@ describe("/team", () => {
     expect(await team(`set <@${REP}> rep <@${REP}>`, ADMIN)).toContain("cannot be their own manager");
   });
 });
+
+describe("/client assign, archive and history", () => {
+  const client = async (text: string, userId: string) => allText(asEphemeral((await t.slack.command("/client", text, { userId })).json));
+
+  it("lets a manager reassign their team's client, not a rep, and needs the full name", async () => {
+    expect(await client(`assign Later Lakes <@${MANAGER}>`, REP)).toContain("Only managers (for their team) and admins can reassign clients.");
+    expect(await client(`assign later <@${MANAGER}>`, MANAGER)).toContain("No client matches *later*. Did you mean: Later Lakes?");
+    expect(await client(`assign Later Lakes <@${MANAGER}|boss>`, MANAGER)).toContain(`*Later Lakes* is now owned by <@${MANAGER}> (was <@${REP}>).`);
+    expect(await client("assign Later Lakes", MANAGER)).toContain("Usage: `/client assign <name> @person`");
+  });
+
+  it("shows an admin who changed what, and refuses the history to others", async () => {
+    expect(await client("history Later Lakes", REP)).toContain("A client's change history is for admins.");
+    const history = await client("history Later Lakes", ADMIN);
+    expect(history).toContain(`<@${MANAGER}> · \`client.assign\` from: <@${REP}>, to: <@${MANAGER}>`);
+  });
+
+  it("lets the owner archive a client, which then leaves lookups and lists", async () => {
+    expect(await client("archive Someone Else Solar", REP)).toContain("Only the client's owner, their manager or an admin can archive it.");
+    expect(await client("archive Someone Else Solar", OTHER_REP)).toContain("Archived *Someone Else Solar*.");
+    expect(allText(asEphemeral((await t.slack.command("/tier", "Someone Else Solar", { userId: OTHER_REP })).json))).toContain("No client matches");
+    expect(await client("list mine", OTHER_REP)).toContain("Your clients: none.");
+  });
+});

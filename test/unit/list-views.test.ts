@@ -4,6 +4,7 @@ import { parseFollowUpButtonValue } from "../../src/slack/ids.ts";
 import { buildClientList } from "../../src/slack/views/client-list.ts";
 import { buildFollowUpList, dueText, followUpNotice } from "../../src/slack/views/follow-ups.ts";
 import { buildTeam } from "../../src/slack/views/team.ts";
+import { historyReply } from "../../src/slack/views/client-records.ts";
 import type { ClientRow } from "../../src/store/clients.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 
@@ -51,8 +52,12 @@ describe("dueText and followUpNotice", () => {
   });
 });
 
-describe("buildClientList", () => {
-  const client = (i: number): ClientRow => ({
+function clientRowFor(name: string): ClientRow {
+  return { ...sampleClient(0), name, nameKey: name.toLowerCase() };
+}
+
+function sampleClient(i: number): ClientRow {
+  return {
     id: `c${i}`,
     name: `<!here> ${"長".repeat(195)} ${i}`,
     nameKey: `client ${i}`,
@@ -73,7 +78,11 @@ describe("buildClientList", () => {
     lastTouchAt: i % 2 ? new Date("2026-11-20T10:00:00Z") : null,
     archivedAt: null,
     createdAt: new Date("2026-01-01T00:00:00Z"),
-  });
+  };
+}
+
+describe("buildClientList", () => {
+  const client = sampleClient;
 
   it("keeps a full page of long, hostile names within Slack's limits and counts the rest", () => {
     const reply = buildClientList("C", Array.from({ length: 40 }, (_, i) => client(i)), 95);
@@ -96,5 +105,22 @@ describe("buildTeam", () => {
     const reply = buildTeam(members);
     expect(blockKitProblems(reply)).toEqual([]);
     expect(reply.text).toBe("Team: 0 admins, 30 managers, 270 reps");
+  });
+});
+
+describe("historyReply", () => {
+  it("renders audit details safely and within limits", () => {
+    const entries = Array.from({ length: 20 }, (_, i) => ({
+      createdAt: new Date(Date.UTC(2026, 10, 1 + i, 9, 30)),
+      actorSlackId: i % 2 ? "cli" : OWNER,
+      action: "client.edit",
+      entity: "client",
+      entityId: "c1",
+      details: i === 3 ? "not json <!channel>" : JSON.stringify({ from: OWNER, name: `<!channel> ${"x".repeat(300)}` }),
+    }));
+    const reply = historyReply({ kind: "history", client: { ...clientRowFor("Acme"), id: "c1" }, entries });
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(mentionProblems(reply, [OWNER])).toEqual([]);
+    expect(JSON.stringify(reply.blocks)).toContain("2026-11-01 09:30 UTC · <@U0OWNER01> · `client.edit` from: <@U0OWNER01>");
   });
 });

@@ -4,11 +4,15 @@ import { COMMANDS } from "../../ids.ts";
 import { CLIENT_LIST_FILTERS, type ClientListFilter } from "../../../services/clients.ts";
 import { buildClientList } from "../../views/client-list.ts";
 import { clientCreated, clientExists, nameProblem, usage } from "../../views/replies.ts";
-import { cardReplyForQuery } from "../client-card-reply.ts";
+import { parseUserMention } from "../../../domain/text.ts";
+import { archiveReply, assignReply, historyReply } from "../../views/client-records.ts";
+import { cardReplyForQuery, notFoundReply } from "../client-card-reply.ts";
 import { answerCommand } from "../failures.ts";
 import { contextOf } from "../request-context.ts";
 
-const CLIENT_HELP = "/client add <name> | /client show <name> | /client list [mine|A|B|C|key]";
+const CLIENT_HELP =
+  "/client add <name> | show <name> | list [mine|A|B|C|key] | assign <name> @person | archive <name> | history <name>";
+const ASSIGN_USAGE = "/client assign <name> @person";
 const LIST_USAGE = "/client list [mine|A|B|C|key]";
 
 /** The filter word, case-insensitive for mine/key and the tier letters. */
@@ -39,6 +43,22 @@ export function registerClientCommand(app: App, services: Services): void {
           if (!filter) return usage(LIST_USAGE, "List all clients, yours (`mine`), a tier (`A`, `B`, `C`) or the key clients (`key`).");
           const { items, total } = await services.clients.list(ctx, filter);
           return buildClientList(filter, items, total);
+        }
+        case "assign": {
+          const mentionWord = rest[rest.length - 1] ?? "";
+          const newOwner = parseUserMention(mentionWord);
+          const name = argument.slice(0, argument.length - mentionWord.length).trim();
+          if (!newOwner || !name) return usage(ASSIGN_USAGE, "Give the client's name, then the new owner as an @-mention.");
+          const result = await services.records.assign(ctx, name, newOwner);
+          return result.kind === "assigned" || result.kind === "refused" ? assignReply(result) : notFoundReply(result, ASSIGN_USAGE);
+        }
+        case "archive": {
+          const result = await services.records.archive(ctx, argument);
+          return result.kind === "none" || result.kind === "ambiguous" || result.kind === "empty" ? notFoundReply(result, "/client archive <name>") : archiveReply(result);
+        }
+        case "history": {
+          const result = await services.records.history(ctx, argument);
+          return result.kind === "none" || result.kind === "ambiguous" || result.kind === "empty" ? notFoundReply(result, "/client history <name>") : historyReply(result);
         }
         case "":
           return usage(CLIENT_HELP, "What would you like to do with a client?");
