@@ -1,7 +1,9 @@
 /** Changes to client records that need a role: assign, archive, and reading a client's history. */
 import { clientNameKey, decodeSlackEntities, normalizeClientName } from "../domain/text.ts";
 import type { AuditRow } from "../store/audit.ts";
-import type { ClientRow } from "../store/clients.ts";
+import { scoreAndTier } from "../domain/scoring.ts";
+import type { Rules } from "../domain/rules.ts";
+import type { ClientFields, ClientRow } from "../store/clients.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientResolution, ClientService } from "./clients.ts";
 import type { Clock, RequestContext } from "./context.ts";
@@ -11,12 +13,35 @@ type NotFound = Exclude<ClientResolution, { kind: "found" }>;
 
 export type AssignResult = { kind: "assigned"; client: ClientRow; previousOwner: string | null } | { kind: "refused" } | NotFound;
 export type ArchiveResult = { kind: "archived"; client: ClientRow } | { kind: "already-archived"; client: ClientRow } | { kind: "refused" } | NotFound;
+/** What the edit modal can change. */
+export type ClientEdit = Pick<
+  ClientFields,
+  | "ownerSlackId"
+  | "annualRevenue"
+  | "relationshipSince"
+  | "relationshipType"
+  | "lifecycleStage"
+  | "riskLevel"
+  | "industry"
+  | "region"
+  | "satisfaction"
+  | "cadenceDays"
+  | "tierOverride"
+  | "tierOverrideReason"
+>;
+
+export type EditResult = { kind: "saved"; client: ClientRow; changed: string[] } | { kind: "refused" } | { kind: "unknown-client" };
 export type HistoryResult = { kind: "history"; client: ClientRow; entries: AuditRow[] } | { kind: "refused" } | NotFound;
 
 const HISTORY_SIZE = 20;
 
-export function clientRecordService(deps: { store: Store; clock: Clock; clients: ClientService; roles: RoleService }) {
-  const { store, clock, clients, roles } = deps;
+export function clientRecordService(deps: { store: Store; rules: Rules; clock: Clock; clients: ClientService; roles: RoleService }) {
+  const { store, rules, clock, clients, roles } = deps;
+
+  /** Reps change only their own clients; managers their team's; admins everything. */
+  async function mayChange(ctx: RequestContext, client: ClientRow): Promise<boolean> {
+    return client.ownerSlackId ? roles.canActFor(ctx, client.ownerSlackId) : (await roles.roleOf(ctx)) !== "rep";
+  }
 
   /** A manager acts on their own clients and their team's; an admin on everything. */
   async function mayReassign(ctx: RequestContext, from: string | null, to: string): Promise<boolean> {
@@ -34,6 +59,8 @@ export function clientRecordService(deps: { store: Store; clock: Clock; clients:
   }
 
   return {
+    resolveForChange: resolveExactly,
+
     async assign(ctx: RequestContext, query: string, newOwner: string): Promise<AssignResult> {
       const found = await resolveExactly(ctx, query);
       if (found.kind !== "found") return found;
@@ -55,11 +82,44 @@ export function clientRecordService(deps: { store: Store; clock: Clock; clients:
       const found = await resolveExactly(ctx, query);
       if (found.kind !== "found") return found;
       const client = found.client;
-      const allowed = client.ownerSlackId ? await roles.canActFor(ctx, client.ownerSlackId) : (await roles.roleOf(ctx)) !== "rep";
-      if (!allowed) return { kind: "refused" };
+      if (!(await mayChange(ctx, client))) return { kind: "refused" };
       if (!(await store.clients.archive(ctx.workspaceId, client.id, clock.now()))) return { kind: "already-archived", client };
       await store.audit.record(ctx.workspaceId, { actorSlackId: ctx.userId, action: "client.archive", entity: "client", entityId: client.id, details: { name: client.name } });
       return { kind: "archived", client };
+    },
+
+    /** May the caller open the edit form for this client? */
+    mayEdit: mayChange,
+
+    /**
+     * Saves the edit form: recomputes score and tier (an override wins), records a tier move (reason "override"
+     * when the override changed, else "edit") and an audit entry naming the fields that changed.
+     */
+    async edit(ctx: RequestContext, clientId: string, edit: ClientEdit): Promise<EditResult> {
+      const client = await clients.findById(ctx, clientId);
+      if (!client || client.archivedAt) return { kind: "unknown-client" };
+      if (!(await mayChange(ctx, client))) return { kind: "refused" };
+      if (edit.ownerSlackId !== client.ownerSlackId && edit.ownerSlackId && !(await mayReassign(ctx, client.ownerSlackId, edit.ownerSlackId))) {
+        return { kind: "refused" };
+      }
+      const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+      const changed = (Object.keys(edit) as (keyof ClientEdit)[]).filter((k) => !same(edit[k], client[k]));
+      if (changed.length === 0) return { kind: "saved", client, changed };
+      const merged = { ...client, ...edit };
+      const overrideChanged = changed.includes("tierOverride") || changed.includes("tierOverrideReason");
+      const saved = await store.clients.update(ctx.workspaceId, client.id, { ...edit, ...scoreAndTier(merged, rules, clock.now()) }, ctx.userId, overrideChanged ? "override" : "edit");
+      const diff = Object.fromEntries(changed.map((k) => [k, { from: client[k], to: edit[k] }]));
+      await store.audit.record(ctx.workspaceId, { actorSlackId: ctx.userId, action: "client.edit", entity: "client", entityId: client.id, details: diff });
+      if (overrideChanged) {
+        await store.audit.record(ctx.workspaceId, {
+          actorSlackId: ctx.userId,
+          action: "tier.override",
+          entity: "client",
+          entityId: client.id,
+          details: { tier: edit.tierOverride, reason: edit.tierOverrideReason },
+        });
+      }
+      return { kind: "saved", client: saved, changed };
     },
 
     /** Who changed what on a client, newest first: for admins. */

@@ -18,6 +18,6 @@ export function createServices(deps: { store: Store; rules: Rules; clock: Clock;
   const followUps = followUpService({ ...deps, clients, interactions, profiles, roles });
   const team = teamService({ ...deps, roles });
   const records = clientRecordService({ ...deps, clients, roles });
-  return { clients, records, profiles, roles, team, interactions, followUps, clock: deps.clock, store: deps.store };
+  return { rules: deps.rules, clients, records, profiles, roles, team, interactions, followUps, clock: deps.clock, store: deps.store };
 }
 export type Services = ReturnType<typeof createServices>;

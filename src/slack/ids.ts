@@ -34,6 +34,23 @@ export function parseFollowUpButtonValue(value: string | undefined): { clientId:
 
 export const VIEWS = {
   logInteraction: "log_interaction",
+  editClient: "client_edit",
+} as const;
+
+/** block_id / action_id pairs of the client edit modal's inputs. */
+export const CLIENT_EDIT = {
+  owner: { block: "owner", action: "owner" },
+  annualRevenue: { block: "annual_revenue", action: "annual_revenue" },
+  relationshipSince: { block: "relationship_since", action: "relationship_since" },
+  relationshipType: { block: "relationship_type", action: "relationship_type" },
+  lifecycleStage: { block: "lifecycle_stage", action: "lifecycle_stage" },
+  riskLevel: { block: "risk_level", action: "risk_level" },
+  satisfaction: { block: "satisfaction", action: "satisfaction" },
+  industry: { block: "industry", action: "industry" },
+  region: { block: "region", action: "region" },
+  cadenceDays: { block: "cadence_days", action: "cadence_days" },
+  tierOverride: { block: "tier_override", action: "tier_override" },
+  overrideReason: { block: "override_reason", action: "override_reason" },
 } as const;
 
 /** block_id / action_id pairs of the log modal's inputs. */

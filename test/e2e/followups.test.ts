@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { importService, type ImportKind } from "../../src/services/imports.ts";
+import { createPrismaClient } from "../../src/store/prisma.ts";
 import { allText, asEphemeral } from "../support/block-text.ts";
 import { blockKitProblems } from "../support/block-kit-limits.ts";
 import { startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
@@ -190,5 +191,87 @@ describe("/client assign, archive and history", () => {
     expect(await client("archive Someone Else Solar", OTHER_REP)).toContain("Archived *Someone Else Solar*.");
     expect(allText(asEphemeral((await t.slack.command("/tier", "Someone Else Solar", { userId: OTHER_REP })).json))).toContain("No client matches");
     expect(await client("list mine", OTHER_REP)).toContain("Your clients: none.");
+  });
+});
+
+describe("/client edit", () => {
+  let clientId = "";
+  const editValues = (overrides: Record<string, Record<string, unknown>> = {}) => {
+    const v = (block: string, value: Record<string, unknown>) => ({ [block]: { [block]: value } });
+    const opt = (value: string) => ({ type: "static_select", selected_option: { text: { type: "plain_text", text: value }, value } });
+    return {
+      ...v("owner", { type: "users_select", selected_user: REP }),
+      ...v("annual_revenue", { type: "number_input", value: "25000000" }),
+      ...v("relationship_since", { type: "datepicker", selected_date: "2010-01-01" }),
+      ...v("relationship_type", opt("partnership-trust")),
+      ...v("lifecycle_stage", opt("mature")),
+      ...v("risk_level", opt("low")),
+      ...v("satisfaction", { type: "number_input", value: "95" }),
+      ...v("industry", { type: "plain_text_input", value: "Energy" }),
+      ...v("region", { type: "plain_text_input", value: "" }),
+      ...v("cadence_days", { type: "number_input", value: null }),
+      ...v("tier_override", opt("none")),
+      ...v("override_reason", { type: "plain_text_input", value: null }),
+      ...overrides,
+    };
+  };
+  const submit = (values: ReturnType<typeof editValues>, userId = REP) =>
+    t.slack.viewSubmission({ callbackId: "client_edit", values, privateMetadata: clientId, userId });
+  const card = async () => allText(asEphemeral((await t.slack.command("/tier", "Thursday Turbines", { userId: REP })).json));
+
+  it("opens the form for the owner, prefilled, and refuses a rep who does not own the client", async () => {
+    const refused = await t.slack.command("/client", "edit Thursday Turbines", { userId: OTHER_REP, triggerId: "t-edit-0" });
+    expect(allText(asEphemeral(refused.json))).toContain("Only the client's owner, their manager or an admin can edit it.");
+    await t.slack.command("/client", "edit Thursday Turbines", { userId: REP, triggerId: "t-edit-1" });
+    const open = await t.emulator.waitForCall("views.open");
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe("client_edit");
+    expect(JSON.stringify(view)).toContain(`"initial_user":"${REP}"`);
+    clientId = view.private_metadata;
+    expect(clientId).not.toBe("");
+  });
+
+  it("puts each problem on its field", async () => {
+    const reply = await submit(
+      editValues({
+        satisfaction: { satisfaction: { type: "number_input", value: "150" } },
+        tier_override: { tier_override: { type: "static_select", selected_option: { text: { type: "plain_text", text: "A" }, value: "A" } } },
+      }),
+    );
+    expect(reply.json).toEqual({
+      response_action: "errors",
+      errors: { satisfaction: "Satisfaction: a whole number from 0 to 100.", override_reason: "Say why the tier is overridden: the card shows it." },
+    });
+  });
+
+  it("saves the scoring inputs, rescoring the client and recording the tier move as an edit", async () => {
+    expect((await submit(editValues())).status).toBe(200);
+    await t.emulator.waitForCall("chat.postMessage", (c) => String(c.args.text).includes("Saved *Thursday Turbines*"));
+    const shown = await card();
+    expect(shown).toContain("*Tier*\n*A*");
+    expect(shown).toContain("contribution 40/40 · relationship 15/15 · lifecycle 15/15 · risk 15/15 · satisfaction 9.5/10 · strategic fit 5/5");
+  });
+
+  it("applies a tier override with its reason, shown on the card, recorded as an override", async () => {
+    const override = editValues({
+      tier_override: { tier_override: { type: "static_select", selected_option: { text: { type: "plain_text", text: "C" }, value: "C" } } },
+      override_reason: { override_reason: { type: "plain_text_input", value: "Parent company in <!channel> default" } },
+    });
+    expect((await submit(override)).status).toBe(200);
+    await t.emulator.waitForCall("chat.postMessage", (c) => String(c.args.text).includes("tier C"));
+    expect(await card()).toContain("*C* (override: Parent company in &lt;!channel&gt; default)");
+    const history = allText(asEphemeral((await t.slack.command("/client", "history Thursday Turbines", { userId: ADMIN })).json));
+    expect(history).toContain("`tier.override` tier: C, reason: Parent company in &lt;!channel&gt; default");
+    const db = createPrismaClient(t.database.target);
+    try {
+      const moves = await db.tierChange.findMany({ where: { clientId }, orderBy: { createdAt: "asc" }, select: { fromTier: true, toTier: true, reason: true } });
+      expect(moves.map((m) => [m.fromTier, m.toTier, m.reason])).toEqual([
+        [null, "C", "import"],
+        ["C", "A", "edit"],
+        ["A", "C", "override"],
+      ]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { registerLogCommand } from "./commands/log.ts";
 import { registerTierCommand } from "./commands/tier.ts";
 import { registerAppHome } from "./events/app-home.ts";
 import { registerClientPicker } from "./options/client-picker.ts";
+import { registerClientEditSubmission } from "./views/client-edit.ts";
 import { registerLogModalSubmission } from "./views/log-modal.ts";
 
 export function registerListeners(app: App, services: Services): void {
@@ -22,5 +23,6 @@ export function registerListeners(app: App, services: Services): void {
   registerFollowUpButtons(app, services);
   registerClientPicker(app, services);
   registerLogModalSubmission(app, services);
+  registerClientEditSubmission(app, services);
   registerAppHome(app);
 }

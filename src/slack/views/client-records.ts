@@ -12,6 +12,14 @@ export function assignReply(result: Decided<AssignResult>): EphemeralReply {
   return ephemeral(`*${userText(result.client.name, 200)}* is now owned by ${mention(result.client.ownerSlackId ?? "")}${from}.`);
 }
 
+export const editRefused = (): EphemeralReply =>
+  ephemeral("Only the client's owner, their manager or an admin can edit it. `/tier` shows it to everyone.");
+
+export function editSaved(clientName: string, changed: readonly string[], tier: string): EphemeralReply {
+  if (changed.length === 0) return ephemeral(`Nothing changed on *${userText(clientName, 200)}*.`);
+  return ephemeral(`Saved *${userText(clientName, 200)}* (${changed.length} field${changed.length === 1 ? "" : "s"} changed); tier ${tier}.`);
+}
+
 export function archiveReply(result: Decided<ArchiveResult>): EphemeralReply {
   switch (result.kind) {
     case "refused":

@@ -5,14 +5,17 @@ import { CLIENT_LIST_FILTERS, type ClientListFilter } from "../../../services/cl
 import { buildClientList } from "../../views/client-list.ts";
 import { clientCreated, clientExists, nameProblem, usage } from "../../views/replies.ts";
 import { parseUserMention } from "../../../domain/text.ts";
-import { archiveReply, assignReply, historyReply } from "../../views/client-records.ts";
+import { ephemeral } from "../../views/blocks.ts";
+import { buildClientEditModal } from "../../views/client-edit-modal.ts";
+import { archiveReply, assignReply, editRefused, historyReply } from "../../views/client-records.ts";
 import { cardReplyForQuery, notFoundReply } from "../client-card-reply.ts";
 import { answerCommand } from "../failures.ts";
 import { contextOf } from "../request-context.ts";
 
 const CLIENT_HELP =
-  "/client add <name> | show <name> | list [mine|A|B|C|key] | assign <name> @person | archive <name> | history <name>";
+  "/client add <name> | show <name> | edit <name> | list [mine|A|B|C|key] | assign <name> @person | archive <name> | history <name>";
 const ASSIGN_USAGE = "/client assign <name> @person";
+const EDIT_USAGE = "/client edit <name>";
 const LIST_USAGE = "/client list [mine|A|B|C|key]";
 
 /** The filter word, case-insensitive for mine/key and the tier letters. */
@@ -24,12 +27,28 @@ function listFilter(word: string): ClientListFilter | undefined {
 
 /** `/client <subcommand> ...`: client records. */
 export function registerClientCommand(app: App, services: Services): void {
-  app.command(COMMANDS.client, async ({ command, ack, logger }) => {
+  app.command(COMMANDS.client, async ({ command, ack, client, respond, logger }) => {
+    const ctx = contextOf(command);
+    const [sub = "", ...rest] = command.text.trim().split(/\s+/);
+    const argument = command.text.trim().slice(sub.length).trim();
+    if (sub.toLowerCase() === "edit" && command.trigger_id && argument) {
+      // The form must open within Slack's 3-second trigger window: resolve, check, ack, then open.
+      const found = await services.records.resolveForChange(ctx, argument);
+      if (found.kind !== "found") return void (await ack(notFoundReply(found, EDIT_USAGE)));
+      if (!(await services.records.mayEdit(ctx, found.client))) return void (await ack(editRefused()));
+      await ack();
+      try {
+        await client.views.open({ trigger_id: command.trigger_id, view: buildClientEditModal(found.client, services.rules.currency) });
+      } catch (error) {
+        logger.warn("could not open the edit form", error instanceof Error ? error.message : String(error));
+        await respond(ephemeral("The edit form didn't open in time; please run the command again.")).catch(() => undefined);
+      }
+      return;
+    }
     await answerCommand(logger, ack, async () => {
-      const ctx = contextOf(command);
-      const [sub = "", ...rest] = command.text.trim().split(/\s+/);
-      const argument = command.text.trim().slice(sub.length).trim();
       switch (sub.toLowerCase()) {
+        case "edit":
+          return usage(EDIT_USAGE, "Which client? The edit form opens for the full name.");
         case "add": {
           const result = await services.clients.add(ctx, argument);
           if (result.kind === "invalid") return nameProblem(result, "/client add <name>");

@@ -1,0 +1,75 @@
+import type { App, ViewStateValue } from "@slack/bolt";
+import { LIFECYCLE_STAGES, RELATIONSHIP_TYPES, RISK_LEVELS, TIERS } from "../../../domain/rules.ts";
+import { todayInZone } from "../../../domain/when.ts";
+import type { ClientEdit } from "../../../services/client-records.ts";
+import type { Services } from "../../../services/index.ts";
+import { dateToDb } from "../../../store/dates.ts";
+import { CLIENT_EDIT, VIEWS } from "../../ids.ts";
+import { NO_OVERRIDE } from "../../views/client-edit-modal.ts";
+import { editRefused, editSaved } from "../../views/client-records.ts";
+import { contextOf } from "../request-context.ts";
+
+type Values = Record<string, Record<string, ViewStateValue>>;
+type Field = { block: string; action: string };
+
+/** Reads the edit form; each problem is keyed by its block so Slack shows it on the field. */
+export function readClientEdit(values: Values, today: string): { edit: ClientEdit; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const get = (f: Field) => values[f.block]?.[f.action];
+  const text = (f: Field) => get(f)?.value?.trim() || null;
+  const choice = (f: Field, allowed: readonly string[]) => {
+    const value = get(f)?.selected_option?.value ?? null;
+    return value !== null && allowed.includes(value) ? value : null;
+  };
+  const number = (f: Field, min: number, max: number, integer: boolean, label: string): number | null => {
+    const raw = text(f);
+    if (raw === null) return null;
+    const n = Number(raw.replace(/,/g, ""));
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      errors[f.block] = `${label}: ${integer ? "a whole number" : "a number"} from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : " up"}.`;
+      return null;
+    }
+    return n;
+  };
+  const since = get(CLIENT_EDIT.relationshipSince)?.selected_date ?? null;
+  if (since && since > today) errors[CLIENT_EDIT.relationshipSince.block] = "A relationship can't start in the future.";
+  const overrideChoice = choice(CLIENT_EDIT.tierOverride, [NO_OVERRIDE, ...TIERS]);
+  const tierOverride = overrideChoice && overrideChoice !== NO_OVERRIDE ? overrideChoice : null;
+  const reason = text(CLIENT_EDIT.overrideReason);
+  if (tierOverride && !reason) errors[CLIENT_EDIT.overrideReason.block] = "Say why the tier is overridden: the card shows it.";
+  const edit: ClientEdit = {
+    ownerSlackId: get(CLIENT_EDIT.owner)?.selected_user ?? null,
+    annualRevenue: number(CLIENT_EDIT.annualRevenue, 0, Number.MAX_SAFE_INTEGER, false, "Annual revenue"),
+    relationshipSince: since && !errors[CLIENT_EDIT.relationshipSince.block] ? dateToDb(since) : null,
+    relationshipType: choice(CLIENT_EDIT.relationshipType, RELATIONSHIP_TYPES),
+    lifecycleStage: choice(CLIENT_EDIT.lifecycleStage, LIFECYCLE_STAGES),
+    riskLevel: choice(CLIENT_EDIT.riskLevel, RISK_LEVELS),
+    satisfaction: number(CLIENT_EDIT.satisfaction, 0, 100, true, "Satisfaction"),
+    industry: text(CLIENT_EDIT.industry),
+    region: text(CLIENT_EDIT.region),
+    cadenceDays: number(CLIENT_EDIT.cadenceDays, 1, 3650, true, "Cadence"),
+    tierOverride,
+    tierOverrideReason: tierOverride ? reason : null,
+  };
+  return { edit, errors };
+}
+
+/** Saves the edit form, or puts each problem on its field; the result is confirmed by DM. */
+export function registerClientEditSubmission(app: App, services: Services): void {
+  app.view(VIEWS.editClient, async ({ ack, body, view, client, logger }) => {
+    const ctx = contextOf(body);
+    const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+    const { edit, errors } = readClientEdit(view.state.values as Values, today);
+    if (Object.keys(errors).length > 0) return void (await ack({ response_action: "errors", errors }));
+    const result = await services.records.edit(ctx, view.private_metadata, edit);
+    if (result.kind === "refused") {
+      return void (await ack({ response_action: "errors", errors: { [CLIENT_EDIT.owner.block]: editRefused().text } }));
+    }
+    await ack();
+    if (result.kind !== "saved") return;
+    const reply = editSaved(result.client.name, result.changed, result.client.tier);
+    await client.chat.postMessage({ channel: ctx.userId, text: reply.text, blocks: reply.blocks }).catch((error: unknown) => {
+      logger.warn("could not confirm an edit", error instanceof Error ? error.message : String(error));
+    });
+  });
+}
