@@ -4,6 +4,7 @@ import { clientRepository } from "./clients.ts";
 import { followUpRepository } from "./follow-ups.ts";
 import { interactionRepository } from "./interactions.ts";
 import { jobRunRepository } from "./job-runs.ts";
+import { outboxRepository } from "./outbox.ts";
 import { pingStore, type Db } from "./prisma.ts";
 import { userRepository } from "./users.ts";
 import { workspaceRepository } from "./workspaces.ts";
@@ -17,6 +18,7 @@ export function createStore(db: Db) {
     followUps: followUpRepository(db),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
+    outbox: outboxRepository(db),
     ping: () => pingStore(db),
     close: () => db.$disconnect(),
   };

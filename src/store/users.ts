@@ -63,6 +63,12 @@ export function userRepository(db: Db) {
         pageSize,
       );
     },
+
+    /** Marks a person inactive (they left: Slack answered account_inactive or user_not_found). True when this call changed them; false when unknown or already inactive. */
+    async markInactive(workspaceId: string, slackId: string): Promise<boolean> {
+      const { count } = await db.user.updateMany({ where: { workspaceId, slackId, active: true }, data: { active: false } });
+      return count > 0;
+    },
   };
 }
 export type UserRepository = ReturnType<typeof userRepository>;

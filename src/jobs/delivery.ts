@@ -1,0 +1,229 @@
+/**
+ * Exactly-once delivery of the outbox: claim due rows, open the conversation, ask Slack whether an earlier attempt
+ * already landed (message metadata carries the outbox id), post when it did not, and record the outcome.
+ *
+ * Slack's `chat.postMessage` has no idempotency key, so "exactly once" rests on three things: the outbox key (one
+ * row per workspace, kind, recipient and period), the claim (one deliverer per row at a time, by a conditional
+ * update and a lease), and the metadata look-up before any repeat attempt (a crash or timeout after Slack accepted
+ * a post is recovered from `conversations.history` instead of posting again).
+ */
+import type { Block, KnownBlock } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "../logger.ts";
+import type { Store } from "../store/index.ts";
+import type { ClaimedMessage } from "../store/outbox.ts";
+
+/** The part of a WebClient delivery uses. Configure its retries: on HTTP 429 it waits Retry-After and retries. */
+export interface DeliveryClient {
+  chat: Pick<WebClient["chat"], "postMessage">;
+  conversations: Pick<WebClient["conversations"], "open" | "history">;
+}
+
+export interface DeliveryOptions {
+  store: Pick<Store, "outbox">;
+  client: DeliveryClient;
+  logger: Logger;
+  now: () => Date;
+  /** Waits `ms` (pacing); default a real timer. Tests pass one that moves a fake clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Posts per second across the workspace (DELIVERY_RATE). */
+  ratePerSecond: number;
+  /** Posts per second to one conversation (Slack: about 1). */
+  perChannelPerSecond?: number;
+  /**
+   * How long a claimed row belongs to this deliverer before another may take it over. Rows are claimed a batch at
+   * a time and then paced, so it must cover `batchSize / ratePerSecond` seconds plus a post (with the client's
+   * own retries and Retry-After waits); a row whose lease runs out before its post starts is left for later.
+   */
+  leaseMs: number;
+  /** Attempts before a row that keeps failing transiently is given up. */
+  maxAttempts: number;
+  /** Rows claimed per round; default 100. */
+  batchSize?: number;
+  /** First retry delay; doubles per attempt up to `maxBackoffMs`. Defaults 30 s and 1 h. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** The recipient has left or the channel is gone: the caller marks them inactive and tells their manager. */
+  onRecipientGone?: (workspaceId: string, recipient: string, error: string) => Promise<void> | void;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Rows found already posted (an earlier attempt landed but was not recorded) and marked sent without posting. */
+  recovered: number;
+}
+
+export const OUTBOX_EVENT_TYPE = "followups_outbox";
+
+/** Slack errors that mean the recipient will never receive the post. */
+const RECIPIENT_GONE = new Set(["account_inactive", "user_not_found", "channel_not_found", "is_archived"]);
+/** Platform errors worth another attempt later. */
+const TRANSIENT_PLATFORM = new Set(["ratelimited", "fatal_error", "internal_error", "service_unavailable", "request_timeout"]);
+const HISTORY_PAGES = 10;
+
+type Outcome = "sent" | "recovered" | "retried" | "failed" | "leaseLost";
+
+/** Margin before the lease deadline within which a post is not started (another deliverer may take the row). */
+const LEASE_MARGIN_MS = 1000;
+
+/** Spaces posts: one every 1/rate seconds across the workspace and 1/perChannel seconds per conversation. */
+class Pacer {
+  private nextWorkspaceAt = 0;
+  private readonly nextChannelAt = new Map<string, number>();
+
+  constructor(
+    private readonly workspaceIntervalMs: number,
+    private readonly channelIntervalMs: number,
+    private readonly now: () => Date,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {}
+
+  async wait(channel: string): Promise<void> {
+    const now = this.now().getTime();
+    const at = Math.max(now, this.nextWorkspaceAt, this.nextChannelAt.get(channel) ?? 0);
+    // Reserve before waiting, so concurrent callers queue behind each other.
+    this.nextWorkspaceAt = at + this.workspaceIntervalMs;
+    this.nextChannelAt.set(channel, at + this.channelIntervalMs);
+    if (at > now) await this.sleep(at - now);
+  }
+}
+
+function platformError(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, data } = error as { code?: unknown; data?: unknown };
+  if (code !== "slack_webapi_platform_error" || typeof data !== "object" || data === null) return undefined;
+  const slackError = (data as { error?: unknown }).error;
+  return typeof slackError === "string" ? slackError : undefined;
+}
+
+function errorText(error: unknown): string {
+  return platformError(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+const isChannelId = (recipient: string) => /^[CGD]/.test(recipient);
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createDelivery(options: DeliveryOptions) {
+  const { store, client, logger, now, leaseMs, maxAttempts } = options;
+  const batchSize = options.batchSize ?? 100;
+  const baseBackoffMs = options.baseBackoffMs ?? 30_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 60 * 60_000;
+  const log = logger.child({ component: "delivery" });
+  const pacer = new Pacer(1000 / options.ratePerSecond, 1000 / (options.perChannelPerSecond ?? 1), now, options.sleep ?? realSleep);
+
+  async function openChannel(recipient: string): Promise<string> {
+    if (isChannelId(recipient)) return recipient;
+    const opened = await client.conversations.open({ users: recipient });
+    const id = opened.channel?.id;
+    if (!id) throw new Error("conversations.open returned no channel");
+    return id;
+  }
+
+  /** The ts of a message an earlier attempt of this row posted, when Slack has it. */
+  async function findPosted(channel: string, row: ClaimedMessage): Promise<string | undefined> {
+    const oldest = (Math.floor(row.createdAt.getTime() / 1000) - 1).toString();
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const history = await client.conversations.history({ channel, oldest, limit: 100, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      const match = history.messages?.find(
+        (message) =>
+          message.metadata?.event_type === OUTBOX_EVENT_TYPE &&
+          (message.metadata.event_payload as Record<string, unknown> | undefined)?.outbox_id === row.id,
+      );
+      if (match?.ts) return match.ts;
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!cursor) return undefined;
+    }
+    return undefined;
+  }
+
+  async function deliverOne(row: ClaimedMessage): Promise<Outcome> {
+    const channel = await openChannel(row.recipient);
+    if (row.attempts > 1) {
+      const ts = await findPosted(channel, row);
+      if (ts) {
+        await store.outbox.markSent(row.id, channel, ts, now());
+        return "recovered";
+      }
+    }
+    await pacer.wait(channel);
+    // Pacing (or a slow look-up) may have used up the lease: then another deliverer may hold the row, and posting
+    // now could post twice. Leave it; whoever claims it next looks in the history first.
+    if (now().getTime() >= row.leaseUntil.getTime() - LEASE_MARGIN_MS) return "leaseLost";
+    const posted = await client.chat.postMessage({
+      channel,
+      text: row.payload.text,
+      ...(row.payload.blocks ? { blocks: row.payload.blocks as (KnownBlock | Block)[] } : {}),
+      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: row.id } },
+    });
+    if (!posted.ts) throw new Error("chat.postMessage returned no ts");
+    await store.outbox.markSent(row.id, posted.channel ?? channel, posted.ts, now());
+    return "sent";
+  }
+
+  async function handleFailure(row: ClaimedMessage, error: unknown, rowLog: Logger): Promise<Outcome> {
+    const slackError = platformError(error);
+    const message = errorText(error);
+    if (slackError !== undefined && RECIPIENT_GONE.has(slackError)) {
+      await store.outbox.markFailed(row.id, message, row.attempts);
+      rowLog.warn({ error: message }, "recipient gone; post given up");
+      try {
+        await options.onRecipientGone?.(row.workspaceId, row.recipient, slackError);
+      } catch (callbackError) {
+        rowLog.error({ err: callbackError }, "onRecipientGone failed");
+      }
+      return "failed";
+    }
+    const transient = slackError === undefined || TRANSIENT_PLATFORM.has(slackError);
+    if (!transient || row.attempts >= maxAttempts) {
+      await store.outbox.markFailed(row.id, message, row.attempts);
+      rowLog.error({ error: message, attempts: row.attempts }, "post failed");
+      return "failed";
+    }
+    const delay = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (row.attempts - 1));
+    await store.outbox.markRetry(row.id, message, new Date(now().getTime() + delay), row.attempts);
+    rowLog.warn({ error: message, attempts: row.attempts, retryInMs: delay }, "post will be retried");
+    return "retried";
+  }
+
+  return {
+    /**
+     * Sends every due row of a workspace, a batch at a time, until none is due. Without a workspace id it takes
+     * every workspace's rows, which is right only when `client` can post to all of them (one install).
+     */
+    async deliverDue(workspaceId?: string): Promise<DeliveryResult> {
+      const result: DeliveryResult = { sent: 0, retried: 0, failed: 0, recovered: 0 };
+      // A row comes back in the same call only when its lease lapsed (or a retry fell due) meanwhile: it is
+      // handled, and the call ends after that round so that it cannot spin.
+      const seen = new Set<string>();
+      for (;;) {
+        const rows = await store.outbox.claimDue(workspaceId, now(), batchSize, leaseMs);
+        let repeated = false;
+        for (const row of rows) {
+          if (seen.has(row.id)) repeated = true;
+          seen.add(row.id);
+          const rowLog = log.child({ outboxId: row.id, workspaceId: row.workspaceId, kind: row.kind, attempt: row.attempts });
+          let outcome: Outcome;
+          try {
+            outcome = await deliverOne(row);
+          } catch (error) {
+            try {
+              outcome = await handleFailure(row, error, rowLog);
+            } catch (storeError) {
+              // The row stays `sending`; its lease expires and a later round takes it over.
+              rowLog.error({ err: storeError }, "could not record delivery failure");
+              continue;
+            }
+          }
+          if (outcome === "leaseLost") rowLog.warn("lease ran out before posting; left for the next round");
+          else result[outcome]++;
+        }
+        if (rows.length < batchSize || repeated) return result;
+      }
+    },
+  };
+}
+export type Delivery = ReturnType<typeof createDelivery>;
