@@ -196,7 +196,7 @@ describe("/client assign, archive and history", () => {
 
 describe("/client edit", () => {
   let clientId = "";
-  const editValues = (overrides: Record<string, Record<string, unknown>> = {}) => {
+  const editValues = (overrides: Record<string, Record<string, Record<string, unknown>>> = {}): Record<string, Record<string, Record<string, unknown>>> => {
     const v = (block: string, value: Record<string, unknown>) => ({ [block]: { [block]: value } });
     const opt = (value: string) => ({ type: "static_select", selected_option: { text: { type: "plain_text", text: value }, value } });
     return {
