@@ -16,7 +16,7 @@ export function buildAppHome(): HomeView {
           `*\`${LOG_USAGE}\`*: log a touch. \`/log\` alone opens the form.`,
           "*`/followups`*: what is due, overdue first, with Done and Snooze buttons.",
           "*`/team`*: who is a rep, a manager or an admin.",
-          "*`/client add <name>`*, *`/client show <name>`*, *`/client list [mine|A|B|C|key]`*: client records.",
+          "*`/client add|show|edit|archive|history <name>`*, *`/client assign <name> @person`*, *`/client list [mine|A|B|C|key]`*: client records.",
         ].join("\n"),
       ),
       context("Dates like `next:3d`, `next:2w`, `next:fri` or `next:2026-12-01` are read in your Slack timezone."),
