@@ -266,6 +266,22 @@ describe("App Home", () => {
   });
 });
 
+describe("workspace isolation", () => {
+  it("shows another workspace nothing of this one, and lets it use the same names", async () => {
+    await command("/client", "add Isolated Infrastructure");
+    await command("/log", "Isolated Infrastructure call secret pricing talk");
+    const other = { teamId: "T0OTHER" };
+    expect((await command("/tier", "Isolated Infrastructure", other)).all).toContain("No client matches");
+    expect((await command("/client", "list", other)).all).toContain("All clients: none.");
+    expect((await command("/log", "Isolated Infrastructure call hello", other)).all).toContain("No client matches");
+    expect((await command("/client", "add Isolated Infrastructure", other)).all).toContain("Added *Isolated Infrastructure*");
+    const theirs = await command("/tier", "Isolated Infrastructure", other);
+    expect(theirs.all).not.toContain("secret pricing talk");
+    const ours = await command("/tier", "Isolated Infrastructure");
+    expect(ours.all).toContain("secret pricing talk");
+  });
+});
+
 describe("durability", () => {
   it("keeps what was logged across a restart", async () => {
     await command("/client", "add Restart Capital");
