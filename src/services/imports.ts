@@ -52,17 +52,19 @@ export class ImportFileError extends Error {}
 // ---------------------------------------------------------------------------------------------------------------
 // Spreadsheet formula guard, shared with exports.
 
-// Spreadsheets run a cell starting with one of these as a formula; a name or summary typed in Slack must not.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets run a cell starting with = + - @ (or a tab or CR) as a formula; a name or summary typed in Slack
+// must not. Text that already has apostrophes before such a character gets one more, so the import's unguarding
+// (strip one apostrophe) gives back exactly what was stored: "'=x" stays "'=x".
+const GUARDED = /^'*[=+\-@\t\r]/;
 
 /** Prefixes text that a spreadsheet would run as a formula with an apostrophe (OWASP "CSV injection"). */
 export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return GUARDED.test(text) ? `'${text}` : text;
 }
 
 /** Inverse of {@link guardFormula}, so an exported file imports back to the same text. */
 export function unguardFormula(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  return text.startsWith("'") && GUARDED.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { parseLogCommand, type LogCommandError } from "../domain/log-command.ts"
 import type { Rules, Tier } from "../domain/rules.ts";
 import { parseWhen, todayInZone, type WhenError } from "../domain/when.ts";
 import type { ClientRow } from "../store/clients.ts";
-import { dateToDb } from "../store/dates.ts";
+import { dateFromDb, dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
 import type { InteractionRow } from "../store/interactions.ts";
 import type { ClientService } from "./clients.ts";
@@ -31,14 +31,19 @@ export type LogResult =
   | { kind: "bad-next"; error: WhenError; text: string }
   | { kind: "summary-too-long"; limit: number; length: number };
 
+export type UndoResult = { kind: "undone"; summary: string } | { kind: "not-undoable" };
+
+/** How long after logging a touch its rep can still take it back. */
+export const UNDO_WINDOW_MS = 24 * 3600 * 1000;
+
 export type LogCommandResult =
   | LogResult
   | { kind: "parse-error"; error: LogCommandError }
   | { kind: "client-ambiguous"; query: string; matches: ClientRow[] }
   | { kind: "client-unknown"; query: string; suggestions: string[] };
 
-/** The follow-up a touch sets: its logged `next` date, else one cadence after the touch's date in `timezone`. */
-/** When the client's next follow-up falls due after a touch, and whether the user asked for that date. */
+/** When the client's next follow-up falls due after a touch (its logged `next` date, else one cadence after the
+ * touch's date in the rep's zone), and whether the user asked for that date. */
 export interface FollowUpDue {
   dueOn: string;
   basis: "logged" | "cadence";
@@ -93,8 +98,20 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
     return { kind: "logged", interaction: result.interaction, client: input.client, followUp: due, timezone };
   }
 
+  /** A rep can take back their own touch within a day of logging it. */
+  async function undo(ctx: RequestContext, interactionId: string): Promise<UndoResult> {
+    const now = clock.now();
+    const timezone = await profiles.timezone(ctx);
+    const undone = await store.interactions.undo(ctx.workspaceId, interactionId, ctx.userId, new Date(now.getTime() - UNDO_WINDOW_MS), now, (latest, client) => {
+      const due = followUpAfterTouch(client, latest.occurredAt, timezone, latest.nextFollowUpOn ? dateFromDb(latest.nextFollowUpOn) : null, rules);
+      return { dueOn: dateToDb(due.dueOn), basis: due.basis };
+    });
+    return undone ? { kind: "undone", summary: undone.summary } : { kind: "not-undoable" };
+  }
+
   return {
     log,
+    undo,
 
     /** `/log <client> <type> <summary> [next:<when>] [sentiment:<s>]`. */
     async logFromCommand(ctx: RequestContext, text: string, requestKey?: string): Promise<LogCommandResult> {

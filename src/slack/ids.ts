@@ -11,6 +11,7 @@ export const ACTIONS = {
   openLogModal: "log_open",
   showClientCard: "client_show",
   clientPicker: "client_pick",
+  undoTouch: "touch_undo",
   followUpDone: "followup_done",
   followUpSnoozeDay: "followup_snooze_1d",
   followUpSnoozeWeek: "followup_snooze_1w",

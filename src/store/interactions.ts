@@ -29,6 +29,14 @@ export interface NewInteraction {
   permalink?: string | null;
 }
 
+/** What a client's cadence depends on. */
+export interface CadenceFields {
+  tier: string;
+  tierOverride: string | null;
+  relationshipType: string | null;
+  cadenceDays: number | null;
+}
+
 export type RecordResult = { stored: true; interaction: InteractionRow } | { stored: false; reason: "duplicate" };
 
 export function interactionRepository(db: Db) {
@@ -82,6 +90,46 @@ export function interactionRepository(db: Db) {
         },
         select: { occurredAt: true, type: true },
         orderBy: { occurredAt: "desc" },
+      });
+    },
+
+    /**
+     * Takes back a touch its rep logged since `loggedSince`, and puts the client's last touch and follow-up back to
+     * what the remaining touches say (computed by `followUpFor`), in one transaction. Null when there is nothing
+     * the rep may undo (not theirs, too old, or already undone).
+     */
+    async undo(
+      workspaceId: string,
+      id: string,
+      repSlackId: string,
+      loggedSince: Date,
+      at: Date,
+      followUpFor: (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => { dueOn: Date; basis: string },
+    ): Promise<{ clientId: string; summary: string } | null> {
+      return db.$transaction(async (tx) => {
+        const touch = await tx.interaction.findFirst({
+          where: { workspaceId, id, repSlackId, deletedAt: null, createdAt: { gte: loggedSince } },
+          select: { clientId: true, summary: true },
+        });
+        if (!touch) return null;
+        await tx.interaction.update({ where: { id }, data: { deletedAt: at } });
+        const latest = await tx.interaction.findFirst({
+          where: { workspaceId, clientId: touch.clientId, deletedAt: null },
+          select: { occurredAt: true, nextFollowUpOn: true },
+          orderBy: { occurredAt: "desc" },
+        });
+        const client = await tx.client.update({
+          where: { id: touch.clientId },
+          data: { lastTouchAt: latest?.occurredAt ?? null },
+          select: { tier: true, tierOverride: true, relationshipType: true, cadenceDays: true },
+        });
+        if (latest) {
+          const data = { ...followUpFor(latest, client), snoozeReason: null, updatedBy: repSlackId };
+          await tx.followUp.upsert({ where: { clientId: touch.clientId }, create: { workspaceId, clientId: touch.clientId, ...data }, update: data });
+        } else {
+          await tx.followUp.deleteMany({ where: { workspaceId, clientId: touch.clientId } });
+        }
+        return touch;
       });
     },
 

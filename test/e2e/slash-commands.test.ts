@@ -266,6 +266,41 @@ describe("App Home", () => {
   });
 });
 
+describe("undo", () => {
+  const undoValue = (body: { blocks?: unknown[] }) => JSON.stringify(body.blocks).match(/"action_id":"touch_undo","value":"([^"]+)"/)?.[1] ?? "";
+
+  it("lets the rep take back a touch: the card and the follow-up go back to the remaining touches", async () => {
+    await command("/client", "add Undo Utilities");
+    await command("/log", "Undo Utilities call first touch next:2026-12-10");
+    const second = await command("/log", "Undo Utilities meeting wrong client oops next:2026-11-25");
+    expect((await command("/tier", "Undo Utilities")).all).toContain("wrong client oops");
+
+    await t.slack.blockAction({ actionId: "touch_undo", value: undoValue(second) });
+    const undone = await t.emulator.waitForResponse();
+    expect((undone.body as { replace_original?: boolean }).replace_original).toBe(true);
+    expect(allText(undone.body)).toContain('Undone: the touch "wrong client oops" is no longer logged');
+
+    const card = await command("/tier", "Undo Utilities");
+    expect(card.all).not.toContain("wrong client oops");
+    expect(card.all).toContain("first touch");
+    expect(card.all).toContain("Thu 10 Dec 2026");
+  });
+
+  it("refuses a second undo, and an undo by someone else", async () => {
+    await command("/client", "add Undo Twice");
+    const logged = await command("/log", "Undo Twice email only once");
+    await t.slack.blockAction({ actionId: "touch_undo", value: undoValue(logged), userId: "U0SOMEONE" });
+    expect(allText((await t.emulator.waitForResponse()).body)).toContain("That touch can't be undone");
+    t.emulator.reset();
+    await t.slack.blockAction({ actionId: "touch_undo", value: undoValue(logged) });
+    await t.emulator.waitForResponse();
+    t.emulator.reset();
+    await t.slack.blockAction({ actionId: "touch_undo", value: undoValue(logged) });
+    expect(allText((await t.emulator.waitForResponse()).body)).toContain("That touch can't be undone");
+    expect((await command("/tier", "Undo Twice")).all).toContain("None yet");
+  });
+});
+
 describe("workspace isolation", () => {
   it("shows another workspace nothing of this one, and lets it use the same names", async () => {
     await command("/client", "add Isolated Infrastructure");

@@ -317,3 +317,9 @@ describe("readCsvRecords (line numbers count the header as line 1)", () => {
     expect(await read([...bytes].map((b) => Buffer.from([b])))).toEqual(["1:name", "2:华为技术", "3:AT&T"]);
   });
 });
+
+describe("guardFormula round trip, found by the property above", () => {
+  it.each(["'=SUM(A1)", "''+1", "'@here", "'plain", "=x", "'"])("keeps %j through export and import", (text) => {
+    expect(unguardFormula(guardFormula(text))).toBe(text);
+  });
+});

@@ -423,8 +423,8 @@ describe("replies", () => {
       clientExists(client),
       clientUnknown(name, []),
       clientUnknown(name, NASTY_NAMES),
-      interactionLogged(name, "call", { dueOn: "2026-07-01", basis: "logged" }),
-      interactionLogged(name, "meeting", { dueOn: "2026-09-29", basis: "cadence" }),
+      interactionLogged(name, "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001"),
+      interactionLogged(name, "meeting", { dueOn: "2026-09-29", basis: "cadence" }, "int0001"),
       duplicateInteraction(name),
     ];
     for (const reply of replies) {
@@ -442,9 +442,9 @@ describe("replies", () => {
   });
 
   it("interactionLogged says back the follow-up date and where it came from", () => {
-    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "logged" }).text).toContain("2026-07-01");
-    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "logged" }).text).toContain("as you asked");
-    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "cadence" }).text).toContain("from the cadence");
+    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001").text).toContain("2026-07-01");
+    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001").text).toContain("as you asked");
+    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "cadence" }, "int0001").text).toContain("from the cadence");
   });
 
   it("clientUnknown lists the suggestions", () => {

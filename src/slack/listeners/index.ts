@@ -3,6 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../services/index.ts";
 import { registerClientButtons } from "./actions/client-buttons.ts";
 import { registerFollowUpButtons } from "./actions/follow-up-buttons.ts";
+import { registerUndoTouch } from "./actions/undo-touch.ts";
 import { registerClientCommand } from "./commands/client.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerTeamCommand } from "./commands/team.ts";
@@ -21,6 +22,7 @@ export function registerListeners(app: App, services: Services): void {
   registerTeamCommand(app, services);
   registerClientButtons(app, services);
   registerFollowUpButtons(app, services);
+  registerUndoTouch(app, services);
   registerClientPicker(app, services);
   registerLogModalSubmission(app, services);
   registerClientEditSubmission(app, services);

@@ -108,11 +108,21 @@ export function clientChoices(query: string, matches: readonly ClientRow[]): Eph
   return ephemeral(`Several clients match ${userText(query, 200)}: ${matches.map((m) => userText(m.name, 200)).join(", ")}`, blocks);
 }
 
-export function interactionLogged(clientName: string, type: string, followUp: FollowUpDue): EphemeralReply {
+export function interactionLogged(clientName: string, type: string, followUp: FollowUpDue, interactionId: string): EphemeralReply {
   const follow = `Next follow-up: *${formatDateForHumans(followUp.dueOn)}* (${followUp.dueOn})${followUp.basis === "logged" ? ", as you asked" : ", from the cadence"}.`;
-  const text = `Logged a ${type} with *${userText(clientName, 200)}*. ${follow}`.trim();
-  return ephemeral(text);
+  const text = `Logged a ${type} with *${userText(clientName, 200)}*. ${follow}`;
+  return ephemeral(text, [
+    section(text),
+    { type: "actions", elements: [button("Undo", ACTIONS.undoTouch, interactionId, "danger")] },
+  ]);
 }
+
+export function touchUndone(summary: string): EphemeralReply {
+  return ephemeral(`Undone: the touch "${userText(summary, 200)}" is no longer logged, and the follow-up is back to what the other touches say.`);
+}
+
+export const touchNotUndoable = (): EphemeralReply =>
+  ephemeral("That touch can't be undone: only its rep can, within a day of logging it, and only once.");
 
 export function duplicateInteraction(clientName: string): EphemeralReply {
   return ephemeral(`That touch with *${userText(clientName, 200)}* is already logged; nothing changed.`);

@@ -20,7 +20,7 @@ import { contextOf } from "../request-context.ts";
 function replyFor(result: LogCommandResult): EphemeralReply {
   switch (result.kind) {
     case "logged":
-      return interactionLogged(result.client.name, result.interaction.type, result.followUp);
+      return interactionLogged(result.client.name, result.interaction.type, result.followUp, result.interaction.id);
     case "duplicate":
       return duplicateInteraction(result.client.name);
     case "parse-error":

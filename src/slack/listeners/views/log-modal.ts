@@ -54,7 +54,7 @@ export function registerLogModalSubmission(app: App, services: Services): void {
       requestKey: `view:${view.id}`,
     });
     if (result.kind !== "logged") return; // a retried submission: the first one was confirmed already
-    const reply = interactionLogged(found.name, type, result.followUp);
+    const reply = interactionLogged(found.name, type, result.followUp, result.interaction.id);
     try {
       await client.chat.postMessage({ channel: ctx.userId, text: reply.text, blocks: reply.blocks });
     } catch (error) {
