@@ -38,28 +38,31 @@ export const VIEWS = {
   editClient: "client_edit",
 } as const;
 
+/** An input whose block_id and action_id are the same word: the field's name in view.state.values. */
+const inputField = <Name extends string>(name: Name) => ({ block: name, action: name }) as const;
+
 /** block_id / action_id pairs of the client edit modal's inputs. */
 export const CLIENT_EDIT = {
-  owner: { block: "owner", action: "owner" },
-  annualRevenue: { block: "annual_revenue", action: "annual_revenue" },
-  relationshipSince: { block: "relationship_since", action: "relationship_since" },
-  relationshipType: { block: "relationship_type", action: "relationship_type" },
-  lifecycleStage: { block: "lifecycle_stage", action: "lifecycle_stage" },
-  riskLevel: { block: "risk_level", action: "risk_level" },
-  satisfaction: { block: "satisfaction", action: "satisfaction" },
-  industry: { block: "industry", action: "industry" },
-  region: { block: "region", action: "region" },
-  cadenceDays: { block: "cadence_days", action: "cadence_days" },
-  tierOverride: { block: "tier_override", action: "tier_override" },
-  overrideReason: { block: "override_reason", action: "override_reason" },
+  owner: inputField("owner"),
+  annualRevenue: inputField("annual_revenue"),
+  relationshipSince: inputField("relationship_since"),
+  relationshipType: inputField("relationship_type"),
+  lifecycleStage: inputField("lifecycle_stage"),
+  riskLevel: inputField("risk_level"),
+  satisfaction: inputField("satisfaction"),
+  industry: inputField("industry"),
+  region: inputField("region"),
+  cadenceDays: inputField("cadence_days"),
+  tierOverride: inputField("tier_override"),
+  overrideReason: inputField("override_reason"),
 } as const;
 
 /** block_id / action_id pairs of the log modal's inputs. */
 export const LOG_MODAL = {
   client: { block: "client", action: ACTIONS.clientPicker },
-  type: { block: "type", action: "type" },
-  date: { block: "date", action: "date" },
-  sentiment: { block: "sentiment", action: "sentiment" },
-  summary: { block: "summary", action: "summary" },
-  next: { block: "next", action: "next" },
+  type: inputField("type"),
+  date: inputField("date"),
+  sentiment: inputField("sentiment"),
+  summary: inputField("summary"),
+  next: inputField("next"),
 } as const;
