@@ -3,17 +3,18 @@
  * key so that, with several replicas, exactly one runs it; a run by hand always runs (jobs are idempotent).
  */
 import type { Logger } from "../logger.ts";
-import type { RescoreService } from "../services/rescore.ts";
 import type { Store } from "../store/index.ts";
 
-export const JOBS = ["rescore"] as const;
+export const JOBS = ["nudges", "rescore"] as const;
 export type JobName = (typeof JOBS)[number];
 
 export const isJobName = (value: string): value is JobName => (JOBS as readonly string[]).includes(value);
 
+/** What a job does for one workspace as of an instant; its counts are recorded with the run. */
+export type JobRunner = (workspaceId: string, at: Date) => Promise<Record<string, number>>;
+
 export interface JobDeps {
   store: Store;
-  rescore: RescoreService;
   logger: Logger;
   now: () => Date;
 }
@@ -23,20 +24,13 @@ export type JobOutcome =
   | { kind: "already-claimed" }
   | { kind: "failed"; error: string };
 
-async function perform(deps: JobDeps, job: JobName, workspaceId: string, at: Date): Promise<Record<string, number>> {
-  switch (job) {
-    case "rescore":
-      return { ...(await deps.rescore.rescore(workspaceId, at)) };
-  }
-}
-
-export async function runJob(deps: JobDeps, job: JobName, workspaceId: string, at: Date, firingKey: string): Promise<JobOutcome> {
+export async function runJob(deps: JobDeps, job: JobName, runner: JobRunner, workspaceId: string, at: Date, firingKey: string): Promise<JobOutcome> {
   await deps.store.workspaces.ensure(workspaceId);
   const runId = await deps.store.jobRuns.claim(workspaceId, job, firingKey);
   if (!runId) return { kind: "already-claimed" };
   const log = deps.logger.child({ job, workspaceId, at: at.toISOString() });
   try {
-    const stats = await perform(deps, job, workspaceId, at);
+    const stats = await runner(workspaceId, at);
     await deps.store.jobRuns.finish(runId, stats, deps.now());
     log.info({ stats }, "job done");
     return { kind: "done", stats };

@@ -46,25 +46,32 @@ export function followUpService(deps: {
 }) {
   const { store, clock, clients, interactions, profiles, roles } = deps;
 
+  /** An owner's follow-ups due up to `daysAhead` days after `today` (0: overdue and due today), most overdue first. */
+  async function dueList(workspaceId: string, ownerId: string, today: string, daysAhead: number): Promise<Extract<FollowUpList, { kind: "list" }>> {
+    const through = dateToDb(addDays(today, daysAhead));
+    const { items, total } = await store.followUps.dueForOwner(workspaceId, ownerId, through, LIST_LIMIT);
+    return {
+      kind: "list",
+      ownerId,
+      isSelf: true,
+      today,
+      more: Math.max(0, total - items.length),
+      items: items.map((f) => {
+        const dueOn = dateFromDb(f.dueOn);
+        return { clientId: f.client.id, clientName: f.client.name, tier: f.client.tierOverride ?? f.client.tier, dueOn, daysLate: daysBetween(dueOn, today) };
+      }),
+    };
+  }
+
   return {
     /** The caller's list, or another person's for their manager or an admin. */
     async list(ctx: RequestContext, ownerId: string = ctx.userId): Promise<FollowUpList> {
       if (!(await roles.canActFor(ctx, ownerId))) return { kind: "refused", ownerId };
       const today = todayInZone(clock.now(), await profiles.timezone(ctx));
-      const through = dateToDb(addDays(today, HORIZON_DAYS));
-      const { items, total } = await store.followUps.dueForOwner(ctx.workspaceId, ownerId, through, LIST_LIMIT);
-      return {
-        kind: "list",
-        ownerId,
-        isSelf: ownerId === ctx.userId,
-        today,
-        more: Math.max(0, total - items.length),
-        items: items.map((f) => {
-          const dueOn = dateFromDb(f.dueOn);
-          return { clientId: f.client.id, clientName: f.client.name, tier: f.client.tierOverride ?? f.client.tier, dueOn, daysLate: daysBetween(dueOn, today) };
-        }),
-      };
+      return { ...(await dueList(ctx.workspaceId, ownerId, today, HORIZON_DAYS)), isSelf: ownerId === ctx.userId };
     },
+
+    dueList,
 
     /**
      * Records that the follow-up happened (a note touch), which resets the cadence. Keyed by the due date the

@@ -39,6 +39,16 @@ export function followUpRepository(db: Db) {
       return { items, total };
     },
 
+    /** Owners of active clients with a follow-up due on or before `through`: who may need a nudge. */
+    async ownersWithDue(workspaceId: string, through: Date): Promise<string[]> {
+      const rows = await db.client.findMany({
+        where: { workspaceId, archivedAt: null, ownerSlackId: { not: null }, followUp: { is: { dueOn: { lte: through } } } },
+        select: { ownerSlackId: true },
+        distinct: ["ownerSlackId"],
+      });
+      return rows.flatMap((r) => (r.ownerSlackId ? [r.ownerSlackId] : []));
+    },
+
     /**
      * Moves a follow-up only if it is still due when the user saw it: a second click on a stale message finds the
      * date already moved and changes nothing (returns false).

@@ -32,6 +32,14 @@ export function userRepository(db: Db) {
         update: { role, managerSlackId },
       });
     },
+    /** What a nudge needs to know of each person: zone, whether they are still here, whether nudges are paused. */
+    nudgeProfiles(workspaceId: string, slackIds: readonly string[]): Promise<{ slackId: string; timezone: string | null; active: boolean; nudgesPausedUntil: Date | null }[]> {
+      return db.user.findMany({
+        where: { workspaceId, slackId: { in: [...slackIds] } },
+        select: { slackId: true, timezone: true, active: true, nudgesPausedUntil: true },
+      });
+    },
+
     list(workspaceId: string): Promise<UserRow[]> {
       return db.user.findMany({ where: { workspaceId }, select: userSelect, orderBy: { slackId: "asc" } });
     },

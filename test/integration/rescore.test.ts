@@ -49,6 +49,9 @@ const fields = (name: string, overrides: Partial<Parameters<Store["clients"]["cr
   ...overrides,
 });
 
+const deps = { get store() { return store; }, logger, now: () => new Date() };
+const rescoreRunner = async (workspaceId: string, at: Date) => ({ ...(await rescoreService({ store, rules: DEFAULT_RULES }).rescore(workspaceId, at)) });
+
 describe("rescore", () => {
   it("moves a client up a tier on its tenth anniversary, records the move once, and reruns change nothing", async () => {
     const clients = clientService({ store, rules: DEFAULT_RULES, clock: { now: () => new Date("2026-11-23T00:00:00Z") } });
@@ -86,9 +89,8 @@ describe("rescore", () => {
   });
 
   it("runs by hand as a recorded job run", async () => {
-    const deps = { store, rescore: rescoreService({ store, rules: DEFAULT_RULES }), logger, now: () => new Date() };
     const at = new Date("2026-12-03T00:00:00Z");
-    const outcome = await runJob(deps, "rescore", TEAM, at, manualFiringKey(at, new Date()));
+    const outcome = await runJob(deps, "rescore", rescoreRunner, TEAM, at, manualFiringKey(at, new Date()));
     expect(outcome.kind).toBe("done");
     const runs = await store.jobRuns.recent(TEAM, 5);
     expect(runs[0]).toMatchObject({ job: "rescore", status: "done" });
@@ -96,9 +98,8 @@ describe("rescore", () => {
   });
 
   it("claims a scheduled firing once, however many runners try", async () => {
-    const deps = { store, rescore: rescoreService({ store, rules: DEFAULT_RULES }), logger, now: () => new Date() };
     const at = new Date("2026-12-04T01:00:00Z");
-    const outcomes = await Promise.all([1, 2, 3].map(() => runJob(deps, "rescore", TEAM, at, `scheduled:${at.toISOString()}`)));
+    const outcomes = await Promise.all([1, 2, 3].map(() => runJob(deps, "rescore", rescoreRunner, TEAM, at, `scheduled:${at.toISOString()}`)));
     expect(outcomes.filter((o) => o.kind === "done")).toHaveLength(1);
     expect(outcomes.filter((o) => o.kind === "already-claimed")).toHaveLength(2);
   });

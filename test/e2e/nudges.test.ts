@@ -1,0 +1,121 @@
+/**
+ * The nudges job against the Slack emulator: one DM per rep on their local business day, listing overdue and
+ * due-today follow-ups; nothing on a weekend, for a paused or departed rep, or on a second run the same day.
+ */
+import { execFile } from "node:child_process";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "../../src/domain/rules.ts";
+import { runNudges } from "../../src/jobs/nudges.ts";
+import { createSlackDelivery } from "../../src/jobs/slack-delivery.ts";
+import { createLogger } from "../../src/logger.ts";
+import { importService, type ImportKind } from "../../src/services/imports.ts";
+import { createPrismaClient } from "../../src/store/prisma.ts";
+import { allText } from "../support/block-text.ts";
+import { checkCall, isNotInSpecProblem } from "../support/slack-openapi.ts";
+import { startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+
+const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
+const logger = createLogger("silent");
+const [REP, FAR_REP, PAUSED_REP, GONE_REP] = ["U0NUDGE1", "U0NUDGE2", "U0NUDGE3", "U0NUDGE4"];
+let t: TestBot;
+
+async function load(kind: ImportKind, csv: string) {
+  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
+  expect(report.skipped).toBe(0);
+}
+
+function nudge(at: string) {
+  const { store, followUps } = t.bot.services;
+  const delivery = createSlackDelivery({ store, botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, ratePerSecond: 50, logger, now: () => new Date() });
+  return runNudges({ store, followUps, rules: DEFAULT_RULES, delivery, logger }, TEST_TEAM, new Date(at), true);
+}
+
+const dmTo = (user: string) => t.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === `D${user}`);
+
+beforeAll(async () => {
+  t = await startTestBot({ clock });
+  await load("users", `slack_id,role\n${REP},rep\n${FAR_REP},rep\n${PAUSED_REP},rep\n${GONE_REP},rep\n`);
+  await load("clients", ["name,owner", `Late Lighthouse,${REP}`, `Due Dam,${REP}`, `Shanghai Shipping,${FAR_REP}`, `Paused Port,${PAUSED_REP}`, `Gone Grid,${GONE_REP}`, `Future Fields,${REP}`].join("\n"));
+  // Tier C, cadence 90 days: 2026-08-01 -> due 2026-10-30 (overdue); 2026-08-25 -> due 2026-11-23; 2026-10-01 -> not due.
+  await load(
+    "interactions",
+    [
+      "client,rep,type,occurred_at,summary",
+      `Late Lighthouse,${REP},call,2026-08-01T10:00:00Z,a`,
+      `Due Dam,${REP},call,2026-08-25T10:00:00Z,b`,
+      `Future Fields,${REP},call,2026-10-01T10:00:00Z,c`,
+      `Shanghai Shipping,${FAR_REP},call,2026-08-25T10:00:00Z,d`,
+      `Paused Port,${PAUSED_REP},call,2026-08-01T10:00:00Z,e`,
+      `Gone Grid,${GONE_REP},call,2026-08-01T10:00:00Z,f`,
+    ].join("\n"),
+  );
+  const { store } = t.bot.services;
+  await store.users.saveProfile(TEST_TEAM, FAR_REP, { timezone: "Asia/Shanghai", locale: "en-US" }, new Date());
+  await store.users.markInactive(TEST_TEAM, GONE_REP);
+  const db = createPrismaClient(t.database.target);
+  await db.user.update({ where: { workspaceId_slackId: { workspaceId: TEST_TEAM, slackId: PAUSED_REP } }, data: { nudgesPausedUntil: new Date("2026-12-01T00:00:00Z") } });
+  await db.$disconnect();
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+beforeEach(() => {
+  t.emulator.reset();
+});
+
+describe("nudges", () => {
+  it("posts nothing on a Saturday", async () => {
+    const stats = await nudge("2026-11-28T10:00:00Z");
+    expect(stats).toMatchObject({ queued: 0, sent: 0 });
+    expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("sends each due rep one DM with everything overdue or due today, and skips paused and departed reps", async () => {
+    const stats = await nudge("2026-11-23T10:00:00Z");
+    expect(stats).toMatchObject({ queued: 2, sent: 2, paused: 1 });
+    const [mine] = dmTo(REP);
+    expect(dmTo(REP)).toHaveLength(1);
+    const text = allText(mine!.args);
+    expect(text).toContain("Good morning! 2 follow-ups need you today (1 overdue).");
+    expect(text).toContain("Late Lighthouse");
+    expect(text).toContain("Due Dam");
+    expect(text).not.toContain("Future Fields");
+    expect(JSON.stringify(mine!.args.blocks)).toContain('"action_id":"followup_done"');
+    expect(mine!.args.metadata).toMatchObject({ event_type: "followups_outbox" });
+    expect(dmTo(FAR_REP)).toHaveLength(1);
+    expect(dmTo(PAUSED_REP)).toHaveLength(0);
+    expect(dmTo(GONE_REP)).toHaveLength(0);
+    for (const call of t.emulator.calls) {
+      expect(checkCall(call.method, call.args).filter((p) => !isNotInSpecProblem(p) && !/metadata/.test(p))).toEqual([]);
+    }
+  });
+
+  it("posts nothing new when run again the same day", async () => {
+    const stats = await nudge("2026-11-23T15:00:00Z");
+    expect(stats).toMatchObject({ queued: 0, sent: 0 });
+    expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("runs by hand from the command line, as operators do", async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/job.ts", "nudges", "--at", "2026-11-24T10:00"], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        DATABASE_URL: t.database.url,
+        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+        SLACK_API_URL: t.emulator.apiUrl,
+        SLACK_TEAM_ID: TEST_TEAM,
+      },
+    });
+    expect(stderr).toContain("running nudges for workspace T0TEST as of 2026-11-24T10:00:00.000Z");
+    expect(stderr).toMatch(/nudges done: .*queued 2.*sent 2/);
+    expect(dmTo(REP)).toHaveLength(1);
+  });
+});
