@@ -1,4 +1,4 @@
-/** Composition: config -> store -> services -> Slack app. Used by the entry point and the end-to-end tests. */
+/** Composition: config -> store -> services -> Slack app -> scheduler. Used by the entry point and the end-to-end tests. */
 import type { AddressInfo } from "node:net";
 import type { App } from "@slack/bolt";
 import type { AppConfig } from "./config.ts";
@@ -7,17 +7,27 @@ import { systemClock, type Clock } from "./services/context.ts";
 import { createServices, type Services } from "./services/index.ts";
 import { createSlackApp, slackProfileFetcher, startSlackApp } from "./slack/app.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
+import { createJobRunners } from "./jobs/runners.ts";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import { openStore } from "./store/open.ts";
 
 export interface RunningBot {
   app: App;
   services: Services;
+  scheduler: Scheduler;
   /** The port the HTTP server listens on (useful when PORT=0). */
   port: number;
   stop(): Promise<void>;
 }
 
-export async function startBot(config: AppConfig, logger: Logger, clock: Clock = systemClock): Promise<RunningBot> {
+export interface BotOptions {
+  clock?: Clock;
+  /** Run the scheduled jobs (default). Off for a bot whose jobs are driven by hand, as the end-to-end tests do. */
+  schedule?: boolean;
+}
+
+export async function startBot(config: AppConfig, logger: Logger, options: BotOptions = {}): Promise<RunningBot> {
+  const clock = options.clock ?? systemClock;
   const store = await openStore(config.database, logger);
   try {
     const { app } = createSlackApp({ config, logger, isHealthy: store.ping });
@@ -25,12 +35,31 @@ export async function startBot(config: AppConfig, logger: Logger, clock: Clock =
     registerListeners(app, services);
     const server = await startSlackApp(app, config.port, config.slack.apiUrl);
     const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
+    const scheduler = createScheduler({
+      store,
+      logger,
+      now: () => clock.now(),
+      runners: createJobRunners(
+        {
+          store,
+          services,
+          rules: config.rules,
+          logger,
+          now: () => clock.now(),
+          slack: { botToken: config.slack.mode.botToken, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate },
+        },
+        { byHand: false },
+      ),
+    });
+    if (options.schedule ?? true) scheduler.start();
     logger.info({ port, mode: config.slack.appToken ? "socket" : "http", store: config.database.provider, rules: config.rulesSource }, "bot started");
     return {
       app,
       services,
+      scheduler,
       port,
       async stop() {
+        await scheduler.stop();
         await app.stop();
         await store.close();
       },

@@ -9,6 +9,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { runNudges } from "../../src/jobs/nudges.ts";
+import { createJobRunners } from "../../src/jobs/runners.ts";
+import { createScheduler } from "../../src/jobs/scheduler.ts";
 import { createSlackDelivery } from "../../src/jobs/slack-delivery.ts";
 import { createLogger } from "../../src/logger.ts";
 import { importService, type ImportKind } from "../../src/services/imports.ts";
@@ -99,6 +101,44 @@ describe("nudges", () => {
     const stats = await nudge("2026-11-23T15:00:00Z");
     expect(stats).toMatchObject({ queued: 0, sent: 0 });
     expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("fires a scheduled slot once across two replicas: one job run per workspace, one DM per rep", async () => {
+    const { store, followUps } = t.bot.services;
+    const replica = () =>
+      createScheduler({
+        store,
+        logger,
+        now: () => new Date(),
+        runners: createJobRunners(
+          { store, services: { followUps }, rules: DEFAULT_RULES, logger, now: () => new Date(), slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
+          { byHand: false },
+        ),
+      });
+    const slot = new Date("2026-11-25T09:15:00Z"); // Wednesday; after 09:00 in UTC and in Shanghai
+    const [first, second] = await Promise.all([replica().fire("nudges", slot), replica().fire("nudges", slot)]);
+    const outcomes = [...first!, ...second!].map((o) => o.kind).sort();
+    expect(outcomes).toEqual(["already-claimed", "done"]);
+    expect(dmTo(REP)).toHaveLength(1);
+    expect(dmTo(FAR_REP)).toHaveLength(1);
+    expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(2);
+  });
+
+  it("waits for each rep's local morning on a scheduled run", async () => {
+    const { store, followUps } = t.bot.services;
+    const scheduler = createScheduler({
+      store,
+      logger,
+      now: () => new Date(),
+      runners: createJobRunners(
+        { store, services: { followUps }, rules: DEFAULT_RULES, logger, now: () => new Date(), slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
+        { byHand: false },
+      ),
+    });
+    // Thursday 01:30 UTC: 09:30 in Shanghai (nudged), 01:30 in UTC (too early).
+    await scheduler.fire("nudges", new Date("2026-11-26T01:30:00Z"));
+    expect(dmTo(FAR_REP)).toHaveLength(1);
+    expect(dmTo(REP)).toHaveLength(0);
   });
 
   it("runs by hand from the command line, as operators do", async () => {

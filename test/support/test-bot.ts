@@ -42,7 +42,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
-  const boot = () => startBot(config, logger, options.clock);
+  // Jobs run when a test fires them, never on a wall-clock cron in the middle of another test.
+  const boot = () => startBot(config, logger, { ...(options.clock ? { clock: options.clock } : {}), schedule: false });
   const requestsFor = (bot: RunningBot) =>
     new SlackRequests({ appUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: TEST_SIGNING_SECRET, emulator, teamId: TEST_TEAM });
   const firstBot = await boot();
