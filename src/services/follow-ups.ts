@@ -1,11 +1,10 @@
 /** What is due: a person's overdue and coming follow-ups, and the Done and Snooze actions on them. */
-import { addDays } from "../domain/cadence.ts";
-import { daysBetween } from "../domain/risk.ts";
-import { todayInZone } from "../domain/when.ts";
+import { addDays, daysBetween } from "../domain/cadence.ts";
+
 import { dateFromDb, dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientService } from "./clients.ts";
-import type { Clock, RequestContext } from "./context.ts";
+import type { RequestContext } from "./context.ts";
 import type { InteractionService } from "./interactions.ts";
 import type { ProfileService } from "./profiles.ts";
 import type { RoleService } from "./roles.ts";
@@ -38,13 +37,12 @@ export type FollowUpActionResult =
 
 export function followUpService(deps: {
   store: Store;
-  clock: Clock;
   clients: ClientService;
   interactions: InteractionService;
   profiles: ProfileService;
   roles: RoleService;
 }) {
-  const { store, clock, clients, interactions, profiles, roles } = deps;
+  const { store, clients, interactions, profiles, roles } = deps;
 
   /** An owner's follow-ups due up to `daysAhead` days after `today` (0: overdue and due today), most overdue first. */
   async function dueList(workspaceId: string, ownerId: string, today: string, daysAhead: number): Promise<Extract<FollowUpList, { kind: "list" }>> {
@@ -67,7 +65,7 @@ export function followUpService(deps: {
     /** The caller's list, or another person's for their manager or an admin. */
     async list(ctx: RequestContext, ownerId: string = ctx.userId): Promise<FollowUpList> {
       if (!(await roles.canActFor(ctx, ownerId))) return { kind: "refused", ownerId };
-      const today = todayInZone(clock.now(), await profiles.timezone(ctx));
+      const today = await profiles.today(ctx);
       return { ...(await dueList(ctx.workspaceId, ownerId, today, HORIZON_DAYS)), isSelf: ownerId === ctx.userId };
     },
 
@@ -99,7 +97,7 @@ export function followUpService(deps: {
       const client = await clients.findById(ctx, clientId);
       if (!client) return { kind: "unknown-client" };
       if (client.ownerSlackId && !(await roles.canActFor(ctx, client.ownerSlackId))) return { kind: "refused" };
-      const today = todayInZone(clock.now(), await profiles.timezone(ctx));
+      const today = await profiles.today(ctx);
       const until = addDays(today, days);
       const moved = await store.followUps.snooze(ctx.workspaceId, clientId, dateToDb(seenDueOn), dateToDb(until), null, ctx.userId);
       return moved ? { kind: "snoozed", clientName: client.name, until } : { kind: "stale" };

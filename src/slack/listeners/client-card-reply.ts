@@ -1,4 +1,3 @@
-import { todayInZone } from "../../domain/when.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { ClientResolution } from "../../services/clients.ts";
 import type { Services } from "../../services/index.ts";
@@ -25,6 +24,6 @@ export async function cardReplyForQuery(services: Services, ctx: RequestContext,
 }
 
 export async function cardReply(services: Services, ctx: RequestContext, client: ClientRow): Promise<EphemeralReply> {
-  const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+  const today = await services.profiles.today(ctx);
   return buildClientCard(await services.clients.card(ctx, client, today), today);
 }

@@ -1,5 +1,4 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { todayInZone } from "../../../domain/when.ts";
 import type { Services } from "../../../services/index.ts";
 import { ACTIONS } from "../../ids.ts";
 import { buildLogModal } from "../../views/log-modal.ts";
@@ -15,7 +14,7 @@ export function registerClientButtons(app: App, services: Services): void {
     const found = await services.clients.findById(ctx, action.value ?? "");
     if (!found) return void (await respond({ ...clientUnknown("that client", []), replace_original: false }));
     try {
-      const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+      const today = await services.profiles.today(ctx);
       await client.views.open({ trigger_id: body.trigger_id, view: buildLogModal({ today, client: found }) });
     } catch (error) {
       logger.warn("could not open the log modal", error instanceof Error ? error.message : String(error));

@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import { todayInZone } from "../../../domain/when.ts";
 import type { LogCommandResult } from "../../../services/interactions.ts";
 import type { Services } from "../../../services/index.ts";
 import { COMMANDS } from "../../ids.ts";
@@ -43,7 +42,7 @@ export function registerLogCommand(app: App, services: Services): void {
     if (!command.text.trim() && command.trigger_id) {
       await ack();
       try {
-        const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+        const today = await services.profiles.today(ctx);
         await client.views.open({ trigger_id: command.trigger_id, view: buildLogModal({ today }) });
       } catch (error) {
         logger.warn("could not open the log modal", error instanceof Error ? error.message : String(error));

@@ -1,6 +1,5 @@
 import type { App, ViewStateValue } from "@slack/bolt";
 import { LIFECYCLE_STAGES, RELATIONSHIP_TYPES, RISK_LEVELS, TIERS } from "../../../domain/rules.ts";
-import { todayInZone } from "../../../domain/when.ts";
 import type { ClientEdit } from "../../../services/client-records.ts";
 import type { Services } from "../../../services/index.ts";
 import { dateToDb } from "../../../store/dates.ts";
@@ -58,7 +57,7 @@ export function readClientEdit(values: Values, today: string): { edit: ClientEdi
 export function registerClientEditSubmission(app: App, services: Services): void {
   app.view(VIEWS.editClient, async ({ ack, body, view, client, logger }) => {
     const ctx = contextOf(body);
-    const today = todayInZone(services.clock.now(), await services.profiles.timezone(ctx));
+    const today = await services.profiles.today(ctx);
     const { edit, errors } = readClientEdit(view.state.values as Values, today);
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: "errors", errors }));
     const result = await services.records.edit(ctx, view.private_metadata, edit);

@@ -1,6 +1,5 @@
 import type { App, ViewStateValue } from "@slack/bolt";
 import { isInteractionType, isSentiment, LIMITS } from "../../../domain/interaction.ts";
-import { todayInZone } from "../../../domain/when.ts";
 import type { Services } from "../../../services/index.ts";
 import { LOG_MODAL, VIEWS } from "../../ids.ts";
 import { interactionLogged } from "../../views/replies.ts";
@@ -24,8 +23,7 @@ export function registerLogModalSubmission(app: App, services: Services): void {
     const touchedOn = input(values, LOG_MODAL.date)?.selected_date ?? null;
     const next = input(values, LOG_MODAL.next)?.selected_date ?? null;
 
-    const timezone = await services.profiles.timezone(ctx);
-    const today = todayInZone(services.clock.now(), timezone);
+    const today = await services.profiles.today(ctx);
     const errors: Record<string, string> = {};
     const found = await services.clients.findById(ctx, clientId);
     if (!found) errors[LOG_MODAL.client.block] = "Pick a client from the list.";
