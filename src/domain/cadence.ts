@@ -28,6 +28,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whole calendar days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** A logged `next` date wins; otherwise one cadence after the touch (both as calendar dates). */
 export function nextFollowUpDate(touchDate: string, cadenceDays: number, loggedNext?: string | null): { dueOn: string; basis: "logged" | "cadence" } {
   if (loggedNext) return { dueOn: loggedNext, basis: "logged" };

@@ -2,7 +2,9 @@
  * Risk rules: each looks at a client snapshot on a given day and says whether it fires and why, in words a
  * manager can act on ("no touch for 96 days, cadence 30"). Pure: the snapshot and the day are inputs.
  */
+import { daysBetween } from "./cadence.ts";
 import type { Rules } from "./rules.ts";
+import { plural } from "./text.ts";
 
 export const RISK_RULES = ["overdue", "silence", "negative", "satisfaction", "key-meeting", "lifecycle", "concentration"] as const;
 export type RiskRule = (typeof RISK_RULES)[number];
@@ -31,9 +33,6 @@ export interface RiskFlag {
   reason: string;
 }
 
-const DAY_MS = 86_400_000;
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The first day of the calendar quarter holding `day`, and which month of the quarter `day` is in (1-3). */
 export function quarterOf(day: string): { start: string; monthOfQuarter: number; label: string } {

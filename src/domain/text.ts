@@ -92,3 +92,6 @@ export function parseUserMention(token: string): string | undefined {
   const match = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token.trim());
   return match?.[1];
 }
+
+/** "1 day", "3 days": a count with its noun. */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

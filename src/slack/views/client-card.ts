@@ -1,5 +1,7 @@
 /** The `/tier` card: tier, explainable score, owner, follow-up and the last touches. Pure. */
 import type { KnownBlock } from "@slack/types";
+import { daysBetween } from "../../domain/cadence.ts";
+import { plural } from "../../domain/text.ts";
 import { formatDateForHumans } from "../../domain/when.ts";
 import type { Dimension } from "../../domain/scoring.ts";
 import type { ClientCard } from "../../services/clients.ts";
@@ -22,8 +24,8 @@ const fmtPoints = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1)
 export function followUpText(card: Pick<ClientCard, "followUp">, today: string): string {
   if (!card.followUp) return "None yet: log a touch to start the cadence";
   const { dueOn } = card.followUp;
-  const days = Math.round((Date.parse(dueOn) - Date.parse(today)) / 86_400_000);
-  const when = days < 0 ? `overdue by ${-days} day${days === -1 ? "" : "s"}` : days === 0 ? "due today" : `in ${days} day${days === 1 ? "" : "s"}`;
+  const days = daysBetween(today, dueOn);
+  const when = days < 0 ? `overdue by ${plural(-days, "day")}` : days === 0 ? "due today" : `in ${plural(days, "day")}`;
   return `${formatDateForHumans(dueOn)} (${when})`;
 }
 

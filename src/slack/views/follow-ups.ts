@@ -1,11 +1,11 @@
 /** The follow-up list (`/followups`, and later the nudges): overdue first, each with Done / Snooze / Log. Pure. */
 import type { KnownBlock } from "@slack/types";
+import { plural } from "../../domain/text.ts";
 import { formatDateForHumans } from "../../domain/when.ts";
 import type { FollowUpActionResult, FollowUpItem, FollowUpList } from "../../services/follow-ups.ts";
 import { ACTIONS, followUpButtonValue } from "../ids.ts";
 import { button, context, ephemeral, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function dueText(item: Pick<FollowUpItem, "dueOn" | "daysLate">): string {
   const date = formatDateForHumans(item.dueOn);
