@@ -35,6 +35,14 @@ function nudge(at: string) {
   return runNudges({ store, followUps, rules: DEFAULT_RULES, delivery, logger }, TEST_TEAM, new Date(at), true);
 }
 
+/** A bot replica's scheduler on the shared store, as the running bot builds it (scheduled, not by hand). */
+function scheduledReplica() {
+  const { store, followUps } = t.bot.services;
+  const now = () => new Date();
+  const slack = { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
+  return createScheduler({ store, logger, now, runners: createJobRunners({ store, services: { followUps }, rules: DEFAULT_RULES, logger, now, slack }, { byHand: false }) });
+}
+
 const dmTo = (user: string) => t.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === `D${user}`);
 
 beforeAll(async () => {
@@ -104,19 +112,8 @@ describe("nudges", () => {
   });
 
   it("fires a scheduled slot once across two replicas: one job run per workspace, one DM per rep", async () => {
-    const { store, followUps } = t.bot.services;
-    const replica = () =>
-      createScheduler({
-        store,
-        logger,
-        now: () => new Date(),
-        runners: createJobRunners(
-          { store, services: { followUps }, rules: DEFAULT_RULES, logger, now: () => new Date(), slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
-          { byHand: false },
-        ),
-      });
     const slot = new Date("2026-11-25T09:15:00Z"); // Wednesday; after 09:00 in UTC and in Shanghai
-    const [first, second] = await Promise.all([replica().fire("nudges", slot), replica().fire("nudges", slot)]);
+    const [first, second] = await Promise.all([scheduledReplica().fire("nudges", slot), scheduledReplica().fire("nudges", slot)]);
     const outcomes = [...first!, ...second!].map((o) => o.kind).sort();
     expect(outcomes).toEqual(["already-claimed", "done"]);
     expect(dmTo(REP)).toHaveLength(1);
@@ -125,16 +122,7 @@ describe("nudges", () => {
   });
 
   it("waits for each rep's local morning on a scheduled run", async () => {
-    const { store, followUps } = t.bot.services;
-    const scheduler = createScheduler({
-      store,
-      logger,
-      now: () => new Date(),
-      runners: createJobRunners(
-        { store, services: { followUps }, rules: DEFAULT_RULES, logger, now: () => new Date(), slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
-        { byHand: false },
-      ),
-    });
+    const scheduler = scheduledReplica();
     // Thursday 01:30 UTC: 09:30 in Shanghai (nudged), 01:30 in UTC (too early).
     await scheduler.fire("nudges", new Date("2026-11-26T01:30:00Z"));
     expect(dmTo(FAR_REP)).toHaveLength(1);
