@@ -8,16 +8,26 @@
  * a post is recovered from `conversations.history` instead of posting again).
  */
 import type { Block, KnownBlock } from "@slack/types";
-import type { WebClient } from "@slack/web-api";
+import type { WebClient, WebClientOptions } from "@slack/web-api";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
 import type { ClaimedMessage } from "../store/outbox.ts";
 
-/** The part of a WebClient delivery uses. Configure its retries: on HTTP 429 it waits Retry-After and retries. */
+/** The part of a WebClient delivery uses, built with `DELIVERY_CLIENT_OPTIONS`. */
 export interface DeliveryClient {
   chat: Pick<WebClient["chat"], "postMessage">;
   conversations: Pick<WebClient["conversations"], "open" | "history">;
 }
+
+/**
+ * The deliverer does its own retries. A 429 is handed back (not waited out inside the client) so that the pacing
+ * of every post holds for its Retry-After. A 5xx or a lost connection may come after Slack stored the post, so it
+ * is never repeated blind: the row goes back to the outbox, whose next attempt first looks in the history.
+ */
+export const DELIVERY_CLIENT_OPTIONS = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } } as const satisfies WebClientOptions;
+
+/** Retry-After waits in a row before a call's 429s count as a failed attempt of the row. */
+const RATE_LIMIT_WAITS = 5;
 
 export interface DeliveryOptions {
   store: Pick<Store, "outbox">;
@@ -88,6 +98,18 @@ class Pacer {
     this.nextChannelAt.set(channel, at + this.channelIntervalMs);
     if (at > now) await this.sleep(at - now);
   }
+
+  /** Slack said to wait: no post anywhere in the workspace before then. */
+  holdFor(ms: number): void {
+    this.nextWorkspaceAt = Math.max(this.nextWorkspaceAt, this.now().getTime() + ms);
+  }
+}
+
+/** Seconds Slack asked to wait when the error is a 429 (`rejectRateLimitedCalls`). */
+function retryAfterOf(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, retryAfter } = error as { code?: unknown; retryAfter?: unknown };
+  return code === "slack_webapi_rate_limited_error" && typeof retryAfter === "number" ? retryAfter : undefined;
 }
 
 function platformError(error: unknown): string | undefined {
@@ -114,9 +136,23 @@ export function createDelivery(options: DeliveryOptions) {
   const log = logger.child({ component: "delivery" });
   const pacer = new Pacer(1000 / options.ratePerSecond, 1000 / (options.perChannelPerSecond ?? 1), now, options.sleep ?? realSleep);
 
+  /** Runs a Slack call, waiting out (and pacing every post behind) a 429's Retry-After a few times. */
+  async function honouringRetryAfter<T>(call: () => Promise<T>): Promise<T> {
+    for (let waits = 0; ; waits++) {
+      try {
+        return await call();
+      } catch (error) {
+        const seconds = retryAfterOf(error);
+        if (seconds === undefined || waits >= RATE_LIMIT_WAITS) throw error;
+        log.warn({ retryAfterSeconds: seconds }, "rate limited by Slack; waiting");
+        pacer.holdFor(seconds * 1000);
+      }
+    }
+  }
+
   async function openChannel(recipient: string): Promise<string> {
     if (isChannelId(recipient)) return recipient;
-    const opened = await client.conversations.open({ users: recipient });
+    const opened = await honouringRetryAfter(() => client.conversations.open({ users: recipient }));
     const id = opened.channel?.id;
     if (!id) throw new Error("conversations.open returned no channel");
     return id;
@@ -127,7 +163,9 @@ export function createDelivery(options: DeliveryOptions) {
     const oldest = (Math.floor(row.createdAt.getTime() / 1000) - 1).toString();
     let cursor: string | undefined;
     for (let page = 0; page < HISTORY_PAGES; page++) {
-      const history = await client.conversations.history({ channel, oldest, limit: 100, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      const history = await honouringRetryAfter(() =>
+        client.conversations.history({ channel, oldest, limit: 100, include_all_metadata: true, ...(cursor ? { cursor } : {}) }),
+      );
       const match = history.messages?.find(
         (message) =>
           message.metadata?.event_type === OUTBOX_EVENT_TYPE &&
@@ -149,16 +187,19 @@ export function createDelivery(options: DeliveryOptions) {
         return "recovered";
       }
     }
-    await pacer.wait(channel);
-    // Pacing (or a slow look-up) may have used up the lease: then another deliverer may hold the row, and posting
-    // now could post twice. Leave it; whoever claims it next looks in the history first.
-    if (now().getTime() >= row.leaseUntil.getTime() - LEASE_MARGIN_MS) return "leaseLost";
-    const posted = await client.chat.postMessage({
-      channel,
-      text: row.payload.text,
-      ...(row.payload.blocks ? { blocks: row.payload.blocks as (KnownBlock | Block)[] } : {}),
-      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: row.id } },
+    const posted = await honouringRetryAfter(async () => {
+      await pacer.wait(channel);
+      // Pacing (or a slow look-up, or a Retry-After) may have used up the lease: then another deliverer may hold
+      // the row, and posting now could post twice. Leave it; whoever claims it next looks in the history first.
+      if (now().getTime() >= row.leaseUntil.getTime() - LEASE_MARGIN_MS) return undefined;
+      return client.chat.postMessage({
+        channel,
+        text: row.payload.text,
+        ...(row.payload.blocks ? { blocks: row.payload.blocks as (KnownBlock | Block)[] } : {}),
+        metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: row.id } },
+      });
     });
+    if (!posted) return "leaseLost";
     if (!posted.ts) throw new Error("chat.postMessage returned no ts");
     await store.outbox.markSent(row.id, posted.channel ?? channel, posted.ts, now());
     return "sent";

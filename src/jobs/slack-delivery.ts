@@ -2,7 +2,7 @@
 import { WebClient } from "@slack/web-api";
 import { toSlackLogger, type Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
-import { createDelivery, type Delivery } from "./delivery.ts";
+import { createDelivery, DELIVERY_CLIENT_OPTIONS, type Delivery } from "./delivery.ts";
 
 export interface SlackDeliveryOptions {
   store: Store;
@@ -17,9 +17,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
   const { store, logger } = options;
   const client = new WebClient(options.botToken, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl.endsWith("/") ? options.apiUrl : `${options.apiUrl}/` } : {}),
-    // Few, short retries: @slack/web-api waits out 429 Retry-After itself; longer outages go back to the outbox,
-    // whose retry first checks Slack for the message (a post Slack accepted but answered 5xx is not resent there).
-    retryConfig: { retries: 2, minTimeout: 1000, maxTimeout: 5000 },
+    ...DELIVERY_CLIENT_OPTIONS,
     logger: toSlackLogger(logger),
   });
   return createDelivery({

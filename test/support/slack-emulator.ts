@@ -38,7 +38,8 @@ export const RESPONSE_URL_METHOD = "response_url";
 
 export type Fault = { method: string; times?: number } & (
   | { kind: "rate_limit"; retryAfterSeconds: number }
-  | { kind: "server_error"; status?: 500 | 502 | 503 }
+  /** `landed`: the call takes effect (a post is stored) before the error answer, as when Slack fails mid-reply. */
+  | { kind: "server_error"; status?: 500 | 502 | 503; landed?: boolean }
   | { kind: "latency"; ms: number }
   | { kind: "error"; error: string }
 );
@@ -256,7 +257,15 @@ export class SlackEmulator {
 
   private async answer(call: RecordedCall): Promise<Answer> {
     const faulted = await this.applyFault(call.method);
-    if (faulted) return faulted;
+    if (faulted?.landed) {
+      await this.handle(call);
+      return faulted.answer;
+    }
+    if (faulted) return faulted.answer;
+    return this.handle(call);
+  }
+
+  private async handle(call: RecordedCall): Promise<Answer> {
     const handler = this.handlers.get(call.method) ?? this.builtins[call.method];
     if (!handler) return fail("unknown_method");
     if (!call.token || (this.botToken !== undefined && call.token !== this.botToken)) return fail("invalid_auth");
@@ -271,7 +280,7 @@ export class SlackEmulator {
     return { status: 200, body: await handler(call.args, call) };
   }
 
-  private async applyFault(method: string): Promise<Answer | undefined> {
+  private async applyFault(method: string): Promise<{ answer: Answer; landed?: boolean } | undefined> {
     const index = this.faults.findIndex(
       (fault) => fault.method === method || (fault.method === "*" && method !== RESPONSE_URL_METHOD),
     );
@@ -283,13 +292,13 @@ export class SlackEmulator {
         await sleep(fault.ms);
         return undefined;
       case "rate_limit":
-        return this.rateLimited(fault.retryAfterSeconds);
+        return { answer: this.rateLimited(fault.retryAfterSeconds) };
       case "server_error": {
         const status = fault.status ?? 500;
-        return { status, body: { ok: false, error: SERVER_ERRORS[status] ?? "fatal_error" } };
+        return { answer: { status, body: { ok: false, error: SERVER_ERRORS[status] ?? "fatal_error" } }, landed: fault.landed === true };
       }
       case "error":
-        return fail(fault.error);
+        return { answer: fail(fault.error) };
     }
   }
 
@@ -312,7 +321,7 @@ export class SlackEmulator {
 
   private async responsePost(id: string, raw: string): Promise<Answer> {
     const faulted = await this.applyFault(RESPONSE_URL_METHOD);
-    if (faulted) return faulted;
+    if (faulted) return faulted.answer;
     const issued = this.responseUrls.get(id);
     if (!issued) return { status: 404, body: { ok: false, error: "no_such_url" } };
     if (Date.now() - issued.issuedAt > RESPONSE_URL_TTL_MS) return { status: 404, body: { ok: false, error: "expired_url" } };
