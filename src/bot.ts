@@ -37,6 +37,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
     const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
     const scheduler = createScheduler({
       store,
+      schedules: config.rules.schedules,
       logger,
       now: () => clock.now(),
       runners: createJobRunners(
@@ -46,6 +47,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
           rules: config.rules,
           logger,
           now: () => clock.now(),
+          adminUserIds: config.adminUserIds,
           slack: { botToken: config.slack.mode.botToken, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate },
         },
         { byHand: false },

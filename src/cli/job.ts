@@ -29,7 +29,7 @@ function jobRunner(ctx: CliContext, job: JobName): JobRunner {
   const { store, config, logger, clock } = ctx;
   const services = createServices({ store, rules: config.rules, clock, adminUserIds: config.adminUserIds, fetchProfile: async () => null });
   const runners = createJobRunners(
-    { store, services, rules: config.rules, logger, now: () => clock.now(), slack: { botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate } },
+    { store, services, rules: config.rules, logger, now: () => clock.now(), adminUserIds: config.adminUserIds, slack: { botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate } },
     { byHand: true },
   );
   const runner = runners[job];

@@ -2,9 +2,11 @@
  * Risk rules: each looks at a client snapshot on a given day and says whether it fires and why, in words a
  * manager can act on ("no touch for 96 days, cadence 30"). Pure: the snapshot and the day are inputs.
  */
-import { daysBetween } from "./cadence.ts";
-import type { Rules } from "./rules.ts";
+import { cadenceDaysFor, daysBetween } from "./cadence.ts";
+import type { Rules, Tier } from "./rules.ts";
+import { isKeyClient } from "./scoring.ts";
 import { plural } from "./text.ts";
+import { todayInZone } from "./when.ts";
 
 export const RISK_RULES = ["overdue", "silence", "negative", "satisfaction", "key-meeting", "lifecycle", "concentration"] as const;
 export type RiskRule = (typeof RISK_RULES)[number];
@@ -31,6 +33,57 @@ export interface RiskSnapshot {
 export interface RiskFlag {
   rule: RiskRule;
   reason: string;
+}
+
+/** Interaction types that count as meeting the client (the key-client rule's quarterly meeting). */
+export const FACE_TO_FACE_TYPES = ["meeting", "visit"] as const;
+
+/** What the store knows about a client that the risk rules look at. */
+export interface RiskInputs {
+  createdAt: Date;
+  lastTouchAt: Date | null;
+  annualRevenue: number | null;
+  relationshipSince: Date | null;
+  relationshipType: string | null;
+  lifecycleStage: string | null;
+  satisfaction: number | null;
+  cadenceDays: number | null;
+  /** The effective tier (an override wins). */
+  tier: Tier;
+  followUpDueOn: string | null;
+  lastMeetingAt: Date | null;
+  lastNegative: { at: Date; type: string } | null;
+}
+
+/**
+ * The snapshot the rules read, as of `today`. Touch times are instants; the rules count calendar days, taken in
+ * UTC, so that the card, the job and every replica agree on what is at risk.
+ */
+export function riskSnapshotOf(input: RiskInputs, revenueTotal: number, today: string, rules: Rules, now: Date): RiskSnapshot {
+  const day = (at: Date | null) => (at ? todayInZone(at, "UTC") : null);
+  return {
+    today,
+    createdOn: day(input.createdAt) ?? today,
+    lastTouchOn: day(input.lastTouchAt),
+    followUpDueOn: input.followUpDueOn,
+    cadenceDays: cadenceDaysFor(input, rules),
+    lastMeetingOn: day(input.lastMeetingAt),
+    lastNegative: input.lastNegative ? { on: day(input.lastNegative.at)!, type: input.lastNegative.type } : null,
+    satisfaction: input.satisfaction,
+    lifecycleStage: input.lifecycleStage,
+    keyClient: isKeyClient(input, rules, now),
+    revenueShare: input.annualRevenue && revenueTotal > 0 ? input.annualRevenue / revenueTotal : null,
+  };
+}
+
+/**
+ * What changed between the risk states a client is recorded in and the rules that fire now: states entered (to
+ * alert) and states left (to note). A state that goes on keeps its first reason: no alert while it lasts.
+ */
+export function riskChanges<Open extends { rule: string }>(open: readonly Open[], firing: readonly RiskFlag[]): { entered: RiskFlag[]; left: Open[] } {
+  const firingRules = new Set<string>(firing.map((f) => f.rule));
+  const openRules = new Set(open.map((o) => o.rule));
+  return { entered: firing.filter((f) => !openRules.has(f.rule)), left: open.filter((o) => !firingRules.has(o.rule)) };
 }
 
 

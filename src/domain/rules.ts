@@ -2,6 +2,7 @@
  * The rules file: the sales team's policy (scoring points, tier thresholds, key-client rule, cadences, risk rules,
  * schedules, alerts). Every section is optional and falls back to the defaults below; unknown keys are refused.
  */
+import cron from "node-cron";
 import { z } from "zod";
 
 const points = z.number().min(0).max(100);
@@ -67,6 +68,9 @@ const scoringSchema = z
   .strict();
 
 const cadenceDays = z.number().int().min(1).max(3650);
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day such as 09:00");
+const cronExpression = z.string().refine((expression) => cron.validate(expression), "a cron expression (UTC) such as \"0 * * * *\"");
+const WEEKDAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 export const rulesSchema = z
   .object({
@@ -115,15 +119,27 @@ export const rulesSchema = z
         satisfactionBelow: 90,
         keyClientMeetingFromQuarterMonth: 2,
       }),
+    // Nudges and digests go out at a local time in each reader's zone; risk and rescore run on UTC crons.
     schedules: z
       .object({
-        nudgeTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day such as 09:00"),
-        digestTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day such as 09:00"),
-        businessDays: z.array(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])).min(1),
+        nudgeTime: timeOfDay,
+        digestDay: z.enum(WEEKDAY_NAMES).default("mon"),
+        digestTime: timeOfDay,
+        businessDays: z.array(z.enum(WEEKDAY_NAMES)).min(1),
         holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2026-12-25")),
+        risk: cronExpression.default("30 * * * *"),
+        rescore: cronExpression.default("0 1 * * *"),
       })
       .strict()
-      .default({ nudgeTime: "09:00", digestTime: "09:00", businessDays: ["mon", "tue", "wed", "thu", "fri"], holidays: [] }),
+      .default({
+        nudgeTime: "09:00",
+        digestDay: "mon",
+        digestTime: "09:00",
+        businessDays: ["mon", "tue", "wed", "thu", "fri"],
+        holidays: [],
+        risk: "30 * * * *",
+        rescore: "0 1 * * *",
+      }),
     alerts: z
       .object({ channel: z.string().regex(/^[CG][A-Z0-9]+$/, "a Slack channel id such as C0123ABCD").nullable() })
       .strict()

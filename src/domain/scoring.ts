@@ -118,6 +118,13 @@ export function isKeyClient(input: Pick<ScoringInput, "annualRevenue" | "relatio
   );
 }
 
+/** The key-client rule as a query filter: revenue at or above, relationship begun on or before (as of `now`). */
+export function keyClientFilter(rules: Rules, now: Date): { minAnnualRevenue: number; sinceOnOrBefore: Date } {
+  const since = new Date(now.getTime());
+  since.setUTCFullYear(since.getUTCFullYear() - rules.keyClient.minRelationshipYears);
+  return { minAnnualRevenue: rules.keyClient.minAnnualRevenue, sinceOnOrBefore: since };
+}
+
 /** The stored score and tier of a client: a manual override wins over the score's tier. */
 export function scoreAndTier(input: ScoringInput & { tierOverride: string | null }, rules: Rules, now: Date): { score: number; tier: Tier } {
   const { score } = scoreClient(input, rules, now);

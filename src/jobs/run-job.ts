@@ -5,7 +5,7 @@
 import type { Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
 
-export const JOBS = ["nudges", "rescore"] as const;
+export const JOBS = ["nudges", "risk", "digest", "rescore"] as const;
 export type JobName = (typeof JOBS)[number];
 
 export const isJobName = (value: string): value is JobName => (JOBS as readonly string[]).includes(value);

@@ -4,7 +4,10 @@ import type { Logger } from "../logger.ts";
 import type { Services } from "../services/index.ts";
 import { rescoreService } from "../services/rescore.ts";
 import type { Store } from "../store/index.ts";
+import { digestService } from "../services/digest.ts";
+import { runDigest } from "./digest.ts";
 import { runNudges } from "./nudges.ts";
+import { runRisk } from "./risk.ts";
 import type { JobName, JobRunner } from "./run-job.ts";
 import { createSlackDelivery } from "./slack-delivery.ts";
 
@@ -14,19 +17,25 @@ export interface RunnerDeps {
   rules: Rules;
   logger: Logger;
   now: () => Date;
-  /** Without a token the jobs that post (nudges) are not available. */
+  adminUserIds: readonly string[];
+  /** Without a token the jobs that only post (nudges) are not available, and risk notices wait in the outbox. */
   slack: { botToken: string | undefined; apiUrl: string | undefined; deliveryRate: number };
 }
 
 export function createJobRunners(deps: RunnerDeps, options: { byHand: boolean }): Partial<Record<JobName, JobRunner>> {
-  const { store, services, rules, logger, now, slack } = deps;
+  const { store, services, rules, logger, now, slack, adminUserIds } = deps;
   const rescore = rescoreService({ store, rules });
+  const delivery = slack.botToken
+    ? createSlackDelivery({ store, botToken: slack.botToken, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now })
+    : null;
   const runners: Partial<Record<JobName, JobRunner>> = {
     rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at)) }),
+    risk: async (workspaceId, at) => ({ ...(await runRisk({ store, rules, delivery }, workspaceId, at)) }),
   };
-  if (slack.botToken) {
-    const delivery = createSlackDelivery({ store, botToken: slack.botToken, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now });
+  if (delivery) {
     runners.nudges = async (workspaceId, at) => ({ ...(await runNudges({ store, followUps: services.followUps, rules, delivery, logger }, workspaceId, at, options.byHand)) });
+    const digests = digestService({ store, rules });
+    runners.digest = async (workspaceId, at) => ({ ...(await runDigest({ store, digests, rules, adminUserIds, delivery }, workspaceId, at, options.byHand)) });
   }
   return runners;
 }

@@ -4,23 +4,32 @@
  * recipient and period even when a firing and a catch-up overlap.
  */
 import cron, { type ScheduledTask } from "node-cron";
+import type { Rules } from "../domain/rules.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
 import { runJob, type JobName, type JobOutcome, type JobRunner } from "./run-job.ts";
 
+/** How often the jobs that post at a local time look for people whose time has come. */
+const LOCAL_TIME_CHECK = "*/15 * * * *";
+const LOCAL_TIME_CHECK_MS = 15 * 60_000;
+
 /**
- * When each job fires (UTC). Nudges are checked every 15 minutes because reps' mornings fall at different UTC
- * times: each rep is nudged at the first check after the rules' nudge time in their own zone.
+ * When each job fires (cron, UTC). Nudges and digests are checked every 15 minutes because people's mornings fall
+ * at different UTC times: each person gets theirs at the first check after the rules' time in their own zone.
+ * Risk and rescore run on the rules file's crons.
  */
-export const JOB_SCHEDULES: Partial<Record<JobName, string>> = {
-  nudges: "*/15 * * * *",
-  rescore: "0 1 * * *",
-};
+export function jobSchedules(schedules: Rules["schedules"]): Record<JobName, string> {
+  return { nudges: LOCAL_TIME_CHECK, digest: LOCAL_TIME_CHECK, risk: schedules.risk, rescore: schedules.rescore };
+}
+
+/** Jobs whose missed firing runs once on start: each still posts at most once per person and period. */
+const CATCH_UP: readonly JobName[] = ["nudges", "digest"];
 
 const WORKSPACE_PAGE = 1000;
 
 export interface SchedulerDeps {
   store: Store;
+  schedules: Rules["schedules"];
   logger: Logger;
   now: () => Date;
   runners: Partial<Record<JobName, JobRunner>>;
@@ -47,17 +56,23 @@ export function createScheduler(deps: SchedulerDeps) {
   return {
     fire,
 
-    /** Starts the crons and catches up once: a nudge missed while the bot was down goes out now (still once a day). */
+    /** Starts the crons and catches up once: a nudge or digest missed while the bot was down goes out now (still once). */
     start(): void {
-      for (const [job, expression] of Object.entries(JOB_SCHEDULES) as [JobName, string][]) {
+      for (const [job, expression] of Object.entries(jobSchedules(deps.schedules)) as [JobName, string][]) {
         if (!runners[job]) continue;
         tasks.push(
           cron.schedule(expression, (context) => fire(job, context.date).then(() => undefined), { name: job, timezone: "UTC", noOverlap: true }),
         );
       }
-      void fire("nudges", new Date(Math.floor(deps.now().getTime() / (15 * 60_000)) * 15 * 60_000)).catch((error: unknown) =>
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, "catch-up nudges failed"),
-      );
+      // The key of the latest 15-minute check, so replicas starting together catch up once.
+      const lastCheck = new Date(Math.floor(deps.now().getTime() / LOCAL_TIME_CHECK_MS) * LOCAL_TIME_CHECK_MS);
+      void (async () => {
+        for (const job of CATCH_UP) {
+          await fire(job, lastCheck).catch((error: unknown) =>
+            logger.error({ job, err: error instanceof Error ? error.message : String(error) }, "catch-up failed"),
+          );
+        }
+      })();
     },
 
     async stop(): Promise<void> {

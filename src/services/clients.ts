@@ -3,9 +3,8 @@ import { cadenceDaysFor } from "../domain/cadence.ts";
 import { closestNames } from "../domain/closest-names.ts";
 import { LIMITS } from "../domain/interaction.ts";
 import { RELATIONSHIP_HINTS, RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
-import { evaluateRisks, type RiskFlag } from "../domain/risk.ts";
-import { isKeyClient, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
-import { todayInZone } from "../domain/when.ts";
+import { evaluateRisks, FACE_TO_FACE_TYPES, riskSnapshotOf, type RiskFlag } from "../domain/risk.ts";
+import { isKeyClient, keyClientFilter, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
 import { clientNameKey, decodeSlackEntities, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientFields, ClientRow } from "../store/clients.ts";
@@ -55,7 +54,6 @@ const LIST_SIZE = 40;
 export const CLIENT_LIST_FILTERS = ["all", "mine", "A", "B", "C", "key"] as const;
 export type ClientListFilter = (typeof CLIENT_LIST_FILTERS)[number];
 /** Touches that count as meeting a client for the key-client rule. */
-const FACE_TO_FACE = ["meeting", "visit"] as const;
 const SUGGESTION_CANDIDATES = 200;
 
 export function clientService(deps: { store: Store; rules: Rules; clock: Clock }) {
@@ -123,15 +121,12 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
 
     /** `/client list [mine|A|B|C|key]`: active clients by name; key clients by the rules' revenue and years. */
     async list(ctx: RequestContext, filter: ClientListFilter): Promise<{ items: ClientRow[]; total: number }> {
-      const now = clock.now();
-      const since = new Date(now.getTime());
-      since.setUTCFullYear(since.getUTCFullYear() - rules.keyClient.minRelationshipYears);
       return store.clients.list(
         ctx.workspaceId,
         filter === "mine"
           ? { ownerSlackId: ctx.userId }
           : filter === "key"
-            ? { key: { minAnnualRevenue: rules.keyClient.minAnnualRevenue, sinceOnOrBefore: since } }
+            ? { key: keyClientFilter(rules, clock.now()) }
             : filter === "all"
               ? {}
               : { tier: filter },
@@ -154,7 +149,7 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       const [recent, followUp, lastMeeting, lastNegative, revenueTotal] = await Promise.all([
         store.interactions.recentForClient(ctx.workspaceId, client.id, 3),
         store.followUps.forClient(ctx.workspaceId, client.id),
-        store.interactions.latest(ctx.workspaceId, client.id, { types: FACE_TO_FACE }),
+        store.interactions.latest(ctx.workspaceId, client.id, { types: FACE_TO_FACE_TYPES }),
         store.interactions.latest(ctx.workspaceId, client.id, { sentiment: "negative" }),
         client.annualRevenue ? store.clients.revenueTotal(ctx.workspaceId) : Promise.resolve(0),
       ]);
@@ -167,24 +162,14 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       const keyClient = isKeyClient(client, rules, now);
       const cadenceDays = cadenceDaysFor({ tier, relationshipType: client.relationshipType, cadenceDays: client.cadenceDays }, rules);
       const dueOn = followUp ? dateFromDb(followUp.dueOn) : null;
-      // Touch times are instants; risk rules count calendar days, taken here in UTC like the scheduled jobs.
-      const day = (at: Date | null | undefined) => (at ? todayInZone(at, "UTC") : null);
-      const risks = evaluateRisks(
-        {
-          today,
-          createdOn: day(client.createdAt) ?? today,
-          lastTouchOn: day(client.lastTouchAt),
-          followUpDueOn: dueOn,
-          cadenceDays,
-          lastMeetingOn: day(lastMeeting?.occurredAt),
-          lastNegative: lastNegative ? { on: day(lastNegative.occurredAt)!, type: lastNegative.type } : null,
-          satisfaction: client.satisfaction,
-          lifecycleStage: client.lifecycleStage,
-          keyClient,
-          revenueShare: client.annualRevenue && revenueTotal > 0 ? client.annualRevenue / revenueTotal : null,
-        },
-        rules,
-      );
+      const inputs = {
+        ...client,
+        tier,
+        followUpDueOn: dueOn,
+        lastMeetingAt: lastMeeting?.occurredAt ?? null,
+        lastNegative: lastNegative ? { at: lastNegative.occurredAt, type: lastNegative.type } : null,
+      };
+      const risks = evaluateRisks(riskSnapshotOf(inputs, revenueTotal, today, rules, now), rules);
       return {
         client,
         tier,

@@ -1,11 +1,14 @@
 /** The store: one repository per aggregate over one Prisma client. Only this folder imports Prisma. */
 import { auditRepository } from "./audit.ts";
 import { clientRepository } from "./clients.ts";
+import { digestInputRepository } from "./digest-inputs.ts";
 import { followUpRepository } from "./follow-ups.ts";
 import { interactionRepository } from "./interactions.ts";
 import { jobRunRepository } from "./job-runs.ts";
 import { outboxRepository } from "./outbox.ts";
 import { pingStore, type Db } from "./prisma.ts";
+import { riskFlagRepository } from "./risk-flags.ts";
+import { riskInputRepository } from "./risk-inputs.ts";
 import { userRepository } from "./users.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
@@ -19,6 +22,9 @@ export function createStore(db: Db) {
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
     outbox: outboxRepository(db),
+    riskFlags: riskFlagRepository(db),
+    riskInputs: riskInputRepository(db),
+    digestInputs: digestInputRepository(db),
     ping: () => pingStore(db),
     close: () => db.$disconnect(),
   };

@@ -48,7 +48,8 @@ function parsePayload(raw: string): OutboxPayload {
   return Array.isArray(blocks) ? { text, blocks: blocks as unknown[] } : { text };
 }
 
-export function outboxRepository(db: Db) {
+/** Takes a transaction's client too, so that a post can be written with the change that causes it. */
+export function outboxRepository(db: Pick<Db, "outboundMessage">) {
   return {
     /**
      * Writes a post to send, once per (workspace, kind, recipient, period): a key already written is left as it
@@ -162,6 +163,12 @@ export function outboxRepository(db: Db) {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take,
       });
+    },
+
+    /** Whether a post with this key was written already (whatever its status): lets a job skip building it. */
+    async exists(workspaceId: string, kind: string, recipient: string, period: string): Promise<boolean> {
+      const row = await db.outboundMessage.findUnique({ where: { workspaceId_kind_recipient_period: { workspaceId, kind, recipient, period } }, select: { id: true } });
+      return row !== null;
     },
 
     /** One row's delivery state, for jobs and tests. */

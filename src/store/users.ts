@@ -40,6 +40,32 @@ export function userRepository(db: Db) {
       });
     },
 
+    /** Who gets a weekly digest: managers (by role, or because someone reports to them) and admins by role. */
+    async digestRecipients(workspaceId: string): Promise<{ slackId: string; role: string | null; timezone: string | null; active: boolean; hasReports: boolean }[]> {
+      const [byRole, managers] = await Promise.all([
+        db.user.findMany({ where: { workspaceId, role: { in: ["manager", "admin"] } }, select: { slackId: true, role: true, timezone: true, active: true } }),
+        db.user.findMany({ where: { workspaceId, managerSlackId: { not: null } }, select: { managerSlackId: true }, distinct: ["managerSlackId"] }),
+      ]);
+      const managerIds = new Set(managers.flatMap((m) => (m.managerSlackId ? [m.managerSlackId] : [])));
+      const known = new Set(byRole.map((u) => u.slackId));
+      const unlisted = [...managerIds].filter((id) => !known.has(id));
+      // A manager named only as someone's manager may have a row of their own (as a rep) or none yet.
+      const profiles = unlisted.length
+        ? await db.user.findMany({ where: { workspaceId, slackId: { in: unlisted } }, select: { slackId: true, timezone: true, active: true } })
+        : [];
+      const profileOf = new Map(profiles.map((p) => [p.slackId, p]));
+      return [
+        ...byRole.map((u) => ({ ...u, hasReports: managerIds.has(u.slackId) })),
+        ...unlisted.map((slackId) => ({ slackId, role: null, timezone: profileOf.get(slackId)?.timezone ?? null, active: profileOf.get(slackId)?.active ?? true, hasReports: true })),
+      ];
+    },
+
+    /** The people whose manager is `managerSlackId`. */
+    async reportsOf(workspaceId: string, managerSlackId: string): Promise<string[]> {
+      const rows = await db.user.findMany({ where: { workspaceId, managerSlackId }, select: { slackId: true }, orderBy: { slackId: "asc" } });
+      return rows.map((r) => r.slackId);
+    },
+
     list(workspaceId: string): Promise<UserRow[]> {
       return db.user.findMany({ where: { workspaceId }, select: userSelect, orderBy: { slackId: "asc" } });
     },

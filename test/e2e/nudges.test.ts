@@ -40,7 +40,8 @@ function scheduledReplica() {
   const { store, followUps } = t.bot.services;
   const now = () => new Date();
   const slack = { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
-  return createScheduler({ store, logger, now, runners: createJobRunners({ store, services: { followUps }, rules: DEFAULT_RULES, logger, now, slack }, { byHand: false }) });
+  const runners = createJobRunners({ store, services: { followUps }, rules: DEFAULT_RULES, logger, now, adminUserIds: [], slack }, { byHand: false });
+  return createScheduler({ store, schedules: DEFAULT_RULES.schedules, logger, now, runners });
 }
 
 const dmTo = (user: string) => t.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === `D${user}`);

@@ -354,6 +354,8 @@ describe("loadRules", () => {
     ["yml", "scoring:\n  contribution:\n    thresholds: [{ min: 10, points: -1 }]\n", "scoring.contribution.thresholds.0.points"],
     ["yml", "schedules:\n  nudgeTime: '25:00'\n  digestTime: '09:00'\n  businessDays: [mon]\n  holidays: []\n", "schedules.nudgeTime"],
     ["yml", "alerts:\n  channel: general\n", "alerts.channel"],
+    ["yml", "schedules:\n  nudgeTime: '09:00'\n  digestTime: '09:00'\n  businessDays: [mon]\n  holidays: []\n  risk: 'every hour'\n", "schedules.risk"],
+    ["yml", "schedules:\n  nudgeTime: '09:00'\n  digestTime: '09:00'\n  businessDays: [mon]\n  holidays: []\n  digestDay: monday\n", "schedules.digestDay"],
   ] as const)("refuses a wrong value (%s), naming its path %j", (extension, content, where) => {
     const file = rulesFile(extension, content);
     const { message } = configError(() => loadRules(file));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateRisks, quarterOf, RISK_RULES, type RiskSnapshot } from "../../src/domain/risk.ts";
+import { evaluateRisks, quarterOf, RISK_RULES, riskChanges, riskSnapshotOf, type RiskRule, type RiskSnapshot } from "../../src/domain/risk.ts";
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
 
 /** A client with nothing wrong on Monday 23 November 2026 (second month of Q4). */
@@ -109,5 +109,51 @@ describe("quarterOf", () => {
     ["2026-12-31", "2026-10-01", 3, "Q4 2026"],
   ])("%s is in the quarter starting %s, month %i", (day, start, monthOfQuarter, label) => {
     expect(quarterOf(day)).toEqual({ start, monthOfQuarter, label });
+  });
+});
+
+describe("riskChanges", () => {
+  const flag = (rule: RiskRule, reason = "why") => ({ rule, reason });
+  it("enters new states, leaves cleared ones and keeps a lasting one quiet", () => {
+    const open = [{ id: "f1", rule: "overdue" }, { id: "f2", rule: "silence" }];
+    const { entered, left } = riskChanges(open, [flag("overdue", "now 9 days"), flag("negative")]);
+    expect(entered).toEqual([flag("negative")]);
+    expect(left).toEqual([{ id: "f2", rule: "silence" }]);
+  });
+
+  it("is a no-op when the firing rules are the open ones", () => {
+    fc.assert(
+      fc.property(fc.subarray([...RISK_RULES]), (rules) => {
+        const { entered, left } = riskChanges(rules.map((rule, i) => ({ id: `f${i}`, rule })), rules.map((rule) => flag(rule)));
+        expect(entered).toEqual([]);
+        expect(left).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("riskSnapshotOf", () => {
+  it("reads calendar days in UTC and takes the cadence and key-client rule from the rules", () => {
+    const snapshot = riskSnapshotOf(
+      {
+        createdAt: new Date("2025-01-01T23:30:00Z"),
+        lastTouchAt: new Date("2026-11-20T23:59:00Z"),
+        annualRevenue: 300_000,
+        relationshipSince: new Date("2020-01-01T00:00:00Z"),
+        relationshipType: null,
+        lifecycleStage: "active",
+        satisfaction: null,
+        cadenceDays: null,
+        tier: "B",
+        followUpDueOn: "2026-12-20",
+        lastMeetingAt: null,
+        lastNegative: { at: new Date("2026-11-21T00:00:00Z"), type: "call" },
+      },
+      1_000_000,
+      "2026-11-23",
+      DEFAULT_RULES,
+      new Date("2026-11-23T10:00:00Z"),
+    );
+    expect(snapshot).toMatchObject({ createdOn: "2025-01-01", lastTouchOn: "2026-11-20", cadenceDays: 30, keyClient: true, revenueShare: 0.3, lastNegative: { on: "2026-11-21", type: "call" } });
   });
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import {
   DEFAULT_RULES,
   LIFECYCLE_STAGES,
@@ -139,5 +141,14 @@ describe("DEFAULT_RULES match PRODUCT.md", () => {
   it("is what an empty rules file parses to", () => {
     expect(rulesSchema.parse({})).toEqual(DEFAULT_RULES);
     expect(rulesSchema.parse(DEFAULT_RULES)).toEqual(DEFAULT_RULES);
+  });
+});
+
+describe("the README's rules block", () => {
+  it("is exactly the bundled defaults", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const block = /The bundled defaults:\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    expect(rulesSchema.parse(parseYaml(block!))).toEqual(DEFAULT_RULES);
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * The `risk` job: evaluates every client's risk rules as of an instant, opens the states entered and closes those
+ * left, then tells each owner (and the alert channel, if the rules name one) in one post per run: an alert when a
+ * state begins, nothing while it lasts, a short note when it ends.
+ */
+import { createHash } from "node:crypto";
+import { addDays } from "../domain/cadence.ts";
+import { evaluateRisks, riskChanges, riskSnapshotOf } from "../domain/risk.ts";
+import type { Rules, Tier } from "../domain/rules.ts";
+import { todayInZone } from "../domain/when.ts";
+import { buildRiskNotice, type RiskNoticeItem } from "../slack/views/risk-alert.ts";
+import { dateToDb } from "../store/dates.ts";
+import type { Store } from "../store/index.ts";
+import type { OutboxEntry } from "../store/outbox.ts";
+import type { OpenRiskFlag, PendingRiskNotice } from "../store/risk-flags.ts";
+import type { Delivery } from "./delivery.ts";
+
+export interface RiskStats {
+  checked: number;
+  entered: number;
+  left: number;
+  posts: number;
+  sent: number;
+  failed: number;
+}
+
+export interface RiskDeps {
+  store: Store;
+  rules: Rules;
+  /** Without one (no Slack token) the notices stay queued for a run that can post. */
+  delivery: Pick<Delivery, "deliverDue"> | null;
+}
+
+const CLIENT_PAGE = 500;
+const NOTICE_BATCH = 500;
+
+export const RISK_NOTICE_KIND = "risk";
+
+/** The same notices always make the same key, so a retried run cannot queue them twice. */
+const periodOf = (notices: readonly { id: string }[]) =>
+  `risk:${createHash("sha256").update(notices.map((n) => n.id).sort().join(",")).digest("hex").slice(0, 24)}`;
+
+/** Opens and closes risk states for every client; returns how many were checked, entered and left. */
+async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Date) {
+  const today = todayInZone(at, "UTC");
+  const negativeSince = dateToDb(addDays(today, -rules.risk.negativeLookbackDays));
+  const revenueTotal = await store.clients.revenueTotal(workspaceId);
+  const counts = { checked: 0, entered: 0, left: 0 };
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.riskInputs.page(workspaceId, after, CLIENT_PAGE, negativeSince);
+    if (page.length === 0) break;
+    const openByClient = new Map<string, OpenRiskFlag[]>();
+    for (const flag of await store.riskFlags.openFor(workspaceId, page.map((row) => row.client.id))) {
+      openByClient.set(flag.clientId, [...(openByClient.get(flag.clientId) ?? []), flag]);
+    }
+    const enter: { clientId: string; rule: string; reason: string }[] = [];
+    const leave: string[] = [];
+    for (const row of page) {
+      const { client } = row;
+      counts.checked += 1;
+      const tier = (client.tierOverride ?? client.tier) as Tier;
+      // An archived client is in no risk state any more: its states close (quietly, see `notices`).
+      const firing = client.archivedAt ? [] : evaluateRisks(riskSnapshotOf({ ...client, ...row, tier }, revenueTotal, today, rules, at), rules);
+      const { entered, left } = riskChanges(openByClient.get(client.id) ?? [], firing);
+      for (const flag of entered) enter.push({ clientId: client.id, rule: flag.rule, reason: flag.reason });
+      for (const flag of left) leave.push(flag.id);
+    }
+    await store.riskFlags.record(workspaceId, { enter, leave }, at);
+    counts.entered += enter.length;
+    counts.left += leave.length;
+    if (page.length < CLIENT_PAGE) break;
+    after = page[page.length - 1]!.client.nameKey;
+  }
+  return counts;
+}
+
+/** The posts that carry a batch of notices: one per active owner, one for the alert channel. */
+function noticePosts(pending: readonly PendingRiskNotice[], activeOwners: ReadonlySet<string>, channel: string | null): OutboxEntry[] {
+  const items: (RiskNoticeItem & { id: string })[] = [];
+  for (const notice of pending) {
+    // Nobody needs to hear that an archived client, or a state that came and went unseen, is back to normal.
+    if (notice.change === "quiet" || (notice.change === "left" && notice.client.archivedAt)) continue;
+    items.push({
+      id: notice.id,
+      clientId: notice.client.id,
+      clientName: notice.client.name,
+      ownerSlackId: notice.client.ownerSlackId,
+      tier: notice.client.tierOverride ?? notice.client.tier,
+      rule: notice.rule,
+      reason: notice.reason,
+      change: notice.change,
+    });
+  }
+  const posts: OutboxEntry[] = [];
+  const byOwner = new Map<string, typeof items>();
+  for (const item of items) {
+    if (!item.ownerSlackId || !activeOwners.has(item.ownerSlackId)) continue;
+    byOwner.set(item.ownerSlackId, [...(byOwner.get(item.ownerSlackId) ?? []), item]);
+  }
+  for (const [owner, ownItems] of byOwner) {
+    posts.push({ kind: RISK_NOTICE_KIND, recipient: owner, period: periodOf(ownItems), payload: buildRiskNotice(ownItems, false) });
+  }
+  if (channel && items.length > 0) {
+    posts.push({ kind: RISK_NOTICE_KIND, recipient: channel, period: periodOf(items), payload: buildRiskNotice(items, true) });
+  }
+  return posts;
+}
+
+/** Queues every pending notice, a batch at a time; each batch's posts and stamps are written together. */
+async function queueNotices(store: Store, rules: Rules, workspaceId: string, at: Date): Promise<number> {
+  let posts = 0;
+  for (;;) {
+    const pending = await store.riskFlags.pendingNotices(workspaceId, NOTICE_BATCH);
+    if (pending.length === 0) return posts;
+    const owners = [...new Set(pending.flatMap((n) => (n.client.ownerSlackId ? [n.client.ownerSlackId] : [])))];
+    const profiles = await store.users.nudgeProfiles(workspaceId, owners);
+    // People never seen by the bot have no profile yet: they count as active.
+    const inactive = new Set(profiles.filter((p) => !p.active).map((p) => p.slackId));
+    const active = new Set(owners.filter((o) => !inactive.has(o)));
+    const batch = noticePosts(pending, active, rules.alerts.channel);
+    // false: another run queued this batch first; it will also deliver it.
+    if (!(await store.riskFlags.queueNotices(workspaceId, pending, batch, at))) return posts;
+    posts += batch.length;
+    if (pending.length < NOTICE_BATCH) return posts;
+  }
+}
+
+export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Promise<RiskStats> {
+  const { store, rules, delivery } = deps;
+  const counts = await evaluate(store, rules, workspaceId, at);
+  const posts = await queueNotices(store, rules, workspaceId, at);
+  const delivered = delivery ? await delivery.deliverDue(workspaceId) : { sent: 0, recovered: 0, failed: 0 };
+  return { ...counts, posts, sent: delivered.sent + delivered.recovered, failed: delivered.failed };
+}

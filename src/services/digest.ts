@@ -1,0 +1,134 @@
+/**
+ * Builds one manager's weekly digest (or an admin's, over the whole workspace): key and A-tier clients, overdue
+ * follow-ups by rep, new risks, tier moves, coverage of key clients, and each rep's touches by tier against the
+ * tiers' share of value. Admins also get the week's delivery failures and job runs.
+ */
+import { cadenceDaysFor } from "../domain/cadence.ts";
+import { isCovered, tierShares, type DigestDay, type TierCounts } from "../domain/digest.ts";
+import { TIERS, type Rules, type Tier } from "../domain/rules.ts";
+import { isKeyClient, keyClientFilter } from "../domain/scoring.ts";
+import { todayInZone } from "../domain/when.ts";
+import { dateFromDb, dateToDb } from "../store/dates.ts";
+import type { Store } from "../store/index.ts";
+import type { JobRunRow } from "../store/job-runs.ts";
+import type { OutboxFailure } from "../store/outbox.ts";
+
+/** Whose week it is: a manager's team (reports and the manager), or the whole workspace (null). */
+export interface DigestAudience {
+  recipient: string;
+  members: readonly string[] | null;
+  isAdmin: boolean;
+}
+
+export interface Digest {
+  recipient: string;
+  day: DigestDay;
+  scope: "team" | "workspace";
+  highlights: {
+    items: { id: string; name: string; ownerSlackId: string | null; tier: string; keyClient: boolean; lastTouchOn: string | null; nextDueOn: string | null }[];
+    total: number;
+  };
+  overdue: { ownerSlackId: string; count: number }[];
+  newRisks: { items: { clientName: string; ownerSlackId: string | null; rule: string; reason: string; openedOn: string; cleared: boolean }[]; total: number };
+  tierMoves: { items: { clientName: string; fromTier: string | null; toTier: string; reason: string }[]; total: number };
+  coverage: { keyClients: number; covered: number };
+  /** Each rep's touches in the week by client tier, most active first. */
+  activity: { repSlackId: string; touches: TierCounts }[];
+  /** The tiers' share of the audience's annual revenue, in whole percent. */
+  valueShare: TierCounts;
+  operations: { failures: OutboxFailure[]; jobRuns: JobRunRow[] } | null;
+  /** Nothing moved this week: no touches, nothing overdue, no new risk, no tier move. */
+  quiet: boolean;
+}
+
+const HIGHLIGHTS = 15;
+const LISTED = 10;
+const COVERAGE_PAGE = 1000;
+
+const isTier = (tier: string): tier is Tier => (TIERS as readonly string[]).includes(tier);
+
+export function digestService(deps: { store: Store; rules: Rules }) {
+  const { store, rules } = deps;
+  const inputs = store.digestInputs;
+
+  async function coverage(workspaceId: string, members: readonly string[] | null, key: ReturnType<typeof keyClientFilter>, today: string) {
+    const result = { keyClients: 0, covered: 0 };
+    let after: string | undefined;
+    for (;;) {
+      const page = await inputs.keyClientsPage(workspaceId, members, key, after, COVERAGE_PAGE);
+      for (const client of page) {
+        result.keyClients += 1;
+        const cadence = cadenceDaysFor({ ...client, tier: isTier(client.tier) ? client.tier : "C" }, rules);
+        if (isCovered(client.lastTouchAt ? todayInZone(client.lastTouchAt, "UTC") : null, cadence, today)) result.covered += 1;
+      }
+      if (page.length < COVERAGE_PAGE) return result;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  return {
+    async build(workspaceId: string, audience: DigestAudience, day: DigestDay, now: Date): Promise<Digest> {
+      const { members } = audience;
+      const key = keyClientFilter(rules, now);
+      const from = dateToDb(day.from);
+      // Up to the run itself: a digest run by hand mid-week counts that morning's touches too.
+      const to = now;
+      const [highlights, overdue, newRisks, tierMoves, cover, touches, revenue, failures, jobRuns] = await Promise.all([
+        inputs.highlights(workspaceId, members, key, HIGHLIGHTS),
+        inputs.overdueByOwner(workspaceId, members, dateToDb(day.today)),
+        inputs.risksOpenedSince(workspaceId, members, from, LISTED),
+        inputs.tierMovesSince(workspaceId, members, from, LISTED),
+        coverage(workspaceId, members, key, day.today),
+        inputs.touchesByRepAndTier(workspaceId, members, from, to),
+        inputs.revenueByTier(workspaceId, members),
+        audience.isAdmin ? store.outbox.recentFailures(workspaceId, 5) : Promise.resolve([]),
+        audience.isAdmin ? store.jobRuns.recent(workspaceId, 8) : Promise.resolve([]),
+      ]);
+      const activityByRep = new Map<string, TierCounts>();
+      for (const row of touches) {
+        if (!isTier(row.tier)) continue;
+        const counts = activityByRep.get(row.repSlackId) ?? { A: 0, B: 0, C: 0 };
+        counts[row.tier] += row.count;
+        activityByRep.set(row.repSlackId, counts);
+      }
+      const total = (c: TierCounts) => c.A + c.B + c.C;
+      const activity = [...activityByRep].map(([repSlackId, t]) => ({ repSlackId, touches: t })).sort((a, b) => total(b.touches) - total(a.touches));
+      return {
+        recipient: audience.recipient,
+        day,
+        scope: members ? "team" : "workspace",
+        highlights: {
+          total: highlights.total,
+          items: highlights.items.map((c) => ({
+            id: c.id,
+            name: c.name,
+            ownerSlackId: c.ownerSlackId,
+            tier: c.tier,
+            keyClient: isKeyClient(c, rules, now),
+            lastTouchOn: c.lastTouchAt ? todayInZone(c.lastTouchAt, "UTC") : null,
+            nextDueOn: c.followUp ? dateFromDb(c.followUp.dueOn) : null,
+          })),
+        },
+        overdue: overdue.sort((a, b) => b.count - a.count),
+        newRisks: {
+          total: newRisks.total,
+          items: newRisks.items.map((r) => ({
+            clientName: r.client.name,
+            ownerSlackId: r.client.ownerSlackId,
+            rule: r.rule,
+            reason: r.reason,
+            openedOn: todayInZone(r.openedAt, "UTC"),
+            cleared: r.clearedAt !== null,
+          })),
+        },
+        tierMoves: tierMoves,
+        coverage: cover,
+        activity,
+        valueShare: tierShares({ A: revenue.A ?? 0, B: revenue.B ?? 0, C: revenue.C ?? 0 }),
+        operations: audience.isAdmin ? { failures: failures.filter((f) => f.createdAt >= from), jobRuns } : null,
+        quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0,
+      };
+    },
+  };
+}
+export type DigestService = ReturnType<typeof digestService>;

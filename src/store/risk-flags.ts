@@ -1,0 +1,119 @@
+/**
+ * Risk states of clients. The risk job opens and closes them; each state's alert and its "back to normal" note are
+ * queued to the outbox exactly once: the stamps that say so are set in the same transaction as the outbox rows.
+ */
+import { outboxRepository, type OutboxEntry } from "./outbox.ts";
+import type { Db } from "./prisma.ts";
+
+export interface OpenRiskFlag {
+  id: string;
+  clientId: string;
+  rule: string;
+  reason: string;
+  openedAt: Date;
+}
+
+/** A state whose owner (and alert channel) has not been told yet that it began, or that it ended. */
+export interface PendingRiskNotice {
+  id: string;
+  rule: string;
+  reason: string;
+  /** "entered": not alerted yet; "left": alerted, now cleared; "quiet": began and ended before any alert. */
+  change: "entered" | "left" | "quiet";
+  client: { id: string; name: string; ownerSlackId: string | null; tier: string; tierOverride: string | null; archivedAt: Date | null };
+}
+
+export interface RiskFlagWithClient extends OpenRiskFlag {
+  clearedAt: Date | null;
+  client: { id: string; name: string; ownerSlackId: string | null };
+}
+
+/** Another run queued some of these notices first; nothing was written. */
+class NoticesTaken extends Error {}
+
+const flagSelect = { id: true, clientId: true, rule: true, reason: true, openedAt: true } as const;
+const clientBrief = { id: true, name: true, ownerSlackId: true } as const;
+
+export function riskFlagRepository(db: Db) {
+  return {
+    openFor(workspaceId: string, clientIds: readonly string[]): Promise<OpenRiskFlag[]> {
+      if (clientIds.length === 0) return Promise.resolve([]);
+      return db.riskFlag.findMany({ where: { workspaceId, clientId: { in: [...clientIds] }, clearedAt: null }, select: flagSelect });
+    },
+
+    /** Opens the states entered and closes those left, in one transaction. */
+    async record(workspaceId: string, changes: { enter: readonly { clientId: string; rule: string; reason: string }[]; leave: readonly string[] }, at: Date) {
+      if (changes.enter.length === 0 && changes.leave.length === 0) return;
+      await db.$transaction(async (tx) => {
+        if (changes.enter.length > 0) await tx.riskFlag.createMany({ data: changes.enter.map((e) => ({ workspaceId, ...e, openedAt: at })) });
+        if (changes.leave.length > 0) {
+          await tx.riskFlag.updateMany({ where: { workspaceId, id: { in: [...changes.leave] }, clearedAt: null }, data: { clearedAt: at } });
+        }
+      });
+    },
+
+    /** Up to `take` states with a notice still to queue, oldest first. */
+    async pendingNotices(workspaceId: string, take: number): Promise<PendingRiskNotice[]> {
+      const rows = await db.riskFlag.findMany({
+        where: { workspaceId, OR: [{ alertQueuedAt: null }, { clearedAt: { not: null }, clearQueuedAt: null }] },
+        select: {
+          ...flagSelect,
+          clearedAt: true,
+          alertQueuedAt: true,
+          client: { select: { ...clientBrief, tier: true, tierOverride: true, archivedAt: true } },
+        },
+        orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+        take,
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        rule: row.rule,
+        reason: row.reason,
+        change: row.alertQueuedAt === null ? (row.clearedAt === null ? "entered" : "quiet") : "left",
+        client: row.client,
+      }));
+    },
+
+    /**
+     * Marks the notices queued and writes the posts that carry them, in one transaction: a crash leaves both
+     * undone (the next run sends them), and a concurrent run that got there first makes this one a no-op (false).
+     */
+    async queueNotices(workspaceId: string, notices: readonly Pick<PendingRiskNotice, "id" | "change">[], posts: readonly OutboxEntry[], at: Date): Promise<boolean> {
+      const ids = (change: PendingRiskNotice["change"]) => notices.filter((n) => n.change === change).map((n) => n.id);
+      const [entered, left, quiet] = [ids("entered"), ids("left"), ids("quiet")];
+      try {
+        await db.$transaction(async (tx) => {
+          const claims = await Promise.all([
+            tx.riskFlag.updateMany({ where: { workspaceId, id: { in: entered }, alertQueuedAt: null }, data: { alertQueuedAt: at } }),
+            tx.riskFlag.updateMany({
+              where: { workspaceId, id: { in: left }, alertQueuedAt: { not: null }, clearedAt: { not: null }, clearQueuedAt: null },
+              data: { clearQueuedAt: at },
+            }),
+            tx.riskFlag.updateMany({
+              where: { workspaceId, id: { in: quiet }, alertQueuedAt: null, clearedAt: { not: null } },
+              data: { alertQueuedAt: at, clearQueuedAt: at },
+            }),
+          ]);
+          if (claims[0].count !== entered.length || claims[1].count !== left.length || claims[2].count !== quiet.length) throw new NoticesTaken();
+          const outbox = outboxRepository(tx);
+          for (const post of posts) await outbox.enqueue(workspaceId, post);
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof NoticesTaken) return false;
+        throw error;
+      }
+    },
+
+    /** The states an owner's clients are in now (App Home), newest first. */
+    openForOwner(workspaceId: string, ownerSlackId: string, take: number): Promise<RiskFlagWithClient[]> {
+      return db.riskFlag.findMany({
+        where: { workspaceId, clearedAt: null, client: { ownerSlackId, archivedAt: null } },
+        select: { ...flagSelect, clearedAt: true, client: { select: clientBrief } },
+        orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+        take,
+      });
+    },
+  };
+}
+export type RiskFlagRepository = ReturnType<typeof riskFlagRepository>;

@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays } from "../../src/domain/cadence.ts";
+import { digestDayFor, isCovered, isoWeekOf, tierShares } from "../../src/domain/digest.ts";
+import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
+import { weekdayOf } from "../../src/domain/schedule.ts";
+import type { Digest } from "../../src/services/digest.ts";
+import { buildDigest } from "../../src/slack/views/digest.ts";
+import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
+
+const schedules = DEFAULT_RULES.schedules;
+const day = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+
+describe("isoWeekOf", () => {
+  it.each([
+    ["2026-11-23", "2026-W48"],
+    ["2026-01-01", "2026-W01"],
+    ["2027-01-01", "2026-W53"],
+    ["2024-12-30", "2025-W01"],
+    ["2021-01-03", "2020-W53"],
+  ])("%s is in %s", (date, week) => {
+    expect(isoWeekOf(date)).toBe(week);
+  });
+
+  it("gives Monday to Sunday one week, and the next Monday the next one", () => {
+    fc.assert(
+      fc.property(day, (date) => {
+        const monday = addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+        expect(weekdayOf(monday)).toBe("mon");
+        for (let i = 0; i < 7; i++) expect(isoWeekOf(addDays(monday, i))).toBe(isoWeekOf(date));
+        expect(isoWeekOf(addDays(monday, 7))).not.toBe(isoWeekOf(date));
+      }),
+    );
+  });
+});
+
+describe("digestDayFor", () => {
+  it.each([
+    ["2026-11-23T08:59:00Z", "UTC", false, null],
+    ["2026-11-23T09:00:00Z", "UTC", false, "2026-W48"],
+    ["2026-11-24T09:00:00Z", "UTC", false, null],
+    // Sunday evening in UTC is already Monday 09:30 in Shanghai.
+    ["2026-11-22T01:30:00Z", "Asia/Shanghai", false, null],
+    ["2026-11-23T01:30:00Z", "Asia/Shanghai", false, "2026-W48"],
+    // By hand: any day, the local week.
+    ["2026-11-26T03:00:00Z", "UTC", true, "2026-W48"],
+    ["2026-11-29T23:30:00Z", "Asia/Shanghai", true, "2026-W49"],
+  ])("at %s in %s (by hand: %s) the digest is for %s", (at, zone, byHand, week) => {
+    expect(digestDayFor(new Date(at), zone, schedules, byHand)?.week ?? null).toBe(week);
+  });
+
+  it("looks back on the seven days before the digest day", () => {
+    expect(digestDayFor(new Date("2026-11-23T10:00:00Z"), "UTC", schedules, false)).toEqual({ today: "2026-11-23", week: "2026-W48", from: "2026-11-16" });
+  });
+
+  it("follows the rules file's digest day and time", () => {
+    const friday = rulesSchema.parse({ schedules: { ...schedules, digestDay: "fri", digestTime: "16:00" } }).schedules;
+    expect(digestDayFor(new Date("2026-11-27T15:59:00Z"), "UTC", friday, false)).toBeNull();
+    expect(digestDayFor(new Date("2026-11-27T16:00:00Z"), "UTC", friday, false)?.week).toBe("2026-W48");
+  });
+});
+
+describe("coverage and shares", () => {
+  it("counts a key client as covered when touched within its cadence", () => {
+    expect(isCovered("2026-11-09", 14, "2026-11-23")).toBe(true);
+    expect(isCovered("2026-11-08", 14, "2026-11-23")).toBe(false);
+    expect(isCovered(null, 14, "2026-11-23")).toBe(false);
+  });
+
+  it("gives whole percentages, zero for nothing", () => {
+    expect(tierShares({ A: 1, B: 1, C: 2 })).toEqual({ A: 25, B: 25, C: 50 });
+    expect(tierShares({ A: 0, B: 0, C: 0 })).toEqual({ A: 0, B: 0, C: 0 });
+  });
+});
+
+function fullDigest(overrides: Partial<Digest> = {}): Digest {
+  const hostile = `<!channel> ${"名".repeat(150)} &amp; <@U999>`;
+  return {
+    recipient: "U0MGR",
+    day: { today: "2026-11-23", week: "2026-W48", from: "2026-11-16" },
+    scope: "team",
+    highlights: {
+      items: Array.from({ length: 15 }, (_, i) => ({ id: `c${i}`, name: hostile, ownerSlackId: `U0REP${i}`, tier: "A", keyClient: true, lastTouchOn: "2026-11-20", nextDueOn: "2026-12-04" })),
+      total: 400,
+    },
+    overdue: Array.from({ length: 40 }, (_, i) => ({ ownerSlackId: `U0REP${i}`, count: 40 - i })),
+    newRisks: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, ownerSlackId: null, rule: "silence", reason: "no touch for 96 days, cadence 30", openedOn: "2026-11-20", cleared: false })), total: 90 },
+    tierMoves: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, fromTier: "B", toTier: "A", reason: "rescore" })), total: 12 },
+    coverage: { keyClients: 10, covered: 7 },
+    activity: Array.from({ length: 30 }, (_, i) => ({ repSlackId: `U0REP${i}`, touches: { A: i, B: 1, C: 0 } })),
+    valueShare: { A: 70, B: 20, C: 10 },
+    operations: { failures: [{ id: "o1", kind: "nudge", recipient: "U0GONE", period: "2026-11-20", attempts: 1, lastError: "account_inactive <!here>", createdAt: new Date() }], jobRuns: [] },
+    quiet: false,
+    ...overrides,
+  };
+}
+
+describe("buildDigest", () => {
+  it("keeps a crowded week within Slack's limits, escapes names and says how many more", () => {
+    const message = buildDigest(fullDigest());
+    expect(blockKitProblems(message)).toEqual([]);
+    const reps = Array.from({ length: 40 }, (_, i) => `U0REP${i}`);
+    expect(mentionProblems(message, [...reps, "U0GONE"])).toEqual([]);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain("…and 385 more");
+    expect(json).toContain("…and 80 more");
+    expect(json).toContain("7 of 10 key clients touched within cadence (70%)");
+    expect(json).toContain("A 70% · B 20% · C 10%");
+  });
+
+  it("says a quiet week in one line", () => {
+    const message = buildDigest(fullDigest({ quiet: true, operations: null, activity: [], overdue: [] }));
+    expect(message.blocks).toHaveLength(1);
+    expect(message.text).toBe("Quiet week for your team (16 Nov – 22 Nov): no touches logged, nothing overdue, no new risks or tier moves.");
+  });
+});
