@@ -243,6 +243,8 @@ export function createDelivery(options: DeliveryOptions) {
       for (;;) {
         const rows = await store.outbox.claimDue(workspaceId, now(), batchSize, leaseMs);
         let repeated = false;
+        // A recipient who left may have queued a notice to their manager: take it in one more round.
+        let queuedMore = false;
         for (const row of rows) {
           if (seen.has(row.id)) repeated = true;
           seen.add(row.id);
@@ -253,6 +255,7 @@ export function createDelivery(options: DeliveryOptions) {
           } catch (error) {
             try {
               outcome = await handleFailure(row, error, rowLog);
+              if (outcome === "failed" && RECIPIENT_GONE.has(platformError(error) ?? "")) queuedMore = true;
             } catch (storeError) {
               // The row stays `sending`; its lease expires and a later round takes it over.
               rowLog.error({ err: storeError }, "could not record delivery failure");
@@ -262,7 +265,7 @@ export function createDelivery(options: DeliveryOptions) {
           if (outcome === "leaseLost") rowLog.warn("lease ran out before posting; left for the next round");
           else result[outcome]++;
         }
-        if (rows.length < batchSize || repeated) return result;
+        if ((rows.length < batchSize && !queuedMore) || repeated) return result;
       }
     },
   };

@@ -1,7 +1,8 @@
-/** The outbox's deliverer, wired to Slack's Web API with the bot token; people who left are marked inactive. */
+/** The outbox's deliverer, wired to Slack's Web API with the bot token; people who left are recorded as gone. */
 import { WebClient } from "@slack/web-api";
 import { toSlackLogger, type Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
+import { recordDeparture } from "./departures.ts";
 import { createDelivery, DELIVERY_CLIENT_OPTIONS, type Delivery } from "./delivery.ts";
 
 export interface SlackDeliveryOptions {
@@ -28,10 +29,6 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
     ratePerSecond: options.ratePerSecond,
     leaseMs: 10 * 60 * 1000,
     maxAttempts: 8,
-    onRecipientGone: async (workspaceId, recipient, error) => {
-      if (/^[UW]/.test(recipient) && (await store.users.markInactive(workspaceId, recipient))) {
-        logger.warn({ workspaceId, recipient, error }, "recipient left Slack: marked inactive");
-      }
-    },
+    onRecipientGone: (workspaceId, recipient, error) => recordDeparture(store, logger, workspaceId, recipient, error),
   });
 }

@@ -21,7 +21,7 @@ import { startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../suppor
 
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const logger = createLogger("silent");
-const [REP, FAR_REP, PAUSED_REP, GONE_REP] = ["U0NUDGE1", "U0NUDGE2", "U0NUDGE3", "U0NUDGE4"];
+const [REP, FAR_REP, PAUSED_REP, GONE_REP, LEAVING_REP, MANAGER] = ["U0NUDGE1", "U0NUDGE2", "U0NUDGE3", "U0NUDGE4", "U0NUDGE5", "U0NUDGEM"];
 let t: TestBot;
 
 async function load(kind: ImportKind, csv: string) {
@@ -128,6 +128,22 @@ describe("nudges", () => {
     await scheduler.fire("nudges", new Date("2026-11-26T01:30:00Z"));
     expect(dmTo(FAR_REP)).toHaveLength(1);
     expect(dmTo(REP)).toHaveLength(0);
+  });
+
+  it("marks a rep who left Slack inactive and tells their manager once, in the same run", async () => {
+    await load("users", `slack_id,role,manager\n${MANAGER},manager,\n${LEAVING_REP},rep,${MANAGER}\n`);
+    await load("clients", `name,owner\nLeaving Lagoon,${LEAVING_REP}\nLeaving Loch,${LEAVING_REP}\n`);
+    await load("interactions", `client,rep,type,occurred_at,summary\nLeaving Lagoon,${LEAVING_REP},call,2026-08-01T10:00:00Z,g\n`);
+    t.emulator.setUser(LEAVING_REP, { deleted: true });
+    const stats = await nudge("2026-11-30T10:00:00Z");
+    expect(stats).toMatchObject({ failed: 1 });
+    expect(await t.bot.services.store.users.find(TEST_TEAM, LEAVING_REP)).toMatchObject({ active: false });
+    expect(dmTo(MANAGER)).toHaveLength(1);
+    expect(allText(dmTo(MANAGER)[0]!.args)).toContain(`<@${LEAVING_REP}> has left Slack: the bot can no longer message them, so their nudges have stopped. They own 2 active clients`);
+    t.emulator.reset();
+    await nudge("2026-12-01T10:00:00Z");
+    expect(dmTo(MANAGER)).toHaveLength(0);
+    expect(t.emulator.callsTo("conversations.open").filter((c) => c.args.users === LEAVING_REP)).toHaveLength(0);
   });
 
   it("runs by hand from the command line, as operators do", async () => {

@@ -534,6 +534,8 @@ export class SlackEmulator {
         const channel = str(args.channel);
         return channel ? { ok: true, channel: { id: channel } } : notOk("users_list_not_supplied");
       }
+      // A deactivated person cannot be messaged any more.
+      if (users.some((user) => this.users.get(user)?.deleted)) return notOk("user_not_found");
       const id = users.length === 1 ? `D${users[0]}` : `G${users.join("").slice(0, 12)}`;
       return { ok: true, channel: { id } };
     },
