@@ -41,6 +41,8 @@ export type Fault = { method: string; times?: number } & (
   /** `landed`: the call takes effect (a post is stored) before the error answer, as when Slack fails mid-reply. */
   | { kind: "server_error"; status?: 500 | 502 | 503; landed?: boolean }
   | { kind: "latency"; ms: number }
+  /** The call takes effect at once; its answer comes `ms` later (a caller that dies meanwhile never hears it). */
+  | { kind: "slow_reply"; ms: number }
   | { kind: "error"; error: string }
 );
 
@@ -70,6 +72,8 @@ interface Answer {
   body: Record<string, unknown>;
   headers?: Record<string, string>;
 }
+
+type FaultEffect = { kind: "instead"; answer: Answer } | { kind: "after"; answer?: Answer; delayMs?: number };
 
 type StoredMessage = Record<string, unknown> & { ts: string };
 
@@ -256,13 +260,11 @@ export class SlackEmulator {
   }
 
   private async answer(call: RecordedCall): Promise<Answer> {
-    const faulted = await this.applyFault(call.method);
-    if (faulted?.landed) {
-      await this.handle(call);
-      return faulted.answer;
-    }
-    if (faulted) return faulted.answer;
-    return this.handle(call);
+    const effect = await this.applyFault(call.method);
+    if (effect?.kind === "instead") return effect.answer;
+    const answer = await this.handle(call);
+    if (effect?.delayMs) await sleep(effect.delayMs);
+    return effect?.answer ?? answer;
   }
 
   private async handle(call: RecordedCall): Promise<Answer> {
@@ -280,7 +282,8 @@ export class SlackEmulator {
     return { status: 200, body: await handler(call.args, call) };
   }
 
-  private async applyFault(method: string): Promise<{ answer: Answer; landed?: boolean } | undefined> {
+  /** A fault's effect: an answer instead of the call, or after it (a different answer, or the real one late). */
+  private async applyFault(method: string): Promise<FaultEffect | undefined> {
     const index = this.faults.findIndex(
       (fault) => fault.method === method || (fault.method === "*" && method !== RESPONSE_URL_METHOD),
     );
@@ -291,14 +294,17 @@ export class SlackEmulator {
       case "latency":
         await sleep(fault.ms);
         return undefined;
+      case "slow_reply":
+        return { kind: "after", delayMs: fault.ms };
       case "rate_limit":
-        return { answer: this.rateLimited(fault.retryAfterSeconds) };
+        return { kind: "instead", answer: this.rateLimited(fault.retryAfterSeconds) };
       case "server_error": {
         const status = fault.status ?? 500;
-        return { answer: { status, body: { ok: false, error: SERVER_ERRORS[status] ?? "fatal_error" } }, landed: fault.landed === true };
+        const answer = { status, body: { ok: false, error: SERVER_ERRORS[status] ?? "fatal_error" } };
+        return fault.landed ? { kind: "after", answer } : { kind: "instead", answer };
       }
       case "error":
-        return { answer: fail(fault.error) };
+        return { kind: "instead", answer: fail(fault.error) };
     }
   }
 
@@ -320,8 +326,8 @@ export class SlackEmulator {
   }
 
   private async responsePost(id: string, raw: string): Promise<Answer> {
-    const faulted = await this.applyFault(RESPONSE_URL_METHOD);
-    if (faulted) return faulted.answer;
+    const effect = await this.applyFault(RESPONSE_URL_METHOD);
+    if (effect?.kind === "instead") return effect.answer;
     const issued = this.responseUrls.get(id);
     if (!issued) return { status: 404, body: { ok: false, error: "no_such_url" } };
     if (Date.now() - issued.issuedAt > RESPONSE_URL_TTL_MS) return { status: 404, body: { ok: false, error: "expired_url" } };
