@@ -94,4 +94,4 @@ export function parseUserMention(token: string): string | undefined {
 }
 
 /** "1 day", "3 days": a count with its noun. */
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+export const plural = (n: number, word: string, pluralWord = `${word}s`) => `${n} ${n === 1 ? word : pluralWord}`;

@@ -5,6 +5,7 @@ import { clientRecordService } from "./client-records.ts";
 import { clientService } from "./clients.ts";
 import type { Clock } from "./context.ts";
 import { followUpService } from "./follow-ups.ts";
+import { homeService } from "./home.ts";
 import { interactionService } from "./interactions.ts";
 import { profileService, type FetchSlackProfile } from "./profiles.ts";
 import { roleService } from "./roles.ts";
@@ -18,6 +19,7 @@ export function createServices(deps: { store: Store; rules: Rules; clock: Clock;
   const followUps = followUpService({ ...deps, clients, interactions, profiles, roles });
   const team = teamService({ ...deps, roles });
   const records = clientRecordService({ ...deps, clients, roles });
-  return { rules: deps.rules, clients, records, profiles, roles, team, interactions, followUps, clock: deps.clock, store: deps.store };
+  const home = homeService({ ...deps, followUps, profiles, roles });
+  return { rules: deps.rules, clients, records, profiles, roles, team, interactions, followUps, home, clock: deps.clock, store: deps.store };
 }
 export type Services = ReturnType<typeof createServices>;

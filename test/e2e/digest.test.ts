@@ -127,7 +127,7 @@ describe("weekly digest", () => {
     expect(admin).toContain("Key Kestrel");
     expect(admin).toContain(`<@${LONE_REP}>: 1 touch (A 0% · B 0% · C 100%)`);
     expect(admin).toContain("Operations");
-    expect(admin).toContain("No delivery failures.");
+    expect(admin).toContain("No delivery failures this week.");
     expect(admin).toMatch(/• digest done at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(dmTo(LONE_REP)).toHaveLength(0);
     for (const call of t.emulator.callsTo("chat.postMessage")) {

@@ -233,6 +233,12 @@ export class SlackEmulator {
     return this.views.get(id);
   }
 
+  /** The App Home last published for a user (as Slack shows it: with its id and hash). */
+  homeView(userId: string): Record<string, unknown> | undefined {
+    const id = this.homeViews.get(userId);
+    return id === undefined ? undefined : this.views.get(id);
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.baseUrl);
     const raw = await readBody(req);

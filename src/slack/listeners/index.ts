@@ -26,5 +26,5 @@ export function registerListeners(app: App, services: Services): void {
   registerClientPicker(app, services);
   registerLogModalSubmission(app, services);
   registerClientEditSubmission(app, services);
-  registerAppHome(app);
+  registerAppHome(app, services);
 }

@@ -5,6 +5,7 @@ import type { TierCounts } from "../../domain/digest.ts";
 import { escapeMrkdwn, plural } from "../../domain/text.ts";
 import type { Digest } from "../../services/digest.ts";
 import { context, header, mention, section, userText } from "./blocks.ts";
+import { operationsSection } from "./operations.ts";
 import { riskRuleLabel } from "./risk-alert.ts";
 
 /** Client names in the digest's lists are cut shorter than elsewhere, so a full list stays one section. */
@@ -16,7 +17,6 @@ const shortDate = (day: string) => {
 };
 
 const owner = (id: string | null) => (id ? mention(id) : "no owner");
-const recipientRef = (id: string) => (/^[CG]/.test(id) ? `<#${id}>` : mention(id));
 const more = (shown: number, total: number) => (total > shown ? `\n…and ${total - shown} more.` : "");
 const shares = (s: TierCounts) => `A ${s.A}% · B ${s.B}% · C ${s.C}%`;
 
@@ -38,17 +38,9 @@ function activitySection(digest: Digest): KnownBlock {
   const lines = shown.map(({ repSlackId, touches }) => {
     const count = touches.A + touches.B + touches.C;
     const pct = (n: number) => Math.round((n / count) * 100);
-    return `• ${mention(repSlackId)}: ${count} ${count === 1 ? "touch" : "touches"} (A ${pct(touches.A)}% · B ${pct(touches.B)}% · C ${pct(touches.C)}%)`;
+    return `• ${mention(repSlackId)}: ${plural(count, "touch", "touches")} (A ${pct(touches.A)}% · B ${pct(touches.B)}% · C ${pct(touches.C)}%)`;
   });
   return section(`${heading}\n${lines.join("\n")}${more(shown.length, digest.activity.length)}`);
-}
-
-function operationsSection(operations: NonNullable<Digest["operations"]>): KnownBlock {
-  const failures = operations.failures.map((f) => `• ${f.kind} to ${recipientRef(f.recipient)} failed after ${plural(f.attempts, "attempt")}: ${escapeMrkdwn((f.lastError ?? "unknown error").slice(0, 120))}`);
-  const runs = operations.jobRuns.map((r) => `• ${r.job} ${r.status} at ${r.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC${r.error ? `: ${escapeMrkdwn(r.error.slice(0, 120))}` : ""}`);
-  return section(
-    `*Operations* (admins)\n${failures.length ? `Delivery failures:\n${failures.join("\n")}` : "No delivery failures."}\n${runs.length ? `Recent job runs:\n${runs.join("\n")}` : "No job runs yet."}`,
-  );
 }
 
 export function buildDigest(digest: Digest): { text: string; blocks: KnownBlock[] } {
@@ -84,7 +76,7 @@ export function buildDigest(digest: Digest): { text: string; blocks: KnownBlock[
       section(moves),
       activitySection(digest),
     ]),
-    ...(digest.operations ? [operationsSection(digest.operations)] : []),
+    ...(digest.operations ? [operationsSection(digest.operations, "week")] : []),
   ];
   const text = `Weekly digest for ${whose} (${week}): ${keyClients ? `${covered}/${keyClients} key clients covered, ` : ""}${digest.overdue.reduce((n, o) => n + o.count, 0)} overdue, ${digest.newRisks.total} new risks, ${digest.tierMoves.total} tier moves.`;
   return { text, blocks };

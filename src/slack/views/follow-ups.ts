@@ -14,7 +14,8 @@ export function dueText(item: Pick<FollowUpItem, "dueOn" | "daysLate">): string 
   return `due ${date}`;
 }
 
-function itemBlocks(item: FollowUpItem, listOwnerId: string): KnownBlock[] {
+/** One follow-up with its Done / Snooze / Log buttons (lists, nudges and the App Home). */
+export function followUpItemBlocks(item: FollowUpItem, listOwnerId: string): KnownBlock[] {
   const value = followUpButtonValue(item.clientId, item.dueOn, listOwnerId);
   return [
     section(`${item.daysLate > 0 ? ":red_circle:" : ":large_yellow_circle:"} *${userText(item.clientName, 200)}* · tier ${item.tier} · ${dueText(item)}`),
@@ -41,7 +42,7 @@ export function buildFollowUpList(list: Extract<FollowUpList, { kind: "list" }>,
   }
   blocks.push(header(list.isSelf ? "Your follow-ups" : "Follow-ups"));
   blocks.push(section(`${whose}: ${overdue} overdue, ${list.items.length - overdue} due this week.`));
-  for (const item of list.items) blocks.push(...itemBlocks(item, list.ownerId));
+  for (const item of list.items) blocks.push(...followUpItemBlocks(item, list.ownerId));
   if (list.more > 0) blocks.push(context(`…and ${list.more} more. Clear some and run \`/followups\` again.`));
   const summary = list.items.map((i) => `${userText(i.clientName, 80)} (${i.daysLate > 0 ? `overdue ${i.daysLate}d` : i.dueOn})`).join(", ");
   return ephemeral(`${notice ? `${notice} ` : ""}${whose}: ${summary}${list.more ? ` and ${list.more} more` : ""}`, blocks);

@@ -19,7 +19,12 @@ export interface LogModalPrefill {
   client?: { id: string; name: string };
   today: string;
   summary?: string;
+  /** Opened from the App Home: the tab is published again after the touch is logged. */
+  fromHome?: boolean;
 }
+
+/** The log modal's private_metadata when it was opened from the App Home. */
+export const FROM_HOME = "home";
 
 export function buildLogModal(prefill: LogModalPrefill): ModalView {
   const typeOptions = INTERACTION_TYPES.map((t) => plainOption(TYPE_LABELS[t], t));
@@ -27,6 +32,7 @@ export function buildLogModal(prefill: LogModalPrefill): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.logInteraction,
+    ...(prefill.fromHome ? { private_metadata: FROM_HOME } : {}),
     title: { type: "plain_text", text: "Log a touch" },
     submit: { type: "plain_text", text: "Log it" },
     close: { type: "plain_text", text: "Cancel" },

@@ -4,6 +4,7 @@ import { ACTIONS } from "../../ids.ts";
 import { buildLogModal } from "../../views/log-modal.ts";
 import { clientUnknown, somethingWentWrong } from "../../views/replies.ts";
 import { cardReply } from "../client-card-reply.ts";
+import { publishHome } from "../home-tab.ts";
 import { contextOf } from "../request-context.ts";
 
 /** "Log a touch" and "Show card" buttons on cards and replies; the button's value is the client id. */
@@ -11,14 +12,17 @@ export function registerClientButtons(app: App, services: Services): void {
   app.action<BlockButtonAction>(ACTIONS.openLogModal, async ({ ack, body, action, client, respond, logger }) => {
     await ack();
     const ctx = contextOf(body);
+    const fromHome = body.view?.type === "home";
     const found = await services.clients.findById(ctx, action.value ?? "");
+    // The App Home has no response_url: a client gone meanwhile disappears from the refreshed tab instead.
+    if (!found && fromHome) return void (await publishHome(client, services, ctx, logger));
     if (!found) return void (await respond({ ...clientUnknown("that client", []), replace_original: false }));
     try {
       const today = await services.profiles.today(ctx);
-      await client.views.open({ trigger_id: body.trigger_id, view: buildLogModal({ today, client: found }) });
+      await client.views.open({ trigger_id: body.trigger_id, view: buildLogModal({ today, client: found, fromHome }) });
     } catch (error) {
       logger.warn("could not open the log modal", error instanceof Error ? error.message : String(error));
-      await respond({ ...somethingWentWrong(), replace_original: false });
+      if (!fromHome) await respond({ ...somethingWentWrong(), replace_original: false });
     }
   });
 

@@ -4,17 +4,20 @@ import { ACTIONS, parseFollowUpButtonValue, SNOOZE_DAYS } from "../../ids.ts";
 import { ephemeral } from "../../views/blocks.ts";
 import { buildFollowUpList, followUpNotice } from "../../views/follow-ups.ts";
 import { somethingWentWrong } from "../../views/replies.ts";
+import { publishHome } from "../home-tab.ts";
 import { contextOf } from "../request-context.ts";
 
 /**
- * Done and Snooze on a follow-up list: act, then redraw the list in place with a line saying what happened.
- * A second click on a stale message changes nothing and says so.
+ * Done and Snooze on a follow-up list: act, then redraw the list in place with a line saying what happened (on the
+ * App Home, which has no response_url, the whole tab is published again). A second click on a stale message
+ * changes nothing and says so.
  */
 export function registerFollowUpButtons(app: App, services: Services): void {
   const handle = (kind: "done" | "snooze") =>
-    async ({ ack, body, action, respond, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    async ({ ack, body, action, respond, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
       await ack();
       const ctx = contextOf(body);
+      const fromHome = body.view?.type === "home";
       const target = parseFollowUpButtonValue(action.value);
       try {
         if (!target) throw new Error(`unreadable follow-up button value`);
@@ -22,6 +25,7 @@ export function registerFollowUpButtons(app: App, services: Services): void {
           kind === "done"
             ? await services.followUps.done(ctx, target.clientId, target.dueOn)
             : await services.followUps.snooze(ctx, target.clientId, target.dueOn, SNOOZE_DAYS[action.action_id] ?? 1);
+        if (fromHome) return void (await publishHome(client, services, ctx, logger));
         const notice = followUpNotice(result);
         const list = await services.followUps.list(ctx, target.listOwnerId);
         // Someone who may not act on this list gets the reason on its own; the list stays as it was.
@@ -29,6 +33,7 @@ export function registerFollowUpButtons(app: App, services: Services): void {
         await respond({ ...buildFollowUpList(list, notice), replace_original: true });
       } catch (error) {
         logger.error("follow-up button failed", error instanceof Error ? error.message : String(error));
+        if (fromHome) return void (await publishHome(client, services, ctx, logger));
         await respond({ ...somethingWentWrong(), replace_original: false });
       }
     };

@@ -2,7 +2,9 @@ import type { App, ViewStateValue } from "@slack/bolt";
 import { isInteractionType, isSentiment, LIMITS } from "../../../domain/interaction.ts";
 import type { Services } from "../../../services/index.ts";
 import { LOG_MODAL, VIEWS } from "../../ids.ts";
+import { FROM_HOME } from "../../views/log-modal.ts";
 import { interactionLogged } from "../../views/replies.ts";
+import { publishHome } from "../home-tab.ts";
 import { contextOf } from "../request-context.ts";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -58,5 +60,6 @@ export function registerLogModalSubmission(app: App, services: Services): void {
     } catch (error) {
       logger.warn("could not confirm a logged touch", error instanceof Error ? error.message : String(error));
     }
+    if (view.private_metadata === FROM_HOME) await publishHome(client, services, ctx, logger);
   });
 }

@@ -1,0 +1,125 @@
+/**
+ * The App Home through signed events and actions: a rep sees their follow-ups (with working buttons), A-tier
+ * clients and risks; a manager also sees the team's overdue totals; an admin the bot's operations. The tab is
+ * published again after a button or a touch logged from it.
+ */
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "../../src/domain/rules.ts";
+import { importService, type ImportKind } from "../../src/services/imports.ts";
+import { createPrismaClient } from "../../src/store/prisma.ts";
+import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
+import { allText } from "../support/block-text.ts";
+import { startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+
+const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
+const [REP, MANAGER, ADMIN] = ["U0HOMEREP", "U0HOMEMGR", "U0HOMEADM"];
+let t: TestBot;
+
+async function load(kind: ImportKind, csv: string) {
+  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
+  expect(report.skipped).toBe(0);
+}
+
+/** Opens the Home tab as `user` and returns the view the bot published. */
+async function openHome(user: string) {
+  t.emulator.reset();
+  await t.slack.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
+  const publish = await t.emulator.waitForCall("views.publish", (c) => c.args.user_id === user);
+  const view = publish.args.view as { blocks: unknown[] };
+  expect(blockKitProblems({ type: "home", blocks: view.blocks as never })).toEqual([]);
+  return { view, text: allText(view) };
+}
+
+const buttonValue = (view: unknown, actionId: string) => JSON.stringify(view).match(new RegExp(`"action_id":"${actionId}","value":"([^"]+)"`))?.[1] ?? "";
+
+beforeAll(async () => {
+  t = await startTestBot({ clock });
+  await load("users", ["slack_id,role,manager", `${MANAGER},manager,`, `${REP},rep,${MANAGER}`, `${ADMIN},admin,`].join("\n"));
+  await load(
+    "clients",
+    [
+      "name,owner,annual_revenue,relationship_since,lifecycle_stage,risk_level,satisfaction",
+      `Home Harbour,${REP},20000000,2010-01-01,mature,low,95`,
+      `Home Heath,${REP},50000,2025-01-01,at-risk,medium,`,
+    ].join("\n"),
+  );
+  await load("interactions", ["client,rep,type,occurred_at,summary", `Home Heath,${REP},call,2026-08-01T10:00:00Z,old`, `Home Harbour,${REP},meeting,2026-11-20T10:00:00Z,review`].join("\n"));
+  const db = createPrismaClient(t.database.target);
+  const heath = await db.client.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, name: "Home Heath" } });
+  await db.riskFlag.create({ data: { workspaceId: TEST_TEAM, clientId: heath.id, rule: "lifecycle", reason: "lifecycle stage is at-risk", openedAt: new Date("2026-11-20T01:00:00Z") } });
+  await db.outboundMessage.create({ data: { workspaceId: TEST_TEAM, kind: "nudge", recipient: "U0GONE", period: "2026-11-20", payload: "{}", status: "failed", attempts: 1, lastError: "account_inactive" } });
+  await db.$disconnect();
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+beforeEach(() => {
+  t.emulator.reset();
+});
+
+describe("App Home", () => {
+  it("shows a rep their follow-ups with buttons, their A-tier clients and the risks on their clients", async () => {
+    const { view, text } = await openHome(REP);
+    expect(text).toContain("Your follow-ups*: 1 overdue, 0 due this week.");
+    expect(text).toContain("Home Heath");
+    expect(buttonValue(view, "followup_done")).toMatch(/\|2026-10-30\|U0HOMEREP$/);
+    expect(text).toMatch(/Your A-tier clients\* \(1\)\n• \*Home Harbour\*: last touch Fri 20 Nov 2026/);
+    expect(text).toContain("lifecycle at-risk, lifecycle stage is at-risk");
+    expect(text).not.toContain("Your team");
+    expect(text).not.toContain("Operations");
+    expect(text).toContain("/tier <client>");
+  });
+
+  it("shows a manager the team's overdue totals, and an admin the bot's operations", async () => {
+    const manager = await openHome(MANAGER);
+    expect(manager.text).toContain("Your team*: 1 overdue follow-up across 2 people");
+    expect(manager.text).toContain(`<@${REP}>: 1 overdue`);
+    expect(mentionProblems({ blocks: manager.view.blocks as never }, [REP, MANAGER])).toEqual([]);
+    const admin = await openHome(ADMIN);
+    expect(admin.text).toContain("Operations");
+    expect(admin.text).toContain("nudge to <@U0GONE> failed after 1 attempt: account_inactive");
+  });
+
+  it("records Done from the App Home and publishes the tab again; a stale second click records nothing", async () => {
+    const { view } = await openHome(REP);
+    const home = t.emulator.homeView(REP)!;
+    const value = buttonValue(view, "followup_done");
+    t.emulator.reset();
+    const click = await t.slack.blockAction({ actionId: "followup_done", value, userId: REP, view: home });
+    expect(click.status).toBe(200);
+    const published = await t.emulator.waitForCall("views.publish", (c) => c.args.user_id === REP);
+    expect(allText(published.args.view)).toContain("nothing due in the next 7 days");
+    t.emulator.reset();
+    await t.slack.blockAction({ actionId: "followup_done", value, userId: REP, view: home });
+    await t.emulator.waitForCall("views.publish", (c) => c.args.user_id === REP);
+    const card = await t.slack.command("/tier", "Home Heath", { userId: REP });
+    expect(allText(card.json).match(/Follow-up done/g)).toHaveLength(1);
+  });
+
+  it("opens the log form from the App Home and publishes the tab again once the touch is logged", async () => {
+    await openHome(REP);
+    const home = t.emulator.homeView(REP)!;
+    const clientId = (await t.bot.services.store.clients.findByKey(TEST_TEAM, "home harbour"))!.id;
+    await t.slack.blockAction({ actionId: "log_open", value: clientId, userId: REP, view: home });
+    const opened = await t.emulator.waitForCall("views.open");
+    const modal = opened.response!.body.view as { id: string; private_metadata?: string };
+    expect(modal.private_metadata).toBe("home");
+    t.emulator.reset();
+    const submitted = await t.slack.viewSubmission({
+      callbackId: "log_interaction",
+      viewId: modal.id,
+      userId: REP,
+      privateMetadata: "home",
+      values: {
+        client: { client_pick: { type: "external_select", selected_option: { text: { type: "plain_text", text: "Home Harbour" }, value: clientId } } },
+        type: { type: { type: "static_select", selected_option: { text: { type: "plain_text", text: "Call" }, value: "call" } } },
+        summary: { summary: { type: "plain_text_input", value: "Called from the Home tab" } },
+      },
+    });
+    expect(submitted.status).toBe(200);
+    await t.emulator.waitForCall("views.publish", (c) => c.args.user_id === REP);
+  });
+});
