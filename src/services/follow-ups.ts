@@ -1,10 +1,11 @@
 /** What is due: a person's overdue and coming follow-ups, and the Done and Snooze actions on them. */
 import { addDays, daysBetween } from "../domain/cadence.ts";
+import { parseWhen, type WhenError } from "../domain/when.ts";
 
 import { dateFromDb, dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientService } from "./clients.ts";
-import type { RequestContext } from "./context.ts";
+import type { Clock, RequestContext } from "./context.ts";
 import type { InteractionService } from "./interactions.ts";
 import type { ProfileService } from "./profiles.ts";
 import type { RoleService } from "./roles.ts";
@@ -28,6 +29,8 @@ export type FollowUpList =
   | { kind: "list"; ownerId: string; isSelf: boolean; today: string; items: FollowUpItem[]; more: number }
   | { kind: "refused"; ownerId: string };
 
+export type PauseResult = { kind: "paused"; resumeOn: string } | { kind: "resumed" } | { kind: "bad-date"; error: WhenError; text: string };
+
 export type FollowUpActionResult =
   | { kind: "done"; clientName: string; nextDueOn: string }
   | { kind: "snoozed"; clientName: string; until: string }
@@ -37,12 +40,13 @@ export type FollowUpActionResult =
 
 export function followUpService(deps: {
   store: Store;
+  clock: Clock;
   clients: ClientService;
   interactions: InteractionService;
   profiles: ProfileService;
   roles: RoleService;
 }) {
-  const { store, clients, interactions, profiles, roles } = deps;
+  const { store, clock, clients, interactions, profiles, roles } = deps;
 
   /** An owner's follow-ups due up to `daysAhead` days after `today` (0: overdue and due today), most overdue first. */
   async function dueList(workspaceId: string, ownerId: string, today: string, daysAhead: number): Promise<Extract<FollowUpList, { kind: "list" }>> {
@@ -70,6 +74,23 @@ export function followUpService(deps: {
     },
 
     dueList,
+
+    /**
+     * Pauses the caller's morning nudges until a day (`2w`, `fri`, `2026-12-01`…: the day they come again, read in
+     * the caller's timezone), or resumes them with null.
+     */
+    async pauseNudges(ctx: RequestContext, until: string | null): Promise<PauseResult> {
+      await store.workspaces.ensure(ctx.workspaceId);
+      if (until === null) {
+        await store.users.pauseNudges(ctx.workspaceId, ctx.userId, null);
+        return { kind: "resumed" };
+      }
+      const parsed = parseWhen(until, clock.now(), await profiles.timezone(ctx));
+      if (!parsed.ok) return { kind: "bad-date", error: parsed.error, text: until };
+      if (parsed.date === (await profiles.today(ctx))) return { kind: "bad-date", error: "past", text: until };
+      await store.users.pauseNudges(ctx.workspaceId, ctx.userId, dateToDb(parsed.date));
+      return { kind: "paused", resumeOn: parsed.date };
+    },
 
     /**
      * Records that the follow-up happened (a note touch), which resets the cadence. Keyed by the due date the

@@ -98,6 +98,15 @@ export function userRepository(db: Db) {
       );
     },
 
+    /** Pauses a person's nudges until `resumeOn` (the first day they come again), or resumes them (null). */
+    async pauseNudges(workspaceId: string, slackId: string, resumeOn: Date | null): Promise<void> {
+      await db.user.upsert({
+        where: { workspaceId_slackId: { workspaceId, slackId } },
+        create: { workspaceId, slackId, nudgesPausedUntil: resumeOn },
+        update: { nudgesPausedUntil: resumeOn },
+      });
+    },
+
     /** Marks a person inactive (they left: Slack answered account_inactive or user_not_found). True when this call changed them; false when unknown or already inactive. */
     async markInactive(workspaceId: string, slackId: string): Promise<boolean> {
       const { count } = await db.user.updateMany({ where: { workspaceId, slackId, active: true }, data: { active: false } });

@@ -129,7 +129,47 @@ describe("/followups", () => {
 
   it("says when nothing is due, and answers bad text with usage", async () => {
     expect(allText(await followups("", MANAGER))).toContain("nothing due in the next 7 days");
-    expect(allText(await followups("everyone please", REP))).toContain("Usage: `/followups [@person]`");
+    expect(allText(await followups("everyone please", REP))).toContain("Usage: `/followups [@person] | /followups pause <until> | /followups resume`");
+  });
+});
+
+describe("/followups pause and resume", () => {
+  const PAUSER = "U0PAUSER";
+  beforeAll(async () => {
+    await load("clients", `name,owner\nPauser Port,${PAUSER}\n`);
+    await load("interactions", `client,rep,type,occurred_at,summary\nPauser Port,${PAUSER},call,2026-08-01T10:00:00Z,long ago\n`);
+  });
+  const nudge = (at: string) => t.bot.scheduler.fire("nudges", new Date(at));
+  const nudgesTo = (user: string) => t.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === `D${user}`);
+
+  it("pauses the caller's morning nudges until a day, skips them meanwhile, and resumes on that day", async () => {
+    const paused = await followups("pause wed", PAUSER);
+    expect(paused.text).toBe(":palm_tree: Your morning nudges are paused. They start again on Wed 25 Nov 2026; `/followups resume` brings them back sooner.");
+    await nudge("2026-11-24T09:15:00Z");
+    expect(nudgesTo(PAUSER)).toHaveLength(0);
+    await nudge("2026-11-25T09:15:00Z");
+    expect(nudgesTo(PAUSER)).toHaveLength(1);
+  });
+
+  it("resumes at once with resume", async () => {
+    await followups("pause 2026-12-31", PAUSER);
+    await nudge("2026-11-26T09:15:00Z");
+    expect(nudgesTo(PAUSER)).toHaveLength(0);
+    expect((await followups("resume", PAUSER)).text).toBe(":bell: Your morning nudges are on again.");
+    await nudge("2026-11-26T09:30:00Z");
+    expect(nudgesTo(PAUSER)).toHaveLength(1);
+  });
+
+  it.each([
+    ["pause", "Say until when."],
+    ["pause today", "Pause until a day after today."],
+    ["pause 2020-01-01", "Pause until a day after today."],
+    ["pause someday", "I couldn't read that date."],
+    ["pause 2026-02-30", "That date doesn't exist on the calendar."],
+  ])("answers %j with what was wrong and how to fix it", async (text, problem) => {
+    const reply = await followups(text, REP);
+    expect(reply.text).toContain(problem);
+    expect(reply.text).toContain("Nothing changed.");
   });
 });
 

@@ -2,7 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import { plural } from "../../domain/text.ts";
 import { formatDateForHumans } from "../../domain/when.ts";
-import type { FollowUpActionResult, FollowUpItem, FollowUpList } from "../../services/follow-ups.ts";
+import type { FollowUpActionResult, FollowUpItem, FollowUpList, PauseResult } from "../../services/follow-ups.ts";
 import { ACTIONS, followUpButtonValue } from "../ids.ts";
 import { button, context, ephemeral, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
 
@@ -65,5 +65,27 @@ export function followUpNotice(result: FollowUpActionResult): string {
       return "Only the client's owner, their manager or an admin can snooze that follow-up.";
     case "unknown-client":
       return "That client is no longer there.";
+  }
+}
+
+const PAUSE_DATE_PROBLEMS: Record<Extract<PauseResult, { kind: "bad-date" }>["error"], string> = {
+  empty: "Say until when.",
+  unrecognised: "I couldn't read that date.",
+  past: "Pause until a day after today.",
+  "invalid-date": "That date doesn't exist on the calendar.",
+  "too-far": "That date is more than 5 years away.",
+};
+
+/** The answer to `/followups pause <when>` and `/followups resume`. */
+export function pauseReply(result: PauseResult): EphemeralReply {
+  switch (result.kind) {
+    case "paused":
+      return ephemeral(`:palm_tree: Your morning nudges are paused. They start again on ${formatDateForHumans(result.resumeOn)}; \`/followups resume\` brings them back sooner.`);
+    case "resumed":
+      return ephemeral(":bell: Your morning nudges are on again.");
+    case "bad-date":
+      return ephemeral(
+        `${PAUSE_DATE_PROBLEMS[result.error]} You wrote \`${userText(result.text, 40)}\`. Give the day nudges start again: 3d, 2w, 1m, a weekday (mon…sun) or YYYY-MM-DD, e.g. \`/followups pause 2w\`. Nothing changed.`,
+      );
   }
 }
