@@ -7,6 +7,12 @@ export const COMMANDS = {
   team: "/team",
 } as const;
 
+/** Callback ids of the global and message shortcuts (manifest.yml). */
+export const SHORTCUTS = {
+  logTouch: "log_touch",
+  logMessage: "log_message",
+} as const;
+
 export const ACTIONS = {
   openLogModal: "log_open",
   showClientCard: "client_show",

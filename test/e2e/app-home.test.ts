@@ -106,13 +106,13 @@ describe("App Home", () => {
     await t.slack.blockAction({ actionId: "log_open", value: clientId, userId: REP, view: home });
     const opened = await t.emulator.waitForCall("views.open");
     const modal = opened.response!.body.view as { id: string; private_metadata?: string };
-    expect(modal.private_metadata).toBe("home");
+    expect(JSON.parse(modal.private_metadata ?? "{}")).toEqual({ home: true });
     t.emulator.reset();
     const submitted = await t.slack.viewSubmission({
       callbackId: "log_interaction",
       viewId: modal.id,
       userId: REP,
-      privateMetadata: "home",
+      privateMetadata: JSON.stringify({ home: true }),
       values: {
         client: { client_pick: { type: "external_select", selected_option: { text: { type: "plain_text", text: "Home Harbour" }, value: clientId } } },
         type: { type: { type: "static_select", selected_option: { text: { type: "plain_text", text: "Call" }, value: "call" } } },

@@ -120,6 +120,13 @@ describe("manifest.yml", () => {
     expect(at(manifest, "features", "app_home", "home_tab_enabled")).toBe(true);
   });
 
+  it("declares exactly the shortcuts the listeners handle, a global one and a message one", () => {
+    const shortcuts = (at(manifest, "features", "shortcuts") as Rec[] | undefined) ?? [];
+    expect(shortcuts.map((s) => s.callback_id).sort()).toEqual([...registered("shortcut")].map(String).sort());
+    expect(shortcuts.map((s) => s.type).sort()).toEqual(["global", "message"]);
+    for (const shortcut of shortcuts) expect(String(shortcut.description).length).toBeLessThanOrEqual(150);
+  });
+
   it("subscribes to exactly the events the listeners handle", () => {
     expect([...botEvents].sort()).toEqual([...registeredEvents].map(String).sort());
   });

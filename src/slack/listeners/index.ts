@@ -11,6 +11,7 @@ import { registerLogCommand } from "./commands/log.ts";
 import { registerTierCommand } from "./commands/tier.ts";
 import { registerAppHome } from "./events/app-home.ts";
 import { registerClientPicker } from "./options/client-picker.ts";
+import { registerLogShortcuts } from "./shortcuts/log-shortcuts.ts";
 import { registerClientEditSubmission } from "./views/client-edit.ts";
 import { registerLogModalSubmission } from "./views/log-modal.ts";
 
@@ -27,4 +28,5 @@ export function registerListeners(app: App, services: Services): void {
   registerLogModalSubmission(app, services);
   registerClientEditSubmission(app, services);
   registerAppHome(app, services);
+  registerLogShortcuts(app, services);
 }

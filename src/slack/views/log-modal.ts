@@ -15,16 +15,35 @@ const plainOption = (text: string, value: string): PlainTextOption => ({ text: {
 
 export const clientOption = (client: { id: string; name: string }): PlainTextOption => plainOption(client.name, client.id);
 
-export interface LogModalPrefill {
+/** What the log modal carries to its submission (private_metadata). */
+export interface LogModalOrigin {
+  /** Opened from the App Home: the tab is published again after the touch is logged. */
+  fromHome?: boolean;
+  /** Opened on a Slack message (the message shortcut): stored with the touch. */
+  permalink?: string;
+}
+
+export interface LogModalPrefill extends LogModalOrigin {
   client?: { id: string; name: string };
   today: string;
   summary?: string;
-  /** Opened from the App Home: the tab is published again after the touch is logged. */
-  fromHome?: boolean;
 }
 
-/** The log modal's private_metadata when it was opened from the App Home. */
-export const FROM_HOME = "home";
+export function encodeLogModalOrigin(origin: LogModalOrigin): string {
+  return JSON.stringify({ ...(origin.fromHome ? { home: true } : {}), ...(origin.permalink ? { permalink: origin.permalink } : {}) });
+}
+
+/** Reads private_metadata back; anything unreadable is an origin with nothing to do. */
+export function decodeLogModalOrigin(metadata: string | undefined): LogModalOrigin {
+  try {
+    const value: unknown = JSON.parse(metadata || "{}");
+    if (typeof value !== "object" || value === null) return {};
+    const { home, permalink } = value as { home?: unknown; permalink?: unknown };
+    return { ...(home === true ? { fromHome: true } : {}), ...(typeof permalink === "string" && /^https:\/\//.test(permalink) ? { permalink } : {}) };
+  } catch {
+    return {};
+  }
+}
 
 export function buildLogModal(prefill: LogModalPrefill): ModalView {
   const typeOptions = INTERACTION_TYPES.map((t) => plainOption(TYPE_LABELS[t], t));
@@ -32,7 +51,7 @@ export function buildLogModal(prefill: LogModalPrefill): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.logInteraction,
-    ...(prefill.fromHome ? { private_metadata: FROM_HOME } : {}),
+    private_metadata: encodeLogModalOrigin(prefill),
     title: { type: "plain_text", text: "Log a touch" },
     submit: { type: "plain_text", text: "Log it" },
     close: { type: "plain_text", text: "Cancel" },

@@ -2,7 +2,7 @@ import type { App, ViewStateValue } from "@slack/bolt";
 import { isInteractionType, isSentiment, LIMITS } from "../../../domain/interaction.ts";
 import type { Services } from "../../../services/index.ts";
 import { LOG_MODAL, VIEWS } from "../../ids.ts";
-import { FROM_HOME } from "../../views/log-modal.ts";
+import { decodeLogModalOrigin } from "../../views/log-modal.ts";
 import { interactionLogged } from "../../views/replies.ts";
 import { publishHome } from "../home-tab.ts";
 import { contextOf } from "../request-context.ts";
@@ -17,6 +17,7 @@ const input = (values: Values, field: { block: string; action: string }) => valu
 export function registerLogModalSubmission(app: App, services: Services): void {
   app.view(VIEWS.logInteraction, async ({ ack, body, view, client, logger }) => {
     const ctx = contextOf(body);
+    const origin = decodeLogModalOrigin(view.private_metadata);
     const values = view.state.values as Values;
     const clientId = input(values, LOG_MODAL.client)?.selected_option?.value ?? "";
     const type = input(values, LOG_MODAL.type)?.selected_option?.value;
@@ -50,8 +51,9 @@ export function registerLogModalSubmission(app: App, services: Services): void {
       sentiment,
       occurredAt,
       ...(next ? { next: { date: next } } : {}),
-      source: "modal",
+      source: origin.permalink ? "shortcut" : "modal",
       requestKey: `view:${view.id}`,
+      ...(origin.permalink ? { permalink: origin.permalink } : {}),
     });
     if (result.kind !== "logged") return; // a retried submission: the first one was confirmed already
     const reply = interactionLogged(found.name, type, result.followUp, result.interaction.id);
@@ -60,6 +62,6 @@ export function registerLogModalSubmission(app: App, services: Services): void {
     } catch (error) {
       logger.warn("could not confirm a logged touch", error instanceof Error ? error.message : String(error));
     }
-    if (view.private_metadata === FROM_HOME) await publishHome(client, services, ctx, logger);
+    if (origin.fromHome) await publishHome(client, services, ctx, logger);
   });
 }
