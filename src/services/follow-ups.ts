@@ -33,7 +33,7 @@ export type PauseResult = { kind: "paused"; resumeOn: string } | { kind: "resume
 
 export type FollowUpActionResult =
   | { kind: "done"; clientName: string; nextDueOn: string }
-  | { kind: "snoozed"; clientName: string; until: string }
+  | { kind: "snoozed"; clientName: string; until: string; reason?: string }
   | { kind: "stale" }
   | { kind: "refused" }
   | { kind: "unknown-client" };
@@ -63,6 +63,18 @@ export function followUpService(deps: {
         return { clientId: f.client.id, clientName: f.client.name, tier: f.client.tierOverride ?? f.client.tier, dueOn, daysLate: daysBetween(dueOn, today) };
       }),
     };
+  }
+
+  /**
+   * Moves the follow-up the user saw (due `seenDueOn`) to `until`, with an optional reason kept on it: the owner,
+   * their manager or an admin. A follow-up that moved since (a stale click) is left alone.
+   */
+  async function snoozeUntil(ctx: RequestContext, clientId: string, seenDueOn: string, until: string, reason: string | null): Promise<FollowUpActionResult> {
+    const client = await clients.findById(ctx, clientId);
+    if (!client) return { kind: "unknown-client" };
+    if (client.ownerSlackId && !(await roles.canActFor(ctx, client.ownerSlackId))) return { kind: "refused" };
+    const moved = await store.followUps.snooze(ctx.workspaceId, clientId, dateToDb(seenDueOn), dateToDb(until), reason, ctx.userId);
+    return moved ? { kind: "snoozed", clientName: client.name, until, ...(reason ? { reason } : {}) } : { kind: "stale" };
   }
 
   return {
@@ -114,15 +126,12 @@ export function followUpService(deps: {
     },
 
     /** Moves the due date by whole days from today; only the owner, their manager or an admin may. */
+    /** Moves the follow-up `days` days after today (the Snooze 1 day / 1 week buttons). */
     async snooze(ctx: RequestContext, clientId: string, seenDueOn: string, days: number): Promise<FollowUpActionResult> {
-      const client = await clients.findById(ctx, clientId);
-      if (!client) return { kind: "unknown-client" };
-      if (client.ownerSlackId && !(await roles.canActFor(ctx, client.ownerSlackId))) return { kind: "refused" };
-      const today = await profiles.today(ctx);
-      const until = addDays(today, days);
-      const moved = await store.followUps.snooze(ctx.workspaceId, clientId, dateToDb(seenDueOn), dateToDb(until), null, ctx.userId);
-      return moved ? { kind: "snoozed", clientName: client.name, until } : { kind: "stale" };
+      return snoozeUntil(ctx, clientId, seenDueOn, addDays(await profiles.today(ctx), days), null);
     },
+
+    snoozeUntil,
   };
 }
 export type FollowUpService = ReturnType<typeof followUpService>;

@@ -21,6 +21,7 @@ export const ACTIONS = {
   followUpDone: "followup_done",
   followUpSnoozeDay: "followup_snooze_1d",
   followUpSnoozeWeek: "followup_snooze_1w",
+  followUpSnoozeUntil: "followup_snooze_until",
 } as const;
 
 /** Snooze buttons and how many days each moves the follow-up. */
@@ -41,6 +42,7 @@ export function parseFollowUpButtonValue(value: string | undefined): { clientId:
 
 export const VIEWS = {
   logInteraction: "log_interaction",
+  snoozeFollowUp: "followup_snooze",
   editClient: "client_edit",
 } as const;
 
@@ -61,6 +63,12 @@ export const CLIENT_EDIT = {
   cadenceDays: inputField("cadence_days"),
   tierOverride: inputField("tier_override"),
   overrideReason: inputField("override_reason"),
+} as const;
+
+/** block_id / action_id pairs of the snooze modal's inputs. */
+export const SNOOZE_MODAL = {
+  until: inputField("until"),
+  reason: inputField("reason"),
 } as const;
 
 /** block_id / action_id pairs of the log modal's inputs. */

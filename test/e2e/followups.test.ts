@@ -127,6 +127,29 @@ describe("/followups", () => {
     expect(allText(await followups(`<@${REP}>`, OTHER_REP))).toContain(`You can see <@${REP}>'s follow-ups only as their manager or as an admin`);
   });
 
+  it("snoozes until a chosen date with a reason through the modal; a day not after today shows on the field", async () => {
+    const value = buttonValue(await followups("", REP), "followup_snooze_until", "Thursday Turbines");
+    await t.slack.blockAction({ actionId: "followup_snooze_until", value, userId: REP });
+    const opened = await t.emulator.waitForCall("views.open");
+    const modal = opened.response!.body.view as { id: string; private_metadata: string };
+    expect(JSON.parse(modal.private_metadata)).toEqual({ value, home: false });
+    const submit = (until: string, reason: string) =>
+      t.slack.viewSubmission({
+        callbackId: "followup_snooze",
+        viewId: modal.id,
+        userId: REP,
+        values: { until: { until: { type: "datepicker", selected_date: until } }, reason: { reason: { type: "plain_text_input", value: reason } } },
+      });
+    expect((await submit("2026-11-23", "")).json).toEqual({ response_action: "errors", errors: { until: "Pick a day after today." } });
+    const saved = await submit("2026-12-15", "client travelling <!here>");
+    expect(allText(saved.json)).toContain("*Thursday Turbines* snoozed until Tue 15 Dec 2026 (client travelling &lt;!here&gt;).");
+    const db = createPrismaClient(t.database.target);
+    const followUp = await db.followUp.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, client: { name: "Thursday Turbines" } }, select: { dueOn: true, basis: true, snoozeReason: true } });
+    await db.$disconnect();
+    expect(followUp).toEqual({ dueOn: new Date("2026-12-15T00:00:00Z"), basis: "snoozed", snoozeReason: "client travelling <!here>" });
+    expect(allText((await submit("2026-12-20", "")).json)).toContain("already handled");
+  });
+
   it("says when nothing is due, and answers bad text with usage", async () => {
     expect(allText(await followups("", MANAGER))).toContain("nothing due in the next 7 days");
     expect(allText(await followups("everyone please", REP))).toContain("Usage: `/followups [@person] | /followups pause <until> | /followups resume`");

@@ -26,7 +26,7 @@ describe("buildFollowUpList", () => {
   it("puts the client, the due date it showed and the list's owner in each button", () => {
     const reply = buildFollowUpList({ kind: "list", ownerId: OWNER, isSelf: false, today: "2026-11-23", items: [item(1)], more: 0 });
     const values = JSON.stringify(reply.blocks).match(/"value":"(client1\|[^"]+)"/g) ?? [];
-    expect(values.length).toBe(3);
+    expect(values.length).toBe(4);
     expect(parseFollowUpButtonValue("client1|2026-11-20|U0OWNER01")).toEqual({ clientId: "client1", dueOn: "2026-11-20", listOwnerId: OWNER });
     expect(parseFollowUpButtonValue("client1|not-a-date|U0OWNER01")).toBeNull();
   });

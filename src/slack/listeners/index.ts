@@ -14,6 +14,7 @@ import { registerClientPicker } from "./options/client-picker.ts";
 import { registerLogShortcuts } from "./shortcuts/log-shortcuts.ts";
 import { registerClientEditSubmission } from "./views/client-edit.ts";
 import { registerLogModalSubmission } from "./views/log-modal.ts";
+import { registerSnoozeSubmission } from "./views/snooze.ts";
 
 export function registerListeners(app: App, services: Services): void {
   registerTierCommand(app, services);
@@ -27,6 +28,7 @@ export function registerListeners(app: App, services: Services): void {
   registerClientPicker(app, services);
   registerLogModalSubmission(app, services);
   registerClientEditSubmission(app, services);
+  registerSnoozeSubmission(app, services);
   registerAppHome(app, services);
   registerLogShortcuts(app, services);
 }

@@ -25,6 +25,7 @@ export function followUpItemBlocks(item: FollowUpItem, listOwnerId: string): Kno
         button("Done", ACTIONS.followUpDone, value, "primary"),
         button("Snooze 1 day", ACTIONS.followUpSnoozeDay, value),
         button("Snooze 1 week", ACTIONS.followUpSnoozeWeek, value),
+        button("Snooze until…", ACTIONS.followUpSnoozeUntil, value),
         button("Log a touch", ACTIONS.openLogModal, item.clientId),
       ],
     },
@@ -58,7 +59,7 @@ export function followUpNotice(result: FollowUpActionResult): string {
     case "done":
       return `:white_check_mark: Done with *${userText(result.clientName, 200)}*: next follow-up ${formatDateForHumans(result.nextDueOn)}.`;
     case "snoozed":
-      return `:zzz: *${userText(result.clientName, 200)}* snoozed until ${formatDateForHumans(result.until)}.`;
+      return `:zzz: *${userText(result.clientName, 200)}* snoozed until ${formatDateForHumans(result.until)}${result.reason ? ` (${userText(result.reason, 200)})` : ""}.`;
     case "stale":
       return "That follow-up was already handled; here is the list as it is now.";
     case "refused":

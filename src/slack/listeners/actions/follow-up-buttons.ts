@@ -4,6 +4,7 @@ import { ACTIONS, parseFollowUpButtonValue, SNOOZE_DAYS } from "../../ids.ts";
 import { ephemeral } from "../../views/blocks.ts";
 import { buildFollowUpList, followUpNotice } from "../../views/follow-ups.ts";
 import { somethingWentWrong } from "../../views/replies.ts";
+import { buildSnoozeModal } from "../../views/snooze-modal.ts";
 import { publishHome } from "../home-tab.ts";
 import { contextOf } from "../request-context.ts";
 
@@ -37,6 +38,26 @@ export function registerFollowUpButtons(app: App, services: Services): void {
         await respond({ ...somethingWentWrong(), replace_original: false });
       }
     };
+  // "Snooze until…" asks for a date and a reason in a modal; its submission does the rest (views/snooze.ts).
+  app.action<BlockButtonAction>(ACTIONS.followUpSnoozeUntil, async ({ ack, body, action, respond, client, logger }) => {
+    await ack();
+    const ctx = contextOf(body);
+    const fromHome = body.view?.type === "home";
+    const target = parseFollowUpButtonValue(action.value);
+    const found = target ? await services.clients.findById(ctx, target.clientId) : null;
+    if (!target || !found) {
+      if (fromHome) return void (await publishHome(client, services, ctx, logger));
+      return void (await respond({ ...ephemeral(followUpNotice({ kind: "unknown-client" })), replace_original: false }));
+    }
+    try {
+      const today = await services.profiles.today(ctx);
+      const view = buildSnoozeModal({ clientName: found.name, dueOn: target.dueOn, today, origin: { buttonValue: action.value ?? "", fromHome } });
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    } catch (error) {
+      logger.warn("could not open the snooze modal", error instanceof Error ? error.message : String(error));
+      if (!fromHome) await respond({ ...somethingWentWrong(), replace_original: false });
+    }
+  });
   app.action<BlockButtonAction>(ACTIONS.followUpDone, handle("done"));
   app.action<BlockButtonAction>(ACTIONS.followUpSnoozeDay, handle("snooze"));
   app.action<BlockButtonAction>(ACTIONS.followUpSnoozeWeek, handle("snooze"));

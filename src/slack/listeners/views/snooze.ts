@@ -1,0 +1,34 @@
+import type { App, ViewStateValue } from "@slack/bolt";
+import type { Services } from "../../../services/index.ts";
+import { parseFollowUpButtonValue, SNOOZE_MODAL, VIEWS } from "../../ids.ts";
+import { followUpNotice } from "../../views/follow-ups.ts";
+import { buildSnoozeOutcome, decodeSnoozeOrigin, SNOOZE_REASON_MAX } from "../../views/snooze-modal.ts";
+import { publishHome } from "../home-tab.ts";
+import { contextOf } from "../request-context.ts";
+
+type Values = Record<string, Record<string, ViewStateValue>>;
+
+/**
+ * The snooze modal's submission: a date after today (else the error shows on the field) and an optional reason.
+ * The form turns into a line saying what happened; the App Home is published again when it came from there.
+ */
+export function registerSnoozeSubmission(app: App, services: Services): void {
+  app.view(VIEWS.snoozeFollowUp, async ({ ack, body, view, client, logger }) => {
+    const ctx = contextOf(body);
+    const origin = decodeSnoozeOrigin(view.private_metadata);
+    const target = parseFollowUpButtonValue(origin?.buttonValue);
+    if (!origin || !target) return void (await ack({ response_action: "update", view: buildSnoozeOutcome(followUpNotice({ kind: "unknown-client" })) }));
+    const values = view.state.values as Values;
+    const until = values[SNOOZE_MODAL.until.block]?.[SNOOZE_MODAL.until.action]?.selected_date ?? null;
+    const reason = (values[SNOOZE_MODAL.reason.block]?.[SNOOZE_MODAL.reason.action]?.value ?? "").trim();
+    const today = await services.profiles.today(ctx);
+    const errors: Record<string, string> = {};
+    if (!until) errors[SNOOZE_MODAL.until.block] = "Pick the day it falls due again.";
+    else if (until <= today) errors[SNOOZE_MODAL.until.block] = "Pick a day after today.";
+    if ([...reason].length > SNOOZE_REASON_MAX) errors[SNOOZE_MODAL.reason.block] = `At most ${SNOOZE_REASON_MAX} characters.`;
+    if (!until || Object.keys(errors).length > 0) return void (await ack({ response_action: "errors", errors }));
+    const result = await services.followUps.snoozeUntil(ctx, target.clientId, target.dueOn, until, reason || null);
+    await ack({ response_action: "update", view: buildSnoozeOutcome(followUpNotice(result)) });
+    if (origin.fromHome) await publishHome(client, services, ctx, logger);
+  });
+}

@@ -1,0 +1,66 @@
+/** The "Snooze until…" modal (a date and an optional reason) and the screen it turns into once saved. Pure. */
+import type { ModalView } from "@slack/types";
+import { addDays } from "../../domain/cadence.ts";
+import { formatDateForHumans } from "../../domain/when.ts";
+import { SNOOZE_MODAL, VIEWS } from "../ids.ts";
+import { section, userText } from "./blocks.ts";
+
+export const SNOOZE_REASON_MAX = 200;
+
+/** What the modal carries to its submission: the follow-up button's value, and whether it came from the App Home. */
+export interface SnoozeOrigin {
+  buttonValue: string;
+  fromHome: boolean;
+}
+
+export function encodeSnoozeOrigin(origin: SnoozeOrigin): string {
+  return JSON.stringify({ value: origin.buttonValue, home: origin.fromHome });
+}
+
+export function decodeSnoozeOrigin(metadata: string | undefined): SnoozeOrigin | null {
+  try {
+    const value = JSON.parse(metadata ?? "") as { value?: unknown; home?: unknown };
+    return typeof value.value === "string" ? { buttonValue: value.value, fromHome: value.home === true } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function buildSnoozeModal(input: { clientName: string; dueOn: string; today: string; origin: SnoozeOrigin }): ModalView {
+  return {
+    type: "modal",
+    callback_id: VIEWS.snoozeFollowUp,
+    private_metadata: encodeSnoozeOrigin(input.origin),
+    title: { type: "plain_text", text: "Snooze a follow-up" },
+    submit: { type: "plain_text", text: "Snooze" },
+    close: { type: "plain_text", text: "Cancel" },
+    blocks: [
+      section(`*${userText(input.clientName, 200)}*, due ${formatDateForHumans(input.dueOn)}.`),
+      {
+        type: "input",
+        block_id: SNOOZE_MODAL.until.block,
+        label: { type: "plain_text", text: "Until" },
+        element: { type: "datepicker", action_id: SNOOZE_MODAL.until.action, initial_date: addDays(input.today, 7) },
+      },
+      {
+        type: "input",
+        block_id: SNOOZE_MODAL.reason.block,
+        optional: true,
+        label: { type: "plain_text", text: "Reason" },
+        hint: { type: "plain_text", text: "Kept with the follow-up, e.g. \"client on holiday until then\"." },
+        element: { type: "plain_text_input", action_id: SNOOZE_MODAL.reason.action, max_length: SNOOZE_REASON_MAX },
+      },
+    ],
+  };
+}
+
+/** What the modal shows once the submission is handled (it replaces the form; Close dismisses it). */
+export function buildSnoozeOutcome(notice: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: VIEWS.snoozeFollowUp,
+    title: { type: "plain_text", text: "Snooze a follow-up" },
+    close: { type: "plain_text", text: "Close" },
+    blocks: [section(notice)],
+  };
+}
