@@ -7,7 +7,7 @@ import { parseWhen, todayInZone, type WhenError } from "../domain/when.ts";
 import type { ClientRow } from "../store/clients.ts";
 import { dateFromDb, dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
-import type { InteractionRow } from "../store/interactions.ts";
+import type { CadenceFields, InteractionRow } from "../store/interactions.ts";
 import type { ClientService } from "./clients.ts";
 import type { Clock, RequestContext } from "./context.ts";
 import type { ProfileService } from "./profiles.ts";
@@ -29,6 +29,28 @@ export type LogResult =
   | { kind: "logged"; interaction: InteractionRow; client: ClientRow; followUp: FollowUpDue; timezone: string }
   | { kind: "duplicate"; client: ClientRow }
   | { kind: "bad-next"; error: WhenError; text: string }
+  | { kind: "summary-too-long"; limit: number; length: number };
+
+/** A logged touch as the edit form shows it (the client cannot change). */
+export interface TouchToEdit extends TouchEdit {
+  id: string;
+  clientName: string;
+}
+
+/** An edit of a logged touch, as the edit form gives it. */
+export interface TouchEdit {
+  type: string;
+  sentiment: string;
+  summary: string;
+  /** The touch's calendar day (YYYY-MM-DD), in the rep's timezone. */
+  touchedOn: string;
+  next: string | null;
+}
+
+export type EditResult =
+  | { kind: "edited"; clientName: string; type: string; interactionId: string; followUp: { dueOn: string; basis: string } | null }
+  | { kind: "not-editable" }
+  | { kind: "duplicate"; clientName: string }
   | { kind: "summary-too-long"; limit: number; length: number };
 
 export type UndoResult = { kind: "undone"; summary: string } | { kind: "not-undoable" };
@@ -102,16 +124,58 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
   async function undo(ctx: RequestContext, interactionId: string): Promise<UndoResult> {
     const now = clock.now();
     const timezone = await profiles.timezone(ctx);
-    const undone = await store.interactions.undo(ctx.workspaceId, interactionId, ctx.userId, new Date(now.getTime() - UNDO_WINDOW_MS), now, (latest, client) => {
-      const due = followUpAfterTouch(client, latest.occurredAt, timezone, latest.nextFollowUpOn ? dateFromDb(latest.nextFollowUpOn) : null, rules);
-      return { dueOn: dateToDb(due.dueOn), basis: due.basis };
-    });
+    const undone = await store.interactions.undo(ctx.workspaceId, interactionId, ctx.userId, new Date(now.getTime() - UNDO_WINDOW_MS), now, followUpFromLatest(timezone));
     return undone ? { kind: "undone", summary: undone.summary } : { kind: "not-undoable" };
+  }
+
+  const followUpFromLatest = (timezone: string) => (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => {
+    const due = followUpAfterTouch(client, latest.occurredAt, timezone, latest.nextFollowUpOn ? dateFromDb(latest.nextFollowUpOn) : null, rules);
+    return { dueOn: dateToDb(due.dueOn), basis: due.basis };
+  };
+
+  /**
+   * Changes one of the caller's own touches (type, day, sentiment, summary, next follow-up). A day other than the
+   * touch's own is logged at noon UTC of that day, as the log form does; the follow-up is recomputed.
+   */
+  async function edit(ctx: RequestContext, interactionId: string, input: TouchEdit): Promise<EditResult> {
+    const length = [...input.summary].length;
+    if (length > LIMITS.summary) return { kind: "summary-too-long", limit: LIMITS.summary, length };
+    const touch = await store.interactions.findOwn(ctx.workspaceId, interactionId, ctx.userId);
+    if (!touch) return { kind: "not-editable" };
+    const timezone = await profiles.timezone(ctx);
+    const occurredAt = input.touchedOn === todayInZone(touch.occurredAt, timezone) ? touch.occurredAt : new Date(`${input.touchedOn}T12:00:00Z`);
+    const edited = await store.interactions.edit(
+      ctx.workspaceId,
+      interactionId,
+      ctx.userId,
+      { type: input.type, summary: input.summary, sentiment: input.sentiment, occurredAt, nextFollowUpOn: input.next ? dateToDb(input.next) : null },
+      followUpFromLatest(timezone),
+    );
+    if (edited === null) return { kind: "not-editable" };
+    if (edited === "duplicate") return { kind: "duplicate", clientName: touch.clientName };
+    const followUp = await store.followUps.forClient(ctx.workspaceId, touch.clientId);
+    return { kind: "edited", clientName: touch.clientName, type: input.type, interactionId, followUp: followUp ? { dueOn: dateFromDb(followUp.dueOn), basis: followUp.basis } : null };
   }
 
   return {
     log,
     undo,
+    edit,
+    /** One of the caller's own touches as the edit form shows it (its day in their timezone), or null. */
+    async touchToEdit(ctx: RequestContext, interactionId: string): Promise<TouchToEdit | null> {
+      const touch = await store.interactions.findOwn(ctx.workspaceId, interactionId, ctx.userId);
+      if (!touch) return null;
+      const timezone = await profiles.timezone(ctx);
+      return {
+        id: touch.id,
+        clientName: touch.clientName,
+        type: touch.type,
+        sentiment: touch.sentiment,
+        summary: touch.summary,
+        touchedOn: todayInZone(touch.occurredAt, timezone),
+        next: touch.nextFollowUpOn ? dateFromDb(touch.nextFollowUpOn) : null,
+      };
+    },
 
     /** `/log <client> <type> <summary> [next:<when>] [sentiment:<s>]`. */
     async logFromCommand(ctx: RequestContext, text: string, requestKey?: string): Promise<LogCommandResult> {

@@ -18,6 +18,7 @@ export const ACTIONS = {
   showClientCard: "client_show",
   clientPicker: "client_pick",
   undoTouch: "touch_undo",
+  editTouch: "touch_edit",
   followUpDone: "followup_done",
   followUpSnoozeDay: "followup_snooze_1d",
   followUpSnoozeWeek: "followup_snooze_1w",
@@ -42,6 +43,7 @@ export function parseFollowUpButtonValue(value: string | undefined): { clientId:
 
 export const VIEWS = {
   logInteraction: "log_interaction",
+  editInteraction: "touch_edit_form",
   snoozeFollowUp: "followup_snooze",
   editClient: "client_edit",
 } as const;

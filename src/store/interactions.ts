@@ -37,6 +37,31 @@ export interface CadenceFields {
   cadenceDays: number | null;
 }
 
+/** The follow-up a client's latest touch implies (its logged next date, else one cadence after it). */
+export type FollowUpFor = (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => { dueOn: Date; basis: string };
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Puts a client's last touch and follow-up to what its remaining touches say (after an undo or an edit). */
+async function resetFromLatestTouch(tx: Tx, workspaceId: string, clientId: string, by: string, followUpFor: FollowUpFor): Promise<void> {
+  const latest = await tx.interaction.findFirst({
+    where: { workspaceId, clientId, deletedAt: null },
+    select: { occurredAt: true, nextFollowUpOn: true },
+    orderBy: { occurredAt: "desc" },
+  });
+  const client = await tx.client.update({
+    where: { id: clientId },
+    data: { lastTouchAt: latest?.occurredAt ?? null },
+    select: { tier: true, tierOverride: true, relationshipType: true, cadenceDays: true },
+  });
+  if (latest) {
+    const data = { ...followUpFor(latest, client), snoozeReason: null, updatedBy: by };
+    await tx.followUp.upsert({ where: { clientId }, create: { workspaceId, clientId, ...data }, update: data });
+  } else {
+    await tx.followUp.deleteMany({ where: { workspaceId, clientId } });
+  }
+}
+
 export type RecordResult = { stored: true; interaction: InteractionRow } | { stored: false; reason: "duplicate" };
 
 export function interactionRepository(db: Db) {
@@ -104,7 +129,7 @@ export function interactionRepository(db: Db) {
       repSlackId: string,
       loggedSince: Date,
       at: Date,
-      followUpFor: (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => { dueOn: Date; basis: string },
+      followUpFor: FollowUpFor,
     ): Promise<{ clientId: string; summary: string } | null> {
       return db.$transaction(async (tx) => {
         const touch = await tx.interaction.findFirst({
@@ -113,24 +138,41 @@ export function interactionRepository(db: Db) {
         });
         if (!touch) return null;
         await tx.interaction.update({ where: { id }, data: { deletedAt: at } });
-        const latest = await tx.interaction.findFirst({
-          where: { workspaceId, clientId: touch.clientId, deletedAt: null },
-          select: { occurredAt: true, nextFollowUpOn: true },
-          orderBy: { occurredAt: "desc" },
-        });
-        const client = await tx.client.update({
-          where: { id: touch.clientId },
-          data: { lastTouchAt: latest?.occurredAt ?? null },
-          select: { tier: true, tierOverride: true, relationshipType: true, cadenceDays: true },
-        });
-        if (latest) {
-          const data = { ...followUpFor(latest, client), snoozeReason: null, updatedBy: repSlackId };
-          await tx.followUp.upsert({ where: { clientId: touch.clientId }, create: { workspaceId, clientId: touch.clientId, ...data }, update: data });
-        } else {
-          await tx.followUp.deleteMany({ where: { workspaceId, clientId: touch.clientId } });
-        }
+        await resetFromLatestTouch(tx, workspaceId, touch.clientId, repSlackId, followUpFor);
         return touch;
       });
+    },
+
+    /** One of a rep's own touches (not undone), to edit it. */
+    findOwn(workspaceId: string, id: string, repSlackId: string): Promise<(InteractionRow & { clientName: string }) | null> {
+      return db.interaction
+        .findFirst({ where: { workspaceId, id, repSlackId, deletedAt: null }, select: { ...interactionSelect, client: { select: { name: true } } } })
+        .then((row) => (row ? (({ client, ...touch }) => ({ ...touch, clientName: client.name }))(row) : null));
+    },
+
+    /**
+     * Changes a rep's own touch, then puts the client's last touch and follow-up to what the touches now say, in
+     * one transaction. Null when it is not theirs (or undone); "duplicate" when it would equal another touch.
+     */
+    async edit(
+      workspaceId: string,
+      id: string,
+      repSlackId: string,
+      changes: Pick<NewInteraction, "type" | "occurredAt" | "summary" | "sentiment" | "nextFollowUpOn">,
+      followUpFor: FollowUpFor,
+    ): Promise<InteractionRow | "duplicate" | null> {
+      try {
+        return await db.$transaction(async (tx) => {
+          const { count } = await tx.interaction.updateMany({ where: { workspaceId, id, repSlackId, deletedAt: null }, data: changes });
+          if (count !== 1) return null;
+          const row = await tx.interaction.findUniqueOrThrow({ where: { id }, select: interactionSelect });
+          await resetFromLatestTouch(tx, workspaceId, row.clientId, repSlackId, followUpFor);
+          return row;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return "duplicate";
+        throw error;
+      }
     },
 
     recentForClient(workspaceId: string, clientId: string, take: number): Promise<InteractionRow[]> {

@@ -301,6 +301,59 @@ describe("undo", () => {
   });
 });
 
+describe("edit a logged touch", () => {
+  const editValue = (body: { blocks?: unknown[] }) => JSON.stringify(body.blocks).match(/"action_id":"touch_edit","value":"([^"]+)"/)?.[1] ?? "";
+  type Form = { id: string; private_metadata: string; blocks: { block_id?: string; element?: { initial_value?: string; initial_date?: string; initial_option?: { value: string } } }[] };
+  const field = (form: Form, block: string) => form.blocks.find((b) => b.block_id === block)?.element;
+  const selected = (value: string) => ({ text: { type: "plain_text", text: value }, value });
+
+  it("opens the rep's touch in the form, prefilled, checks each field and saves the change with a new follow-up", async () => {
+    await command("/client", "add Edit Energy");
+    const logged = await command("/log", "Edit Energy call first summary next:2026-12-10");
+    const id = editValue(logged);
+    expect(id).not.toBe("");
+    await t.slack.blockAction({ actionId: "touch_edit", value: id });
+    const opened = await t.emulator.waitForCall("views.open");
+    const form = opened.response!.body.view as Form;
+    expect(form.private_metadata).toBe(id);
+    expect(field(form, "summary")?.initial_value).toBe("first summary");
+    expect(field(form, "next")?.initial_date).toBe("2026-12-10");
+    expect(field(form, "type")?.initial_option?.value).toBe("call");
+    expect(field(form, "date")?.initial_date).toBe("2026-11-23");
+
+    const submit = (summary: string, next: string | null) =>
+      t.slack.viewSubmission({
+        callbackId: "touch_edit_form",
+        viewId: form.id,
+        values: {
+          type: { type: { type: "static_select", selected_option: selected("meeting") } },
+          date: { date: { type: "datepicker", selected_date: "2026-11-23" } },
+          sentiment: { sentiment: { type: "radio_buttons", selected_option: selected("positive") } },
+          summary: { summary: { type: "plain_text_input", value: summary } },
+          next: { next: { type: "datepicker", selected_date: next } },
+        },
+      });
+    expect((await submit("  ", null)).json).toMatchObject({ response_action: "errors", errors: { summary: "Write a short summary." } });
+    expect((await submit("ok", "2026-11-01")).json).toMatchObject({ errors: { next: "The next follow-up can't be in the past." } });
+    expect((await submit("revised after the call", null)).status).toBe(200);
+    const confirmation = await t.emulator.waitForCall("chat.postMessage", (c) => String(c.args.text).includes("Saved your changes"));
+    // No next date any more: the follow-up comes from tier C's 90-day cadence.
+    expect(confirmation.args.text).toBe("Saved your changes to the meeting with *Edit Energy*. Next follow-up: *Sun 21 Feb 2027* (2027-02-21).");
+    const card = await command("/tier", "Edit Energy");
+    expect(card.all).toContain("revised after the call");
+    expect(card.all).not.toContain("first summary");
+  });
+
+  it("lets no one but the rep who logged it edit a touch", async () => {
+    await command("/client", "add Edit Elsewhere");
+    const logged = await command("/log", "Edit Elsewhere email mine");
+    await t.slack.blockAction({ actionId: "touch_edit", value: editValue(logged), userId: "U0SOMEONE" });
+    const answer = await t.emulator.waitForResponse();
+    expect(allText(answer.body)).toContain("That touch can't be edited: only the rep who logged it can");
+    expect(t.emulator.callsTo("views.open")).toHaveLength(0);
+  });
+});
+
 describe("workspace isolation", () => {
   it("shows another workspace nothing of this one, and lets it use the same names", async () => {
     await command("/client", "add Isolated Infrastructure");

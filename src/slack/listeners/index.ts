@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../services/index.ts";
 import { registerClientButtons } from "./actions/client-buttons.ts";
 import { registerFollowUpButtons } from "./actions/follow-up-buttons.ts";
-import { registerUndoTouch } from "./actions/undo-touch.ts";
+import { registerTouchButtons } from "./actions/touch-buttons.ts";
 import { registerClientCommand } from "./commands/client.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerTeamCommand } from "./commands/team.ts";
@@ -13,6 +13,7 @@ import { registerAppHome } from "./events/app-home.ts";
 import { registerClientPicker } from "./options/client-picker.ts";
 import { registerLogShortcuts } from "./shortcuts/log-shortcuts.ts";
 import { registerClientEditSubmission } from "./views/client-edit.ts";
+import { registerEditTouchSubmission } from "./views/edit-touch.ts";
 import { registerLogModalSubmission } from "./views/log-modal.ts";
 import { registerSnoozeSubmission } from "./views/snooze.ts";
 
@@ -24,9 +25,10 @@ export function registerListeners(app: App, services: Services): void {
   registerTeamCommand(app, services);
   registerClientButtons(app, services);
   registerFollowUpButtons(app, services);
-  registerUndoTouch(app, services);
+  registerTouchButtons(app, services);
   registerClientPicker(app, services);
   registerLogModalSubmission(app, services);
+  registerEditTouchSubmission(app, services);
   registerClientEditSubmission(app, services);
   registerSnoozeSubmission(app, services);
   registerAppHome(app, services);

@@ -1,7 +1,9 @@
 /** The log modal: client (search as you type), type, date, sentiment, summary, next follow-up. Pure. */
-import type { ModalView, Option, PlainTextOption } from "@slack/types";
+import type { KnownBlock, ModalView, Option, PlainTextOption } from "@slack/types";
 import { INTERACTION_TYPES, LIMITS, SENTIMENTS } from "../../domain/interaction.ts";
 import { truncateText } from "../../domain/text.ts";
+import type { TouchToEdit } from "../../services/interactions.ts";
+import { section, userText } from "./blocks.ts";
 import { LOG_MODAL, VIEWS } from "../ids.ts";
 
 const TYPE_LABELS: Record<(typeof INTERACTION_TYPES)[number], string> = {
@@ -29,6 +31,8 @@ export interface LogModalPrefill extends LogModalOrigin {
   summary?: string;
 }
 
+
+
 export function encodeLogModalOrigin(origin: LogModalOrigin): string {
   return JSON.stringify({ ...(origin.fromHome ? { home: true } : {}), ...(origin.permalink ? { permalink: origin.permalink } : {}) });
 }
@@ -46,8 +50,6 @@ export function decodeLogModalOrigin(metadata: string | undefined): LogModalOrig
 }
 
 export function buildLogModal(prefill: LogModalPrefill): ModalView {
-  const typeOptions = INTERACTION_TYPES.map((t) => plainOption(TYPE_LABELS[t], t));
-  const sentimentOptions: Option[] = SENTIMENTS.map((s) => plainOption(SENTIMENT_LABELS[s], s));
   return {
     type: "modal",
     callback_id: VIEWS.logInteraction,
@@ -55,57 +57,89 @@ export function buildLogModal(prefill: LogModalPrefill): ModalView {
     title: { type: "plain_text", text: "Log a touch" },
     submit: { type: "plain_text", text: "Log it" },
     close: { type: "plain_text", text: "Cancel" },
-    blocks: [
-      {
-        type: "input",
-        block_id: LOG_MODAL.client.block,
-        label: { type: "plain_text", text: "Client" },
-        element: {
-          type: "external_select",
-          action_id: LOG_MODAL.client.action,
-          placeholder: { type: "plain_text", text: "Start typing a name" },
-          min_query_length: 1,
-          ...(prefill.client ? { initial_option: clientOption(prefill.client) } : {}),
-        },
-      },
-      {
-        type: "input",
-        block_id: LOG_MODAL.type.block,
-        label: { type: "plain_text", text: "Type" },
-        element: { type: "static_select", action_id: LOG_MODAL.type.action, options: typeOptions, initial_option: typeOptions[0]! },
-      },
-      {
-        type: "input",
-        block_id: LOG_MODAL.date.block,
-        label: { type: "plain_text", text: "When" },
-        element: { type: "datepicker", action_id: LOG_MODAL.date.action, initial_date: prefill.today },
-      },
-      {
-        type: "input",
-        block_id: LOG_MODAL.sentiment.block,
-        label: { type: "plain_text", text: "Sentiment" },
-        element: { type: "radio_buttons", action_id: LOG_MODAL.sentiment.action, options: sentimentOptions, initial_option: sentimentOptions[1]! },
-      },
-      {
-        type: "input",
-        block_id: LOG_MODAL.summary.block,
-        label: { type: "plain_text", text: "Summary" },
-        element: {
-          type: "plain_text_input",
-          action_id: LOG_MODAL.summary.action,
-          multiline: true,
-          max_length: LIMITS.summary,
-          ...(prefill.summary ? { initial_value: truncateText(prefill.summary, LIMITS.summary) } : {}),
-        },
-      },
-      {
-        type: "input",
-        block_id: LOG_MODAL.next.block,
-        optional: true,
-        label: { type: "plain_text", text: "Next follow-up" },
-        hint: { type: "plain_text", text: "Leave empty to follow the client's cadence." },
-        element: { type: "datepicker", action_id: LOG_MODAL.next.action },
-      },
-    ],
+    blocks: [clientInput(prefill.client), ...touchInputs({ touchedOn: prefill.today, summary: prefill.summary })],
   };
+}
+
+/** The same form for one of the rep's own touches: its fields prefilled, its client shown, not chosen. */
+export function buildEditTouchModal(touch: TouchToEdit): ModalView {
+  return {
+    type: "modal",
+    callback_id: VIEWS.editInteraction,
+    private_metadata: touch.id,
+    title: { type: "plain_text", text: "Edit a touch" },
+    submit: { type: "plain_text", text: "Save" },
+    close: { type: "plain_text", text: "Cancel" },
+    blocks: [section(`*${userText(touch.clientName, 200)}*`), ...touchInputs(touch)],
+  };
+}
+
+function clientInput(client: { id: string; name: string } | undefined): KnownBlock {
+  return {
+    type: "input",
+    block_id: LOG_MODAL.client.block,
+    label: { type: "plain_text", text: "Client" },
+    element: {
+      type: "external_select",
+      action_id: LOG_MODAL.client.action,
+      placeholder: { type: "plain_text", text: "Start typing a name" },
+      min_query_length: 1,
+      ...(client ? { initial_option: clientOption(client) } : {}),
+    },
+  };
+}
+
+function touchInputs(touch: { type?: string; sentiment?: string; summary?: string | undefined; touchedOn: string; next?: string | null }): KnownBlock[] {
+  const typeOptions = INTERACTION_TYPES.map((t) => plainOption(TYPE_LABELS[t], t));
+  const sentimentOptions: Option[] = SENTIMENTS.map((s) => plainOption(SENTIMENT_LABELS[s], s));
+  return [
+    {
+      type: "input",
+      block_id: LOG_MODAL.type.block,
+      label: { type: "plain_text", text: "Type" },
+      element: {
+        type: "static_select",
+        action_id: LOG_MODAL.type.action,
+        options: typeOptions,
+        initial_option: typeOptions.find((o) => o.value === touch.type) ?? typeOptions[0]!,
+      },
+    },
+    {
+      type: "input",
+      block_id: LOG_MODAL.date.block,
+      label: { type: "plain_text", text: "When" },
+      element: { type: "datepicker", action_id: LOG_MODAL.date.action, initial_date: touch.touchedOn },
+    },
+    {
+      type: "input",
+      block_id: LOG_MODAL.sentiment.block,
+      label: { type: "plain_text", text: "Sentiment" },
+      element: {
+        type: "radio_buttons",
+        action_id: LOG_MODAL.sentiment.action,
+        options: sentimentOptions,
+        initial_option: sentimentOptions.find((o) => o.value === touch.sentiment) ?? sentimentOptions[1]!,
+      },
+    },
+    {
+      type: "input",
+      block_id: LOG_MODAL.summary.block,
+      label: { type: "plain_text", text: "Summary" },
+      element: {
+        type: "plain_text_input",
+        action_id: LOG_MODAL.summary.action,
+        multiline: true,
+        max_length: LIMITS.summary,
+        ...(touch.summary ? { initial_value: truncateText(touch.summary, LIMITS.summary) } : {}),
+      },
+    },
+    {
+      type: "input",
+      block_id: LOG_MODAL.next.block,
+      optional: true,
+      label: { type: "plain_text", text: "Next follow-up" },
+      hint: { type: "plain_text", text: "Leave empty to follow the client's cadence." },
+      element: { type: "datepicker", action_id: LOG_MODAL.next.action, ...(touch.next ? { initial_date: touch.next } : {}) },
+    },
+  ];
 }

@@ -3,7 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import { LOG_USAGE, type LogCommandError } from "../../domain/log-command.ts";
 import { formatDateForHumans, type WhenError } from "../../domain/when.ts";
 import type { NameProblem } from "../../services/clients.ts";
-import type { FollowUpDue } from "../../services/interactions.ts";
+import type { EditResult, FollowUpDue } from "../../services/interactions.ts";
 import type { ClientRow } from "../../store/clients.ts";
 import { ACTIONS } from "../ids.ts";
 import { button, context, ephemeral, LIMIT, section, userText, type EphemeralReply } from "./blocks.ts";
@@ -113,9 +113,23 @@ export function interactionLogged(clientName: string, type: string, followUp: Fo
   const text = `Logged a ${type} with *${userText(clientName, 200)}*. ${follow}`;
   return ephemeral(text, [
     section(text),
-    { type: "actions", elements: [button("Undo", ACTIONS.undoTouch, interactionId, "danger")] },
+    touchActions(interactionId),
   ]);
 }
+
+/** Edit and Undo, on a touch's confirmation. */
+const touchActions = (interactionId: string): KnownBlock => ({
+  type: "actions",
+  elements: [button("Edit", ACTIONS.editTouch, interactionId), button("Undo", ACTIONS.undoTouch, interactionId, "danger")],
+});
+
+export function touchEdited(result: Extract<EditResult, { kind: "edited" }>): EphemeralReply {
+  const follow = result.followUp ? ` Next follow-up: *${formatDateForHumans(result.followUp.dueOn)}* (${result.followUp.dueOn}).` : "";
+  const text = `Saved your changes to the ${result.type} with *${userText(result.clientName, 200)}*.${follow}`;
+  return ephemeral(text, [section(text), touchActions(result.interactionId)]);
+}
+
+export const touchNotEditable = (): EphemeralReply => ephemeral("That touch can't be edited: only the rep who logged it can, and not once it is undone.");
 
 export function touchUndone(summary: string): EphemeralReply {
   return ephemeral(`Undone: the touch "${userText(summary, 200)}" is no longer logged, and the follow-up is back to what the other touches say.`);

@@ -1,14 +1,11 @@
 import type { App, ViewStateValue } from "@slack/bolt";
-import { isInteractionType, isSentiment, LIMITS } from "../../../domain/interaction.ts";
 import type { Services } from "../../../services/index.ts";
 import { LOG_MODAL, VIEWS } from "../../ids.ts";
 import { decodeLogModalOrigin } from "../../views/log-modal.ts";
 import { interactionLogged } from "../../views/replies.ts";
 import { publishHome } from "../home-tab.ts";
 import { contextOf } from "../request-context.ts";
-
-type Values = Record<string, Record<string, ViewStateValue>>;
-const input = (values: Values, field: { block: string; action: string }) => values[field.block]?.[field.action];
+import { formInput, readTouchForm } from "./touch-form.ts";
 
 /**
  * The log modal's submission. Field problems go back onto the fields (`response_action: errors`); a valid touch is
@@ -18,28 +15,16 @@ export function registerLogModalSubmission(app: App, services: Services): void {
   app.view(VIEWS.logInteraction, async ({ ack, body, view, client, logger }) => {
     const ctx = contextOf(body);
     const origin = decodeLogModalOrigin(view.private_metadata);
-    const values = view.state.values as Values;
-    const clientId = input(values, LOG_MODAL.client)?.selected_option?.value ?? "";
-    const type = input(values, LOG_MODAL.type)?.selected_option?.value;
-    const sentiment = input(values, LOG_MODAL.sentiment)?.selected_option?.value ?? "neutral";
-    const summary = (input(values, LOG_MODAL.summary)?.value ?? "").trim();
-    const touchedOn = input(values, LOG_MODAL.date)?.selected_date ?? null;
-    const next = input(values, LOG_MODAL.next)?.selected_date ?? null;
-
+    const values = view.state.values as Record<string, Record<string, ViewStateValue>>;
     const today = await services.profiles.today(ctx);
-    const errors: Record<string, string> = {};
-    const found = await services.clients.findById(ctx, clientId);
-    if (!found) errors[LOG_MODAL.client.block] = "Pick a client from the list.";
-    if (!isInteractionType(type)) errors[LOG_MODAL.type.block] = "Pick a type.";
-    if (!isSentiment(sentiment)) errors[LOG_MODAL.sentiment.block] = "Pick a sentiment.";
-    if (!summary) errors[LOG_MODAL.summary.block] = "Write a short summary.";
-    else if ([...summary].length > LIMITS.summary) errors[LOG_MODAL.summary.block] = `At most ${LIMITS.summary} characters (this has ${[...summary].length}).`;
-    if (touchedOn && touchedOn > today) errors[LOG_MODAL.date.block] = "A touch can't be in the future.";
-    if (next && next < today) errors[LOG_MODAL.next.block] = "The next follow-up can't be in the past.";
-    if (Object.keys(errors).length > 0 || !found || !isInteractionType(type) || !isSentiment(sentiment)) {
+    const found = await services.clients.findById(ctx, formInput(values, LOG_MODAL.client)?.selected_option?.value ?? "");
+    const form = readTouchForm(values, today);
+    if (!found || !form.ok) {
+      const errors = { ...(form.ok ? {} : form.errors), ...(found ? {} : { [LOG_MODAL.client.block]: "Pick a client from the list." }) };
       await ack({ response_action: "errors", errors });
       return;
     }
+    const { type, sentiment, summary, touchedOn, next } = form;
     await ack();
 
     // A past day is logged at noon UTC of that day: the date is what matters to cadence and reports.
