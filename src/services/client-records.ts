@@ -12,6 +12,7 @@ import type { RoleService } from "./roles.ts";
 type NotFound = Exclude<ClientResolution, { kind: "found" }>;
 
 export type AssignResult = { kind: "assigned"; client: ClientRow; previousOwner: string | null } | { kind: "refused" } | NotFound;
+export type ReassignAllResult = { kind: "reassigned"; from: string; to: string; count: number } | { kind: "refused" } | { kind: "same-person" };
 export type ArchiveResult = { kind: "archived"; client: ClientRow } | { kind: "already-archived"; client: ClientRow } | { kind: "refused" } | NotFound;
 /** What the edit modal can change. */
 export type ClientEdit = Pick<
@@ -75,6 +76,18 @@ export function clientRecordService(deps: { store: Store; rules: Rules; clock: C
         details: { from: client.ownerSlackId, to: newOwner },
       });
       return { kind: "assigned", client: updated, previousOwner: client.ownerSlackId };
+    },
+
+    /**
+     * Moves all of one person's active clients to another in one step (a rep leaves or changes patch): their
+     * manager (to someone on the team) or an admin. One audit entry records the move and its size.
+     */
+    async reassignAll(ctx: RequestContext, from: string, to: string): Promise<ReassignAllResult> {
+      if (from === to) return { kind: "same-person" };
+      if (!(await mayReassign(ctx, from, to))) return { kind: "refused" };
+      const count = await store.clients.reassignAll(ctx.workspaceId, from, to);
+      await store.audit.record(ctx.workspaceId, { actorSlackId: ctx.userId, action: "client.reassign-all", entity: "user", entityId: from, details: { from, to, count } });
+      return { kind: "reassigned", from, to, count };
     },
 
     /** The owner, their manager or an admin may archive; the record and its history are kept. */

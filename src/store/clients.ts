@@ -106,6 +106,12 @@ export function clientRepository(db: Db) {
       );
     },
 
+    /** Moves every active client of one owner to another in one statement; returns how many moved. */
+    async reassignAll(workspaceId: string, fromSlackId: string, toSlackId: string): Promise<number> {
+      const { count } = await db.client.updateMany({ where: { workspaceId, ownerSlackId: fromSlackId, archivedAt: null }, data: { ownerSlackId: toSlackId } });
+      return count;
+    },
+
     /** Archives a client (kept, hidden from lists and lookups); false when it was already archived. */
     async archive(workspaceId: string, id: string, at: Date): Promise<boolean> {
       const { count } = await db.client.updateMany({ where: { workspaceId, id, archivedAt: null }, data: { archivedAt: at } });

@@ -243,6 +243,21 @@ describe("/client assign, archive and history", () => {
     expect(await client("assign Later Lakes", MANAGER)).toContain("Usage: `/client assign <name> @person`");
   });
 
+  it("moves all of a rep's active clients to a teammate in one step, for their manager or an admin only", async () => {
+    expect(await client(`reassign <@${OTHER_REP}> <@${REP}>`, REP)).toContain("Only managers (for their team) and admins can move someone's clients.");
+    expect(await client(`reassign <@${REP}>`, MANAGER)).toContain("Usage: `/client reassign @from @to`");
+    expect(await client(`reassign <@${REP}> <@${REP}>`, MANAGER)).toContain("Name two different people");
+    const owned = async (owner: string) => (await t.bot.services.store.clients.list(TEST_TEAM, { ownerSlackId: owner }, 0)).total;
+    const before = await owned(REP);
+    expect(before).toBeGreaterThan(1);
+    expect(await client(`reassign <@${REP}|rep> <@${MANAGER}>`, MANAGER)).toContain(`Moved ${before} active clients from <@${REP}> to <@${MANAGER}>.`);
+    expect(await owned(REP)).toBe(0);
+    expect(await client(`reassign <@${REP}> <@${MANAGER}>`, ADMIN)).toContain(`<@${REP}> owns no active clients; nothing moved.`);
+    // Back as they were, for the tests after this one (Later Lakes was the manager's already).
+    expect(await client(`reassign <@${MANAGER}> <@${REP}>`, ADMIN)).toContain(`Moved ${before + 1} active clients`);
+    expect(await client(`assign Later Lakes <@${MANAGER}>`, ADMIN)).toContain("is now owned by");
+  });
+
   it("shows an admin who changed what, and refuses the history to others", async () => {
     expect(await client("history Later Lakes", REP)).toContain("A client's change history is for admins.");
     const history = await client("history Later Lakes", ADMIN);

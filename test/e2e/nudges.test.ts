@@ -139,7 +139,7 @@ describe("nudges", () => {
     expect(stats).toMatchObject({ failed: 1 });
     expect(await t.bot.services.store.users.find(TEST_TEAM, LEAVING_REP)).toMatchObject({ active: false });
     expect(dmTo(MANAGER)).toHaveLength(1);
-    expect(allText(dmTo(MANAGER)[0]!.args)).toContain(`<@${LEAVING_REP}> has left Slack: the bot can no longer message them, so their nudges have stopped. They own 2 active clients`);
+    expect(allText(dmTo(MANAGER)[0]!.args)).toContain(`<@${LEAVING_REP}> has left Slack: the bot can no longer message them, so their nudges have stopped. They own 2 active clients; \`/client reassign @them @new-owner\` hands them all`);
     t.emulator.reset();
     await nudge("2026-12-01T10:00:00Z");
     expect(dmTo(MANAGER)).toHaveLength(0);

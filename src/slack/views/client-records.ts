@@ -1,6 +1,7 @@
 /** Replies for `/client assign`, `/client archive` and `/client history`. Pure. */
 import type { KnownBlock } from "@slack/types";
-import type { ArchiveResult, AssignResult, HistoryResult } from "../../services/client-records.ts";
+import { plural } from "../../domain/text.ts";
+import type { ArchiveResult, AssignResult, HistoryResult, ReassignAllResult } from "../../services/client-records.ts";
 import type { AuditRow } from "../../store/audit.ts";
 import { context, ephemeral, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
 
@@ -10,6 +11,21 @@ export function assignReply(result: Decided<AssignResult>): EphemeralReply {
   if (result.kind === "refused") return ephemeral("Only managers (for their team) and admins can reassign clients.");
   const from = result.previousOwner ? ` (was ${mention(result.previousOwner)})` : "";
   return ephemeral(`*${userText(result.client.name, 200)}* is now owned by ${mention(result.client.ownerSlackId ?? "")}${from}.`);
+}
+
+export function reassignAllReply(result: ReassignAllResult): EphemeralReply {
+  switch (result.kind) {
+    case "refused":
+      return ephemeral("Only managers (for their team) and admins can move someone's clients.");
+    case "same-person":
+      return ephemeral("Name two different people: whose clients, then who takes them over.");
+    case "reassigned":
+      return ephemeral(
+        result.count === 0
+          ? `${mention(result.from)} owns no active clients; nothing moved.`
+          : `Moved ${plural(result.count, "active client")} from ${mention(result.from)} to ${mention(result.to)}. Their follow-ups and risks moved with them.`,
+      );
+  }
 }
 
 export const editRefused = (): EphemeralReply =>

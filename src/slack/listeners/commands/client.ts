@@ -7,14 +7,15 @@ import { clientCreated, clientExists, nameProblem, usage } from "../../views/rep
 import { parseUserMention } from "../../../domain/text.ts";
 import { ephemeral } from "../../views/blocks.ts";
 import { buildClientEditModal } from "../../views/client-edit-modal.ts";
-import { archiveReply, assignReply, editRefused, historyReply } from "../../views/client-records.ts";
+import { archiveReply, assignReply, editRefused, historyReply, reassignAllReply } from "../../views/client-records.ts";
 import { cardReplyForQuery, notFoundReply } from "../client-card-reply.ts";
 import { answerCommand } from "../failures.ts";
 import { contextOf } from "../request-context.ts";
 
 const CLIENT_HELP =
-  "/client add <name> | show <name> | edit <name> | list [mine|A|B|C|key] | assign <name> @person | archive <name> | history <name>";
+  "/client add <name> | show <name> | edit <name> | list [mine|A|B|C|key] | assign <name> @person | reassign @from @to | archive <name> | history <name>";
 const ASSIGN_USAGE = "/client assign <name> @person";
+const REASSIGN_USAGE = "/client reassign @from @to";
 const EDIT_USAGE = "/client edit <name>";
 const LIST_USAGE = "/client list [mine|A|B|C|key]";
 
@@ -70,6 +71,11 @@ export function registerClientCommand(app: App, services: Services): void {
           if (!newOwner || !name) return usage(ASSIGN_USAGE, "Give the client's name, then the new owner as an @-mention.");
           const result = await services.records.assign(ctx, name, newOwner);
           return result.kind === "assigned" || result.kind === "refused" ? assignReply(result) : notFoundReply(result, ASSIGN_USAGE);
+        }
+        case "reassign": {
+          const [from, to] = rest.map(parseUserMention);
+          if (rest.length !== 2 || !from || !to) return usage(REASSIGN_USAGE, "Name whose clients move, then who takes them over, both as @-mentions.");
+          return reassignAllReply(await services.records.reassignAll(ctx, from, to));
         }
         case "archive": {
           const result = await services.records.archive(ctx, argument);
