@@ -13,7 +13,7 @@ import type { SlackEmulator } from "../../test/support/slack-emulator.ts";
 import type { SlackReply, SlackRequests } from "../../test/support/slack-requests.ts";
 import type { DemoPerson } from "./demo-data.ts";
 import { commandTextAsSlackSends, parseSlashCommand } from "./slack-text.ts";
-import { dmChannelOf, SALES_CHANNEL, type ConsoleWorkspace } from "./workspace.ts";
+import { dmChannelOf, type ConsoleWorkspace } from "./workspace.ts";
 
 export interface JobConsole {
   /** Every job the bot knows (src/jobs/run-job.ts JOBS), with the reason one cannot run here. */
@@ -75,7 +75,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     return found;
   };
   const channelFor = (userId: string, channel: unknown): string => {
-    if (channel === SALES_CHANNEL.id || channel === dmChannelOf(userId)) return channel;
+    if (typeof channel === "string" && (channel === dmChannelOf(userId) || workspace.channels().some((c) => c.id === channel))) return channel;
     throw new HttpError(400, `unknown channel ${String(channel)}`);
   };
   const trigger = (userId: string): string => {
@@ -99,7 +99,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       team: options.team,
       bot: { id: emulator.botUserId, name: emulator.knownUsers().get(emulator.botUserId)?.realName ?? "Bot" },
       people,
-      channels: [{ id: SALES_CHANNEL.id, name: SALES_CHANNEL.name }],
+      channels: workspace.channels(),
       jobs: jobs.list(),
       now: options.now().toISOString(),
     }),
@@ -114,6 +114,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
         modalDepth: workspace.modalDepth(user.id),
         home: workspace.homeFor(user.id) ?? null,
         dmCount: workspace.messagesFor(user.id, dmChannelOf(user.id)).length,
+        channels: workspace.channels(),
       };
     },
 

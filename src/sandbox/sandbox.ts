@@ -10,7 +10,7 @@ import { SlackEmulator } from "../../test/support/slack-emulator.ts";
 import { specAvailable } from "../../test/support/slack-openapi.ts";
 import { SlackRequests } from "../../test/support/slack-requests.ts";
 import { startBot, type RunningBot } from "../bot.ts";
-import { loadAppConfig } from "../config.ts";
+import { ConfigError, loadAppConfig } from "../config.ts";
 import { isJobName, JOBS, manualFiringKey, runJob } from "../jobs/run-job.ts";
 import { createJobRunners } from "../jobs/runners.ts";
 import { createLogger } from "../logger.ts";
@@ -18,7 +18,7 @@ import type { Clock } from "../services/context.ts";
 import { startConsoleServer, type ConsoleServer, type JobConsole } from "./console-server.ts";
 import { buildDemoData, DEMO_PEOPLE, DEMO_TEAM } from "./demo-data.ts";
 import { isSeeded, seedDemoData } from "./seed.ts";
-import { ConsoleWorkspace } from "./workspace.ts";
+import { ConsoleWorkspace, SALES_CHANNEL } from "./workspace.ts";
 
 export const HOST = "127.0.0.1";
 export const DEFAULT_CONSOLE_PORT = 3030;
@@ -80,7 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const workspace = new ConsoleWorkspace(emulator);
 
   // Built from explicit values, never from the environment or .env: the sandbox must not reach a real Slack or database.
-  const config = loadAppConfig({
+  const loaded = loadAppConfig({
     SLACK_BOT_TOKEN: botToken,
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: emulator.apiUrl,
@@ -90,6 +90,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     LOG_LEVEL: options.logLevel ?? "warn",
     ...(options.rulesFile ? { RULES_FILE: options.rulesFile } : {}),
   });
+  // Risk alerts go to the alert channel when one is set: in the sandbox, #sales-team unless the rules name another.
+  const config = { ...loaded, rules: { ...loaded.rules, alerts: { channel: loaded.rules.alerts.channel ?? SALES_CHANNEL.id } } };
   const logger = createLogger(config.logLevel);
   let bot: RunningBot;
   try {
@@ -126,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     consoleServer = await serve(options.port ?? DEFAULT_CONSOLE_PORT).catch((error: NodeJS.ErrnoException) => {
       // 3030 taken by something else: any free port will do, the start-up line says which.
       if (error.code === "EADDRINUSE" && options.port === undefined) return serve(0);
+      if (error.code === "EADDRINUSE") throw new ConfigError(`--port ${options.port}: the port is in use; pick another, or 0 for any free one`);
       throw error;
     });
     const server = consoleServer;

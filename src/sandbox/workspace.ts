@@ -109,6 +109,12 @@ export class ConsoleWorkspace {
     return this.messages.filter((m) => m.channel === channel && (m.visibleTo === undefined || m.visibleTo === userId));
   }
 
+  /** #sales-team, then every other channel the bot has posted in (an alert channel set in the rules, say). */
+  channels(): { id: string; name: string }[] {
+    const others = [...new Set(this.messages.map((m) => m.channel))].filter((id) => /^[CG]/.test(id) && id !== SALES_CHANNEL.id);
+    return [{ ...SALES_CHANNEL }, ...others.map((id) => ({ id, name: id }))];
+  }
+
   /** The top modal of `userId`'s stack, as the emulator last stored it. */
   modalFor(userId: string): Record<string, unknown> | undefined {
     const stack = this.modalStacks.get(userId) ?? [];

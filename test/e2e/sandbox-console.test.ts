@@ -123,6 +123,13 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
     expect(allText(home?.blocks)).toContain("Client follow-ups");
   });
 
+  it("lists a channel the bot posts in (a risk alert channel, say) for everyone", async () => {
+    await sandbox.bot.app.client.chat.postMessage({ channel: "C0ALERTS", text: "*Lagos Light Rail* entered a risk state" });
+    const seen = await until(() => call<State & { channels: { id: string }[] }>("GET", "/api/state?user=U0SBMGR01&channel=C0ALERTS"), (s) => s.messages.length > 0, "the alert");
+    expect(seen.channels.map((c) => c.id)).toEqual([SALES_CHANNEL.id, "C0ALERTS"]);
+    expect(seen.messages[0]?.text).toContain("Lagos Light Rail");
+  });
+
   it("refuses other hosts (DNS rebinding) and form posts (cross-site requests)", async () => {
     const { port } = new URL(sandbox.consoleUrl);
     const status = (headers: Record<string, string>) =>

@@ -16,7 +16,7 @@ const state = {
   user: null,
   target: null, // a channel id, or "app"
   appTab: "messages",
-  rendered: { messages: "", modal: "", home: "" },
+  rendered: { messages: "", modal: "", home: "", channels: "" },
   seenDm: new Map(),
 };
 
@@ -180,6 +180,7 @@ async function refresh() {
       again = false;
       const query = new URLSearchParams({ user: state.user, channel: currentChannel() });
       const view = await api("GET", `/api/state?${query}`);
+      renderChannels(view.channels);
       renderMessages(view.messages);
       renderHome(view.home);
       renderModal(view.modal);
@@ -191,6 +192,27 @@ async function refresh() {
     } while (again);
   })().finally(() => (refreshing = null));
   return refreshing;
+}
+
+/** The sidebar's channels: #sales-team, and any channel the bot posts in (e.g. a risk alert channel). */
+function renderChannels(channels) {
+  const key = JSON.stringify(channels);
+  if (key === state.rendered.channels) return;
+  state.rendered.channels = key;
+  state.boot.channels = channels;
+  $("channel-list").replaceChildren(
+    ...channels.map((channel) => {
+      const item = document.createElement("li");
+      const link = document.createElement("button");
+      link.type = "button";
+      link.className = `nav-item${state.target === channel.id ? " active" : ""}`;
+      link.dataset.target = channel.id;
+      link.textContent = `# ${channel.name}`;
+      link.addEventListener("click", () => selectTarget(channel.id));
+      item.append(link);
+      return item;
+    }),
+  );
 }
 
 function selectTarget(target, tab) {
@@ -218,7 +240,7 @@ function selectUser(id) {
   const p = me();
   $("who").value = id;
   $("who-detail").textContent = `${p.title} · ${p.tz}`;
-  state.rendered = { messages: "", modal: "", home: "" };
+  state.rendered = { ...state.rendered, messages: "", modal: "", home: "" };
   selectTarget(state.target, state.appTab);
 }
 
@@ -264,17 +286,7 @@ async function main() {
     option.textContent = `${p.name} (${p.role})`;
     $("who").append(option);
   }
-  for (const channel of state.boot.channels) {
-    const item = document.createElement("li");
-    const link = document.createElement("button");
-    link.type = "button";
-    link.className = "nav-item";
-    link.dataset.target = channel.id;
-    link.textContent = `# ${channel.name}`;
-    link.addEventListener("click", () => selectTarget(channel.id));
-    item.append(link);
-    $("channel-list").append(item);
-  }
+  renderChannels(state.boot.channels);
   $("nav-app").addEventListener("click", () => selectTarget("app", "messages"));
   $("tab-home").addEventListener("click", () => selectTarget("app", "home"));
   $("tab-messages").addEventListener("click", () => selectTarget("app", "messages"));
