@@ -111,10 +111,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const botEventsUrl = `http://${HOST}:${bot.port}/slack/events`;
     const slack = new SlackRequests({ appUrl: botEventsUrl, signingSecret, emulator, teamId: DEMO_TEAM.id });
-    const runners = createJobRunners(
-      { store, services: bot.services, rules: config.rules, logger, now: () => clock.now(), slack: { botToken, apiUrl: emulator.apiUrl, deliveryRate: config.deliveryRate } },
-      { byHand: true },
-    );
+    // The same runners as `npm run job`; adminUserIds is for the runners that tell admins (the digest's, on main).
+    const runnerDeps = {
+      store,
+      services: bot.services,
+      rules: config.rules,
+      logger,
+      now: () => clock.now(),
+      adminUserIds: config.adminUserIds,
+      slack: { botToken, apiUrl: emulator.apiUrl, deliveryRate: config.deliveryRate },
+    };
+    const runners = createJobRunners(runnerDeps, { byHand: true });
     const jobs: JobConsole = {
       list: () => JOBS.map((name) => (runners[name] ? { name, available: true } : { name, available: false, reason: "no runner for this job" })),
       async run(name, at) {

@@ -151,6 +151,10 @@ export class SlackEmulator {
     return () => this.listeners.delete(listener);
   }
 
+  private notify(entry: RecordedEntry): void {
+    for (const listener of this.listeners) listener(entry);
+  }
+
   /** People known to users.info (the bot user included), by id. */
   knownUsers(): Map<string, EmulatedUser> {
     return new Map(this.users);
@@ -248,10 +252,6 @@ export class SlackEmulator {
 
   view(id: string): Record<string, unknown> | undefined {
     return this.views.get(id);
-  }
-
-  private notify(entry: RecordedEntry): void {
-    for (const listener of this.listeners) listener(entry);
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
