@@ -14,6 +14,15 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox console's page: plain browser modules, served as they are.
+    files: ["src/sandbox/public/**/*.js"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["document", "window", "location", "localStorage", "fetch", "URLSearchParams", "EventSource", "Intl", "setTimeout", "clearTimeout"].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
+  {
     files: ["src/cli/**", "bench/**", "prisma/**"],
     rules: { "no-console": "off" },
   },

@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests run once; store and end-to-end tests run once per store (SQLite, then PostgreSQL).
+// Unit tests run once; store and end-to-end tests run once per store (SQLite, then PostgreSQL); the browser test
+// drives `npm run sandbox` in Chromium (skipped where /usr/bin/chromium is missing).
 export default defineConfig({
   test: {
     env: { TZ: "UTC" },
@@ -10,6 +11,7 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       { extends: true, test: { name: "sqlite", include: ["test/{e2e,integration}/**/*.test.ts"], env: { TEST_STORE: "sqlite" } } },
       { extends: true, test: { name: "postgres", include: ["test/{e2e,integration}/**/*.test.ts"], env: { TEST_STORE: "postgres" } } },
+      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 60_000 } },
     ],
   },
 });

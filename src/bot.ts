@@ -24,6 +24,8 @@ export interface BotOptions {
   clock?: Clock;
   /** Run the scheduled jobs (default). Off for a bot whose jobs are driven by hand, as the end-to-end tests do. */
   schedule?: boolean;
+  /** The interface the HTTP server listens on (default: all); the sandbox keeps it on 127.0.0.1. */
+  host?: string;
 }
 
 export async function startBot(config: AppConfig, logger: Logger, options: BotOptions = {}): Promise<RunningBot> {
@@ -33,7 +35,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
     const { app } = createSlackApp({ config, logger, isHealthy: store.ping });
     const services = createServices({ store, rules: config.rules, clock, fetchProfile: slackProfileFetcher(app), adminUserIds: config.adminUserIds });
     registerListeners(app, services);
-    const server = await startSlackApp(app, config.port, config.slack.apiUrl);
+    const server = await startSlackApp(app, config.port, config.slack.apiUrl, options.host);
     const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
     const scheduler = createScheduler({
       store,

@@ -75,12 +75,12 @@ function describeSlackFailure(error: unknown, apiUrl: string | undefined): strin
   return `Slack's Web API is unreachable at ${apiUrl ?? "https://slack.com/api/"} (${reason})`;
 }
 
-export async function startSlackApp(app: BoltApp, port: number, apiUrl: string | undefined): Promise<Server | undefined> {
+export async function startSlackApp(app: BoltApp, port: number, apiUrl: string | undefined, host?: string): Promise<Server | undefined> {
   try {
     await app.init();
   } catch (error) {
     throw new SlackUnavailableError(describeSlackFailure(error, apiUrl));
   }
-  const started = (await app.start(port)) as unknown;
+  const started = (await app.start(host ? { port, host } : port)) as unknown;
   return started && typeof (started as Server).address === "function" ? (started as Server) : undefined;
 }

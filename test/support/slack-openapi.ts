@@ -43,6 +43,11 @@ export interface MethodDescription {
 const specUrl = new URL("../../../shared/data/slack_web_openapi_v2.json", import.meta.url);
 let cached: OpenApiSpec | undefined;
 
+/** False in a checkout without the shared/ folder beside it (the tests need it; the sandbox can do without). */
+export function specAvailable(): boolean {
+  return existsSync(fileURLToPath(specUrl));
+}
+
 function spec(): OpenApiSpec {
   if (cached) return cached;
   const path = fileURLToPath(specUrl);

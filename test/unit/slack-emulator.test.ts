@@ -195,6 +195,28 @@ describe("SlackEmulator", () => {
       emu.enforceRateLimits({});
     }
   });
+
+  it("tells listeners about each answered call and response_url post, until they unsubscribe", async () => {
+    const seen: string[] = [];
+    const unsubscribe = emu.onRecorded((entry) => seen.push(entry.kind === "call" ? `${entry.call.method}:${String(entry.call.response?.body.ok)}` : `response:${JSON.stringify(entry.response.body)}`));
+    await client.chat.postMessage({ channel: "C0TEST", text: "hi" });
+    await fetch(emu.responseUrl(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "later" }) });
+    unsubscribe();
+    await client.auth.test();
+    expect(seen).toEqual(["chat.postMessage:true", 'response:{"text":"later"}']);
+  });
+
+  it("can answer without checking arguments against Slack's spec (a checkout without shared/)", async () => {
+    const lenient = await SlackEmulator.start({ botToken: TOKEN, checkCallsAgainstSpec: false });
+    try {
+      const lenientClient = new WebClient(TOKEN, { slackApiUrl: lenient.apiUrl, retryConfig: { retries: 0 } });
+      // chat.postMessage without `channel`: refused by the spec check (see above), accepted without it.
+      await expect(lenientClient.apiCall("chat.postMessage", { text: "no channel" })).resolves.toMatchObject({ ok: true });
+      expect(await platformError(client.apiCall("chat.postMessage", { text: "no channel" }))).toBe("invalid_arguments");
+    } finally {
+      await lenient.stop();
+    }
+  });
 });
 
 describe("slack-openapi", () => {

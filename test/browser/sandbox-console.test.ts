@@ -1,0 +1,144 @@
+/**
+ * `npm run sandbox` in a real browser (Debian's Chromium through playwright-core): the console it prints, `/tier`,
+ * logging a touch through the log modal, the nudges job run "as of" a Monday, Done on the nudge, and the App Home.
+ * Screenshots go to test-results/sandbox/. Skipped, saying why, where Chromium is not installed.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ARTIFACTS = path.join(ROOT, "test-results", "sandbox");
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) process.stderr.write(`browser tests skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)\n`);
+
+let sandbox: ChildProcess | undefined;
+let output = "";
+let context: BrowserContext | undefined;
+let page: Page;
+let scratch: string;
+
+/** Starts `npm run sandbox` and resolves with the URL on the line that names the console. */
+function startSandbox(dataFile: string): Promise<string> {
+  // Monday 23 November 2026, 09:00 UTC: a business day for every demo person.
+  const child = spawn("npm", ["run", "sandbox", "--", "--port", "0", "--data", dataFile, "--now", "2026-11-23T09:00"], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  sandbox = child;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no Console line within 90 s:\n${output}`)), 90_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /^Console: (http\S+)$/m.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm run sandbox exited (${code}):\n${output}`));
+    });
+  });
+}
+
+async function stopSandbox(): Promise<void> {
+  const child = sandbox;
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid, "SIGINT");
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const composer = () => page.getByLabel("Message or /command");
+
+/** Waits until the locator's text matches (Playwright's own expect is in @playwright/test, not playwright-core). */
+async function textOf(locator: Locator, pattern: string | RegExp): Promise<void> {
+  await expect.poll(async () => (await locator.first().textContent({ timeout: 5000 }).catch(() => "")) ?? "", { timeout: 15_000 }).toMatch(pattern);
+}
+
+async function send(text: string) {
+  await composer().fill(text);
+  await composer().press("Enter");
+}
+
+describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? "" : ` (skipped: ${CHROMIUM} not installed)`}`, () => {
+  beforeAll(async () => {
+    scratch = mkdtempSync(path.join(tmpdir(), "followups-sandbox-"));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const url = await startSandbox(path.join(scratch, "sandbox.db"));
+    expect(url).toMatch(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/$/);
+    context = await chromium.launchPersistentContext(path.join(scratch, "chromium-profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1360, height: 860 },
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    await page.goto(url);
+    await page.locator("body[data-ready=true]").waitFor();
+  }, 150_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stopSandbox();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }, 30_000);
+
+  it("shows a client card for /tier, rendered from its Block Kit", async () => {
+    await page.getByLabel("You are").selectOption({ label: "Mei Chen (rep)" });
+    await send("/tier Yangtze");
+    const card = page.locator("article.message").filter({ has: page.getByRole("heading", { name: "Yangtze River Water Holdings" }) });
+    await card.getByText("Only visible to you").waitFor();
+    await textOf(card.locator(".bk-fields"), /Tier[\s\S]*Score[\s\S]*Owner[\s\S]*@Mei Chen/);
+    await textOf(card, /overdue by \d+ days?/);
+    await card.getByRole("button", { name: "Log a touch" }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "tier-card.png") });
+  });
+
+  it("logs a touch through the log modal, searching the client as Slack's external select does", async () => {
+    await send("/log");
+    const modal = page.getByRole("dialog", { name: "Log a touch" });
+    await modal.waitFor();
+    await modal.getByRole("combobox", { name: "Client" }).pressSequentially("Gulf");
+    await modal.getByRole("option", { name: "Gulf Desalination Partners" }).click();
+    await modal.getByLabel("Summary").fill("Agreed the term sheet for the desalination expansion");
+    await modal.getByRole("radio", { name: "Positive" }).check();
+    await modal.getByRole("button", { name: "Log it" }).click();
+    await modal.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: /Follow-up Bot/ }).click();
+    await textOf(page.locator("#messages"), "Logged a call with Gulf Desalination Partners");
+    await page.locator("#messages").getByRole("button", { name: "Undo" }).waitFor();
+  });
+
+  it("runs the nudges job as of a Monday morning, and Done on the nudge records the follow-up", async () => {
+    await page.getByLabel("As of (UTC)").fill("2026-11-23T09:00");
+    await page.getByRole("button", { name: "Run nudges" }).click();
+    await textOf(page.locator("#job-results li"), /nudges as of 2026-11-23 09:00 UTC: done \(.*sent [1-9]/);
+    const greeting = page.locator("article.message").filter({ hasText: "Good morning!" });
+    await greeting.waitFor();
+    // The same message once Done has redrawn it (without the greeting).
+    const nudge = page.locator(`article.message[data-message-id="${await greeting.getAttribute("data-message-id")}"]`);
+    await textOf(nudge, "Yangtze River Water Holdings");
+    await page.screenshot({ path: path.join(ARTIFACTS, "nudge.png") });
+    await nudge.getByRole("button", { name: "Done" }).first().click();
+    await textOf(nudge, /Done with .+: next follow-up/);
+    await textOf(nudge, "(edited)");
+    await page.screenshot({ path: path.join(ARTIFACTS, "console.png") });
+  });
+
+  it("opens the App Home published by the bot", async () => {
+    await page.getByRole("tab", { name: "Home" }).click();
+    await page.getByRole("heading", { name: "Client follow-ups" }).waitFor();
+    await textOf(page.locator("#home"), "/followups");
+    await page.screenshot({ path: path.join(ARTIFACTS, "app-home.png") });
+  });
+});
