@@ -3,23 +3,18 @@
  * clients and risks; a manager also sees the team's overdue totals; an admin the bot's operations. The tab is
  * published again after a button or a touch logged from it.
  */
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_RULES } from "../../src/domain/rules.ts";
-import { importService, type ImportKind } from "../../src/services/imports.ts";
+import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient } from "../../src/store/prisma.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 import { allText } from "../support/block-text.ts";
-import { startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+import { importCsv, startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const [REP, MANAGER, ADMIN] = ["U0HOMEREP", "U0HOMEMGR", "U0HOMEADM"];
 let t: TestBot;
 
-async function load(kind: ImportKind, csv: string) {
-  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
-  expect(report.skipped).toBe(0);
-}
+const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 /** Opens the Home tab as `user` and returns the view the bot published. */
 async function openHome(user: string) {

@@ -3,28 +3,24 @@
  * overdue follow-ups, new risks, tier moves, coverage and activity; one line for a quiet week; the workspace and
  * its operations for an admin; nothing twice, and nothing before the manager's local digest time.
  */
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { manualFiringKey, runJob } from "../../src/jobs/run-job.ts";
 import { createJobRunners } from "../../src/jobs/runners.ts";
 import { createLogger } from "../../src/logger.ts";
-import { importService, type ImportKind } from "../../src/services/imports.ts";
+import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient } from "../../src/store/prisma.ts";
 import { blockKitProblems } from "../support/block-kit-limits.ts";
 import { allText } from "../support/block-text.ts";
 import { checkCall, isNotInSpecProblem } from "../support/slack-openapi.ts";
-import { startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+import { importCsv, startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const logger = createLogger("silent");
 const [MANAGER, REP1, REP2, ADMIN, QUIET_MANAGER, QUIET_REP, LONE_REP] = ["U0MGR", "U0REP1", "U0REP2", "U0ADMIN", "U0QMGR", "U0QREP", "U0LONE"];
 let t: TestBot;
 
-async function load(kind: ImportKind, csv: string) {
-  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
-  expect(report.skipped).toBe(0);
-}
+const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 /** The digest job as the CLI (by hand) or the scheduler runs it, recorded as a job run. */
 async function digest(at: string, byHand = true) {

@@ -2,14 +2,12 @@
  * `/followups` and its buttons through signed HTTP: what is due (overdue first), Done and Snooze redrawing the
  * list in place, stale second clicks that change nothing, and who may see whose list.
  */
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_RULES } from "../../src/domain/rules.ts";
-import { importService, type ImportKind } from "../../src/services/imports.ts";
+import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient } from "../../src/store/prisma.ts";
 import { allText, asEphemeral } from "../support/block-text.ts";
 import { blockKitProblems } from "../support/block-kit-limits.ts";
-import { startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+import { importCsv, startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 // Monday 23 November 2026, morning in UTC (the test users have no Slack timezone: UTC).
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -20,10 +18,7 @@ const MANAGER = "U0MGR1";
 const ADMIN = "U0ADMIN";
 let t: TestBot;
 
-async function load(kind: ImportKind, csv: string) {
-  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
-  expect(report.skipped).toBe(0);
-}
+const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 async function followups(text: string, userId: string) {
   const reply = await t.slack.command("/followups", text, { userId });

@@ -5,14 +5,12 @@
  * found in the conversation's history instead of being posted again.
  */
 import { spawn } from "node:child_process";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { OUTBOX_EVENT_TYPE } from "../../src/jobs/delivery.ts";
-import { importService, type ImportKind } from "../../src/services/imports.ts";
+import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient, type Db } from "../../src/store/prisma.ts";
-import { startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+import { cliEnv, importCsv, startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
@@ -20,24 +18,13 @@ const REPS = Array.from({ length: 6 }, (_, i) => `U0PROC${i}`);
 let t: TestBot;
 let db: Db;
 
-async function load(kind: ImportKind, csv: string) {
-  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
-  expect(report.skipped).toBe(0);
-}
+const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 /** `npm run job -- nudges --at …` in its own process, as an operator or a cron host runs it. */
 function jobProcess(at: string) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/job.ts", "nudges", "--at", at], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      DATABASE_URL: t.database.url,
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-      SLACK_API_URL: t.emulator.apiUrl,
-      SLACK_TEAM_ID: TEST_TEAM,
-      LOG_LEVEL: "silent",
-    },
+    env: { ...cliEnv(t), LOG_LEVEL: "silent" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -3,7 +3,6 @@
  * due-today follow-ups; nothing on a weekend, for a paused or departed rep, or on a second run the same day.
  */
 import { execFile } from "node:child_process";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -13,21 +12,18 @@ import { createJobRunners } from "../../src/jobs/runners.ts";
 import { createScheduler } from "../../src/jobs/scheduler.ts";
 import { createSlackDelivery } from "../../src/jobs/slack-delivery.ts";
 import { createLogger } from "../../src/logger.ts";
-import { importService, type ImportKind } from "../../src/services/imports.ts";
+import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient } from "../../src/store/prisma.ts";
 import { allText } from "../support/block-text.ts";
 import { checkCall, isNotInSpecProblem } from "../support/slack-openapi.ts";
-import { startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+import { cliEnv, importCsv, startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const logger = createLogger("silent");
 const [REP, FAR_REP, PAUSED_REP, GONE_REP, LEAVING_REP, MANAGER] = ["U0NUDGE1", "U0NUDGE2", "U0NUDGE3", "U0NUDGE4", "U0NUDGE5", "U0NUDGEM"];
 let t: TestBot;
 
-async function load(kind: ImportKind, csv: string) {
-  const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
-  expect(report.skipped).toBe(0);
-}
+const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 function nudge(at: string) {
   const { store, followUps } = t.bot.services;
@@ -150,14 +146,7 @@ describe("nudges", () => {
     const root = fileURLToPath(new URL("../..", import.meta.url));
     const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/job.ts", "nudges", "--at", "2026-11-24T10:00"], {
       cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        DATABASE_URL: t.database.url,
-        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-        SLACK_API_URL: t.emulator.apiUrl,
-        SLACK_TEAM_ID: TEST_TEAM,
-      },
+      env: cliEnv(t),
     });
     expect(stderr).toContain("running nudges for workspace T0TEST as of 2026-11-24T10:00:00.000Z");
     expect(stderr).toMatch(/nudges done: .*queued 2.*sent 2/);

@@ -2,16 +2,15 @@
  * The risk job against the Slack emulator: an owner and the alert channel hear once when a client enters a risk
  * state (with the rule and the reason), nothing while it lasts, and a short note when a logged touch clears it.
  */
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
 import { createJobRunners } from "../../src/jobs/runners.ts";
 import { createLogger } from "../../src/logger.ts";
-import { importService, type ImportKind } from "../../src/services/imports.ts";
+import type { ImportKind } from "../../src/services/imports.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 import { allText } from "../support/block-text.ts";
 import { checkCall, isNotInSpecProblem } from "../support/slack-openapi.ts";
-import { startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+import { importCsv, startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const logger = createLogger("silent");
@@ -20,10 +19,7 @@ const ALERTS = "C0ALERTS";
 const rules = rulesSchema.parse({ ...DEFAULT_RULES, alerts: { channel: ALERTS } });
 let t: TestBot;
 
-async function load(kind: ImportKind, csv: string) {
-  const report = await importService({ store: t.bot.services.store, rules, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
-  expect(report.skipped).toBe(0);
-}
+const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 /** The risk job by hand, as `npm run job -- risk --at` runs it. */
 function risk(at: string) {

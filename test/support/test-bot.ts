@@ -2,10 +2,12 @@
  * The real bot on a fresh database, talking to a local Slack emulator, driven by Slack-signed HTTP requests.
  * Shared by the end-to-end tests, and meant for the sandbox and the benchmarks too.
  */
+import { Readable } from "node:stream";
 import { startBot, type RunningBot } from "../../src/bot.ts";
 import { loadAppConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Clock } from "../../src/services/context.ts";
+import { importService, type ImportKind } from "../../src/services/imports.ts";
 import { SlackEmulator } from "./slack-emulator.ts";
 import { SlackRequests } from "./slack-requests.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -64,4 +66,23 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     },
   };
   return handle;
+}
+
+/** Loads test data through the CSV import, as an operator would; a skipped row fails the test that loads it. */
+export async function importCsv(t: TestBot, kind: ImportKind, csv: string): Promise<void> {
+  const { store, rules, clock } = t.bot.services;
+  const report = await importService({ store, rules, clock }).importCsv(kind, TEST_TEAM, Readable.from([csv]), { fileName: `${kind}.csv` });
+  if (report.skipped > 0) throw new Error(`${kind}.csv: ${report.skipped} row(s) skipped`);
+}
+
+/** The environment for the bot's CLI (`src/cli/*.ts`) run as a separate process against this test bot. */
+export function cliEnv(t: TestBot): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    DATABASE_URL: t.database.url,
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_API_URL: t.emulator.apiUrl,
+    SLACK_TEAM_ID: TEST_TEAM,
+  };
 }
