@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { blockKitProblems, type BlockKitPayload } from "./block-kit-limits.ts";
 import { checkCall, isNotInSpecProblem } from "./slack-openapi.ts";
 
 export interface SlackEmulatorOptions {
@@ -118,6 +119,11 @@ export class SlackEmulator {
   private limits: RateLimits = {};
   private postTimes = { workspace: [] as number[], perChannel: new Map<string, number[]>() };
   private counters = { postMessage: 0, rateLimited: 0 };
+  /**
+   * Every payload refused because it breaks Block Kit's limits (as Slack answers `invalid_blocks`), kept across
+   * `reset()` so that the test helper can fail the whole file on any of them.
+   */
+  readonly blockKitRefusals: string[] = [];
   private lastTsMicros = 0;
   private sequence = 0;
 
@@ -308,6 +314,11 @@ export class SlackEmulator {
     if (missing.length > 0) {
       return { status: 200, body: { ok: false, error: "invalid_arguments", response_metadata: { messages: missing } } };
     }
+    const overLimits = blockKitProblemsOf(call.method, call.args);
+    if (overLimits.length > 0) {
+      this.blockKitRefusals.push(...overLimits.map((problem) => `${call.method}: ${problem}`));
+      return { status: 200, body: { ok: false, error: "invalid_blocks", response_metadata: { messages: overLimits } } };
+    }
     if (call.method === "chat.postMessage") {
       const retryAfter = this.rateLimitedFor(dmChannel(str(call.args.channel) ?? ""));
       if (retryAfter !== undefined) return this.rateLimited(retryAfter);
@@ -370,6 +381,11 @@ export class SlackEmulator {
       body = JSON.parse(raw);
     } catch {
       return { status: 400, body: { ok: false, error: "invalid_payload" } };
+    }
+    const overLimits = isRecord(body) ? blockKitProblems(body as BlockKitPayload) : [];
+    if (overLimits.length > 0) {
+      this.blockKitRefusals.push(...overLimits.map((problem) => `response_url: ${problem}`));
+      return { status: 400, body: { ok: false, error: "invalid_blocks" } };
     }
     issued.uses++;
     const response: RecordedResponse = { id, body, at: Date.now() };
@@ -702,6 +718,16 @@ function decodeFormValue(key: string, value: string): unknown {
   } catch {
     return value;
   }
+}
+
+/** Methods whose arguments carry Block Kit, and where: a message body, or a view. */
+const MESSAGE_METHODS = new Set(["chat.postMessage", "chat.postEphemeral", "chat.update"]);
+const VIEW_METHODS = new Set(["views.open", "views.push", "views.update", "views.publish"]);
+
+function blockKitProblemsOf(method: string, args: Record<string, unknown>): string[] {
+  if (MESSAGE_METHODS.has(method)) return blockKitProblems({ text: args.text, blocks: args.blocks as unknown[] | undefined });
+  if (VIEW_METHODS.has(method) && isRecord(args.view)) return blockKitProblems(args.view as BlockKitPayload);
+  return [];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 // Sends Slack-signed HTTP requests (commands, interactions, events) to a running Bolt app,
 // shaped like the payloads Slack sends, with response URLs served by a SlackEmulator when given.
 import { createHmac, randomBytes } from "node:crypto";
+import { blockKitProblems, type BlockKitPayload } from "./block-kit-limits.ts";
 import type { SlackEmulator } from "./slack-emulator.ts";
 
 export interface SlackRequestsOptions {
@@ -345,6 +346,11 @@ export class SlackRequests {
     } catch {
       json = undefined;
     }
+    // An ack body is a message (a command's reply) or a view (response_action update/push): Slack holds both to
+    // Block Kit's limits, and so do the tests, through the emulator's record of refusals.
+    const answered = json as { blocks?: unknown; view?: unknown } | undefined;
+    const payload = answered && typeof answered === "object" ? (isPayload(answered.view) ? answered.view : Array.isArray(answered.blocks) ? answered : undefined) : undefined;
+    if (payload) this.emulator?.blockKitRefusals.push(...blockKitProblems(payload as BlockKitPayload).map((problem) => `ack: ${problem}`));
     return { status: response.status, body: text, json, responseUrl };
   }
 
@@ -381,3 +387,5 @@ export class SlackRequests {
     return { id: userId, username: name, name, team_id: this.teamId };
   }
 }
+
+const isPayload = (value: unknown): boolean => typeof value === "object" && value !== null && Array.isArray((value as { blocks?: unknown }).blocks);

@@ -63,6 +63,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await handle.bot.stop();
       await emulator.stop();
       await database.drop();
+      // Slack refuses a payload over its Block Kit limits; so did the emulator, and that is a bug wherever it was.
+      if (emulator.blockKitRefusals.length > 0) throw new Error(`Block Kit limits broken:\n${emulator.blockKitRefusals.join("\n")}`);
     },
   };
   return handle;

@@ -30,6 +30,19 @@ afterEach(() => emu.reset());
 afterAll(async () => emu.stop());
 
 describe("SlackEmulator", () => {
+  it("refuses a message or view over Block Kit's limits with invalid_blocks, and keeps a record of it", async () => {
+    const section = { type: "section", text: { type: "mrkdwn", text: "x" } };
+    const before = emu.blockKitRefusals.length;
+    expect(await platformError(client.chat.postMessage({ channel: "C0TEST", text: "many", blocks: Array.from({ length: 51 }, () => section) }))).toBe("invalid_blocks");
+    const longTitle = { ...VIEW, title: { type: "plain_text" as const, text: "A title far too long for a modal" } };
+    expect(await platformError(client.views.open({ trigger_id: "1.2.3", view: longTitle }))).toBe("invalid_blocks");
+    expect(emu.blockKitRefusals.slice(before)).toEqual([
+      "chat.postMessage: blocks: 51 blocks, limit 50 per message",
+      expect.stringMatching(/^views\.open: title/),
+    ]);
+    emu.blockKitRefusals.length = before;
+  });
+
   it("records calls with parsed arguments and the bearer token", async () => {
     const blocks = [{ type: "section", text: { type: "mrkdwn", text: "Hi [there]" } }];
     await client.chat.postMessage({ channel: "C0TEST", text: "[not json]", blocks });
