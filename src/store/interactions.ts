@@ -12,6 +12,7 @@ export const interactionSelect = {
   sentiment: true,
   nextFollowUpOn: true,
   source: true,
+  permalink: true,
 } as const satisfies Prisma.InteractionSelect;
 
 export type InteractionRow = Prisma.InteractionGetPayload<{ select: typeof interactionSelect }>;

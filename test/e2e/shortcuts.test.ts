@@ -65,7 +65,7 @@ describe("shortcuts", () => {
     await db.$disconnect();
     expect(stored).toEqual({ permalink, source: "shortcut", summary: "Lender call: term sheet <v2> agreed & signed" });
     const card = await t.slack.command("/tier", "Shortcut Shipping", { userId: REP });
-    expect(allText(card.json)).toContain("term sheet &lt;v2&gt; agreed &amp; signed");
+    expect(allText(card.json)).toContain(`term sheet &lt;v2&gt; agreed &amp; signed (<${permalink}|message>)`);
   });
 
   it("still opens the form, without a link, when the permalink cannot be had", async () => {

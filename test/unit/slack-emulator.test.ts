@@ -34,7 +34,7 @@ describe("SlackEmulator", () => {
     const section = { type: "section", text: { type: "mrkdwn", text: "x" } };
     const before = emu.blockKitRefusals.length;
     expect(await platformError(client.chat.postMessage({ channel: "C0TEST", text: "many", blocks: Array.from({ length: 51 }, () => section) }))).toBe("invalid_blocks");
-    const longTitle = { ...VIEW, title: { type: "plain_text" as const, text: "A title far too long for a modal" } };
+    const longTitle = { ...VIEW, type: "modal" as const, title: { type: "plain_text" as const, text: "A title far too long for a modal" } };
     expect(await platformError(client.views.open({ trigger_id: "1.2.3", view: longTitle }))).toBe("invalid_blocks");
     expect(emu.blockKitRefusals.slice(before)).toEqual([
       "chat.postMessage: blocks: 51 blocks, limit 50 per message",

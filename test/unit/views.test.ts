@@ -76,6 +76,7 @@ function interactionRow(overrides: Partial<InteractionRow> = {}): InteractionRow
     sentiment: "positive",
     nextFollowUpOn: null,
     source: "slash",
+    permalink: null,
     ...overrides,
   };
 }

@@ -21,6 +21,9 @@ const SENTIMENT_EMOJI: Record<string, string> = { positive: ":large_green_circle
 
 const fmtPoints = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/** A link to the Slack message a touch was logged from; only a plain https URL becomes a link. */
+const messageLink = (permalink: string | null) => (permalink && /^https:\/\/[^\s<>|]+$/.test(permalink) ? ` (<${permalink}|message>)` : "");
+
 export function followUpText(card: Pick<ClientCard, "followUp">, today: string): string {
   if (!card.followUp) return "None yet: log a touch to start the cadence";
   const { dueOn } = card.followUp;
@@ -44,7 +47,7 @@ export function buildClientCard(card: ClientCard, today: string): EphemeralReply
     ? card.recent
         .map(
           (i) =>
-            `${SENTIMENT_EMOJI[i.sentiment] ?? ""} ${formatDateForHumans(i.occurredAt.toISOString().slice(0, 10))}, ${i.type} by ${mention(i.repSlackId)}: ${userText(i.summary, 280)}`,
+            `${SENTIMENT_EMOJI[i.sentiment] ?? ""} ${formatDateForHumans(i.occurredAt.toISOString().slice(0, 10))}, ${i.type} by ${mention(i.repSlackId)}: ${userText(i.summary, 280)}${messageLink(i.permalink)}`,
         )
         .join("\n")
     : "_No touches logged yet._";
