@@ -2,16 +2,19 @@
 import { auditRepository } from "./audit.ts";
 import { clientRepository } from "./clients.ts";
 import { followUpRepository } from "./follow-ups.ts";
+import { installationRepository } from "./installations.ts";
 import { interactionRepository } from "./interactions.ts";
 import { jobRunRepository } from "./job-runs.ts";
 import { outboxRepository } from "./outbox.ts";
 import { pingStore, type Db } from "./prisma.ts";
+import { processedRequestRepository } from "./processed-requests.ts";
 import { userRepository } from "./users.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
 export function createStore(db: Db) {
   return {
     workspaces: workspaceRepository(db),
+    installations: installationRepository(db),
     users: userRepository(db),
     clients: clientRepository(db),
     interactions: interactionRepository(db),
@@ -19,6 +22,7 @@ export function createStore(db: Db) {
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
     outbox: outboxRepository(db),
+    processedRequests: processedRequestRepository(db),
     ping: () => pingStore(db),
     close: () => db.$disconnect(),
   };
