@@ -6,7 +6,7 @@ import { rescoreService } from "../services/rescore.ts";
 import type { Store } from "../store/index.ts";
 import { runNudges } from "./nudges.ts";
 import type { JobName, JobRunner } from "./run-job.ts";
-import { createSlackDelivery } from "./slack-delivery.ts";
+import { createSlackDelivery, type BotTokenFor } from "./slack-delivery.ts";
 
 export interface RunnerDeps {
   store: Store;
@@ -14,8 +14,8 @@ export interface RunnerDeps {
   rules: Rules;
   logger: Logger;
   now: () => Date;
-  /** Without a token the jobs that post (nudges) are not available. */
-  slack: { botToken: string | undefined; apiUrl: string | undefined; deliveryRate: number };
+  /** Each workspace's bot token; without a lookup the jobs that post (nudges) are not available. */
+  slack: { botTokenFor: BotTokenFor | undefined; apiUrl: string | undefined; deliveryRate: number };
 }
 
 export function createJobRunners(deps: RunnerDeps, options: { byHand: boolean }): Partial<Record<JobName, JobRunner>> {
@@ -24,8 +24,8 @@ export function createJobRunners(deps: RunnerDeps, options: { byHand: boolean })
   const runners: Partial<Record<JobName, JobRunner>> = {
     rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at)) }),
   };
-  if (slack.botToken) {
-    const delivery = createSlackDelivery({ store, botToken: slack.botToken, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now });
+  if (slack.botTokenFor) {
+    const delivery = createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now });
     runners.nudges = async (workspaceId, at) => ({ ...(await runNudges({ store, followUps: services.followUps, rules, delivery, logger }, workspaceId, at, options.byHand)) });
   }
   return runners;

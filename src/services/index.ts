@@ -5,8 +5,10 @@ import { clientRecordService } from "./client-records.ts";
 import { clientService } from "./clients.ts";
 import type { Clock } from "./context.ts";
 import { followUpService } from "./follow-ups.ts";
+import { installService } from "./installs.ts";
 import { interactionService } from "./interactions.ts";
 import { profileService, type FetchSlackProfile } from "./profiles.ts";
+import { requestGuard } from "./request-guard.ts";
 import { roleService } from "./roles.ts";
 import { teamService } from "./team.ts";
 
@@ -18,6 +20,8 @@ export function createServices(deps: { store: Store; rules: Rules; clock: Clock;
   const followUps = followUpService({ ...deps, clients, interactions, profiles, roles });
   const team = teamService({ ...deps, roles });
   const records = clientRecordService({ ...deps, clients, roles });
-  return { rules: deps.rules, clients, records, profiles, roles, team, interactions, followUps, clock: deps.clock, store: deps.store };
+  const installs = installService(deps);
+  const requests = requestGuard(deps);
+  return { rules: deps.rules, clients, records, profiles, roles, team, interactions, followUps, installs, requests, clock: deps.clock, store: deps.store };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -31,7 +31,7 @@ async function load(kind: ImportKind, csv: string) {
 
 function nudge(at: string) {
   const { store, followUps } = t.bot.services;
-  const delivery = createSlackDelivery({ store, botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, ratePerSecond: 50, logger, now: () => new Date() });
+  const delivery = createSlackDelivery({ store, botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, ratePerSecond: 50, logger, now: () => new Date() });
   return runNudges({ store, followUps, rules: DEFAULT_RULES, delivery, logger }, TEST_TEAM, new Date(at), true);
 }
 
@@ -39,7 +39,7 @@ function nudge(at: string) {
 function scheduledReplica() {
   const { store, followUps } = t.bot.services;
   const now = () => new Date();
-  const slack = { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
+  const slack = { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
   return createScheduler({ store, logger, now, runners: createJobRunners({ store, services: { followUps }, rules: DEFAULT_RULES, logger, now, slack }, { byHand: false }) });
 }
 

@@ -10,11 +10,15 @@ import { registerTeamCommand } from "./commands/team.ts";
 import { registerLogCommand } from "./commands/log.ts";
 import { registerTierCommand } from "./commands/tier.ts";
 import { registerAppHome } from "./events/app-home.ts";
+import { registerUninstall } from "./events/uninstall.ts";
 import { registerClientPicker } from "./options/client-picker.ts";
+import { registerRetryGuard } from "./retries.ts";
 import { registerClientEditSubmission } from "./views/client-edit.ts";
 import { registerLogModalSubmission } from "./views/log-modal.ts";
 
 export function registerListeners(app: App, services: Services): void {
+  // First: a retried or duplicated payload stops here.
+  registerRetryGuard(app, services);
   registerTierCommand(app, services);
   registerLogCommand(app, services);
   registerClientCommand(app, services);
@@ -27,4 +31,5 @@ export function registerListeners(app: App, services: Services): void {
   registerLogModalSubmission(app, services);
   registerClientEditSubmission(app, services);
   registerAppHome(app);
+  registerUninstall(app, services);
 }
