@@ -46,6 +46,11 @@ export function clientNameKey(s: string): string {
 }
 
 /** Length in Unicode code points (what users and the product limits count), not UTF-16 units. */
+/** True when nothing would show: only spaces, control characters and invisible marks (zero-width, bidi). */
+export function isBlank(s: string): boolean {
+  return s.replace(INVISIBLE_OR_CONTROL, "").trim() === "";
+}
+
 export function codePointLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

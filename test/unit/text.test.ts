@@ -5,6 +5,7 @@ import {
   codePointLength,
   decodeSlackEntities,
   escapeMrkdwn,
+  isBlank,
   normalizeClientName,
   parseUserMention,
   truncateText,
@@ -183,5 +184,14 @@ describe("parseUserMention", () => {
     ["", undefined],
   ])("%j → %j", (input, expected) => {
     expect(parseUserMention(input)).toBe(expected);
+  });
+});
+
+describe("isBlank", () => {
+  it.each(["", "   ", "\n\t", "\u200b", " \u200b\u200e\u200f ", "\u202e\u202c", "\ufeff", "\u0000\u0007"])("%j shows nothing", (s) => {
+    expect(isBlank(s)).toBe(true);
+  });
+  it.each(["a", " 华 ", "🚀", "\u202eabc\u202c", "0"])("%j shows something", (s) => {
+    expect(isBlank(s)).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import type { App, ViewStateValue } from "@slack/bolt";
 import { isInteractionType, isSentiment, LIMITS } from "../../../domain/interaction.ts";
+import { isBlank } from "../../../domain/text.ts";
+import { isCalendarDate } from "../../../domain/when.ts";
 import type { Services } from "../../../services/index.ts";
 import { LOG_MODAL, VIEWS } from "../../ids.ts";
 import { interactionLogged } from "../../views/replies.ts";
@@ -29,10 +31,13 @@ export function registerLogModalSubmission(app: App, services: Services): void {
     if (!found) errors[LOG_MODAL.client.block] = "Pick a client from the list.";
     if (!isInteractionType(type)) errors[LOG_MODAL.type.block] = "Pick a type.";
     if (!isSentiment(sentiment)) errors[LOG_MODAL.sentiment.block] = "Pick a sentiment.";
-    if (!summary) errors[LOG_MODAL.summary.block] = "Write a short summary.";
+    if (isBlank(summary)) errors[LOG_MODAL.summary.block] = "Write a short summary.";
     else if ([...summary].length > LIMITS.summary) errors[LOG_MODAL.summary.block] = `At most ${LIMITS.summary} characters (this has ${[...summary].length}).`;
-    if (touchedOn && touchedOn > today) errors[LOG_MODAL.date.block] = "A touch can't be in the future.";
-    if (next && next < today) errors[LOG_MODAL.next.block] = "The next follow-up can't be in the past.";
+    // Slack's date picker sends YYYY-MM-DD; anything else (a forged or garbled payload) is refused, not stored.
+    if (touchedOn && !isCalendarDate(touchedOn)) errors[LOG_MODAL.date.block] = "Pick the date from the calendar.";
+    else if (touchedOn && touchedOn > today) errors[LOG_MODAL.date.block] = "A touch can't be in the future.";
+    if (next && !isCalendarDate(next)) errors[LOG_MODAL.next.block] = "Pick the date from the calendar.";
+    else if (next && next < today) errors[LOG_MODAL.next.block] = "The next follow-up can't be in the past.";
     if (Object.keys(errors).length > 0 || !found || !isInteractionType(type) || !isSentiment(sentiment)) {
       await ack({ response_action: "errors", errors });
       return;
