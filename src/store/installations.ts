@@ -82,14 +82,16 @@ export function installationRepository(db: Db) {
     },
 
     /**
-     * The app was uninstalled or its bot token revoked: the token is deleted and the workspace marked uninstalled
-     * (its jobs stop); its data stays until purged. True when this call changed anything (a retried event does not).
+     * The app was uninstalled or its bot token revoked: the token is deleted, the workspace marked uninstalled (its
+     * jobs stop) and its pending posts given up; its data stays until purged. True when this call changed anything (a retried event does not).
      */
     async remove(workspaceId: string, reason: "app_uninstalled" | "tokens_revoked", at: Date): Promise<boolean> {
       return db.$transaction(async (tx) => {
         const { count: deleted } = await tx.installation.deleteMany({ where: { workspaceId } });
         const { count: marked } = await tx.workspace.updateMany({ where: { id: workspaceId, uninstalledAt: null }, data: { uninstalledAt: at } });
         if (deleted + marked === 0) return false;
+        // Posts waiting to go out would be stale by the time the app is back: they are given up, with the reason.
+        await tx.outboundMessage.updateMany({ where: { workspaceId, status: "pending" }, data: { status: "failed", lastError: reason, nextAttemptAt: null } });
         await tx.auditEntry.create({
           data: { workspaceId, actorSlackId: "slack", action: "app.uninstall", entity: "workspace", entityId: workspaceId, details: JSON.stringify({ reason }) },
         });

@@ -17,7 +17,8 @@ let t: TestBot;
 const NOW = new Date("2026-11-23T03:00:00Z");
 const USER = "U0HOSTILE";
 const ADMIN = "U0HOSTADMIN";
-const BOT_MADE = [USER, ADMIN, "U0BOT"];
+/** Mentions a reply may make: the bot's own (the caller, owners) and the person a command names on purpose. */
+const BOT_MADE = [USER, ADMIN, "U0BOT", "U0TARGET"];
 let clientId = "";
 
 /** What no reply may show: a stack frame, an exception's name, the store's or the framework's internals. */

@@ -144,6 +144,7 @@ describe("multi-workspace install", () => {
 
 describe("uninstall and purge", () => {
   it("deletes a workspace's token on app_uninstalled, once even when Slack retries, and keeps its data", async () => {
+    const { id: pendingPost } = await t.bot.services.store.outbox.enqueue(ALPHA.teamId, { kind: "nudge", recipient: ALPHA_REP, period: "2026-11-24", payload: { text: "stale" } });
     const event = { type: "app_uninstalled" };
     const first = await as[ALPHA.teamId]!.event(event, { eventId: "Ev0UNINSTALL" });
     const retry = await as[ALPHA.teamId]!.event(event, { eventId: "Ev0UNINSTALL", retryNum: 1, retryReason: "http_timeout" });
@@ -156,6 +157,7 @@ describe("uninstall and purge", () => {
     expect(await store.clients.list(ALPHA.teamId, {}, 100).then((page) => page.items.map((c) => c.name))).toContain("Alpha Overdue Dam");
     const uninstalls = (await store.audit.forEntity(ALPHA.teamId, "workspace", ALPHA.teamId, 10)).filter((a) => a.action === "app.uninstall");
     expect(uninstalls).toHaveLength(1);
+    expect(await store.outbox.find(pendingPost)).toMatchObject({ status: "failed", lastError: "app_uninstalled" });
   });
 
   it("stops the uninstalled workspace's jobs and keeps the others'", async () => {
@@ -178,6 +180,25 @@ describe("uninstall and purge", () => {
     expect(await t.bot.services.store.installations.workspaceIds()).toEqual([BETA.teamId]);
     expect((await t.bot.services.store.workspaces.find(BETA.teamId))?.uninstalledAt).toBeNull();
   });
+
+  it("runs a job by hand for one workspace picked with --team, with that workspace's installation", async () => {
+    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: t.database.url, SLACK_API_URL: t.emulator.apiUrl, DOTENV_CONFIG_PATH: "/nonexistent/.env" };
+    const job = (...args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli/job.ts", ...args], { cwd: root, env }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+    const ambiguous = await job("nudges", "--at", "2026-11-26T10:00");
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain("several workspaces");
+    const uninstalled = await job("nudges", "--team", ALPHA.teamId, "--at", "2026-11-26T10:00");
+    expect(uninstalled.code).toBe(1);
+    expect(uninstalled.stderr).toContain(`workspace ${ALPHA.teamId} has no bot token`);
+    t.emulator.reset();
+    const done = await job("nudges", "--team", BETA.teamId, "--at", "2026-11-26T10:00");
+    expect(done.stderr).toContain("nudges done");
+    expect(done.code).toBe(0);
+    expect(tokensUsed("chat.postMessage")).toEqual([BETA.botToken]);
+  }, 60_000);
 
   it("purges one workspace with npm run purge -- --team, in one go, printing counts; refuses without --team", async () => {
     const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: t.database.url, DOTENV_CONFIG_PATH: "/nonexistent/.env" };
