@@ -6,7 +6,7 @@ import { RELATIONSHIP_HINTS, RELATIONSHIP_TYPES, type RelationshipType, type Rul
 import { evaluateRisks, type RiskFlag } from "../domain/risk.ts";
 import { isKeyClient, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
 import { todayInZone } from "../domain/when.ts";
-import { clientNameKey, decodeSlackEntities, normalizeClientName } from "../domain/text.ts";
+import { clientNameKey, decodeSlackEntities, isRecordId, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientFields, ClientRow } from "../store/clients.ts";
 import type { InteractionRow } from "../store/interactions.ts";
@@ -140,7 +140,8 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
     },
 
     findById(ctx: RequestContext, id: string): Promise<ClientRow | null> {
-      return id ? store.clients.findById(ctx.workspaceId, id) : Promise.resolve(null);
+      // A button value or form metadata can be anything: only a record id's shape ever reaches the store.
+      return isRecordId(id) ? store.clients.findById(ctx.workspaceId, id) : Promise.resolve(null);
     },
 
     /** Active clients whose name contains what the user typed, for pickers. */

@@ -69,6 +69,8 @@ function expectHelpfulReply(reply: SlackReply, what: string): void {
   expect(reply.status, what).toBe(200);
   const body = asEphemeral(reply.json);
   expect(body.text.trim().length, what).toBeGreaterThan(0);
+  // The apology is for our failures; bad input deserves a message about the input.
+  expect(body.text, what).not.toMatch(/didn't work on our side/);
   expect(JSON.stringify(body), what).not.toMatch(INTERNAL);
   expect(mentionProblems(body, BOT_MADE), what).toEqual([]);
   expect(blockKitProblems(body), what).toEqual([]);

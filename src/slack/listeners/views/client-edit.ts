@@ -1,7 +1,7 @@
 import type { App, ViewStateValue } from "@slack/bolt";
 import { LIMITS } from "../../../domain/interaction.ts";
 import { LIFECYCLE_STAGES, RELATIONSHIP_TYPES, RISK_LEVELS, TIERS } from "../../../domain/rules.ts";
-import { codePointLength } from "../../../domain/text.ts";
+import { codePointLength, storableText } from "../../../domain/text.ts";
 import { isCalendarDate } from "../../../domain/when.ts";
 import type { ClientEdit } from "../../../services/client-records.ts";
 import type { Services } from "../../../services/index.ts";
@@ -18,7 +18,7 @@ type Field = { block: string; action: string };
 export function readClientEdit(values: Values, today: string): { edit: ClientEdit; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const get = (f: Field) => values[f.block]?.[f.action];
-  const text = (f: Field) => get(f)?.value?.trim() || null;
+  const text = (f: Field) => storableText(get(f)?.value ?? "").trim() || null;
   const choice = (f: Field, allowed: readonly string[]) => {
     const value = get(f)?.selected_option?.value ?? null;
     return value !== null && allowed.includes(value) ? value : null;
