@@ -6,6 +6,7 @@ import type { Logger } from "./logger.ts";
 import { systemClock, type Clock } from "./services/context.ts";
 import { createServices, type Services } from "./services/index.ts";
 import { createSlackApp, slackProfileFetcher, startSlackApp } from "./slack/app.ts";
+import { botTokenLookup, prismaInstallationStore } from "./slack/installation-store.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { createJobRunners } from "./jobs/runners.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
@@ -32,16 +33,24 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.database, logger);
   try {
-    const { app } = createSlackApp({ config, logger, isHealthy: store.ping });
-    const services = createServices({ store, rules: config.rules, clock, fetchProfile: slackProfileFetcher(app), adminUserIds: config.adminUserIds });
+    const { mode } = config.slack;
+    const multiWorkspace = mode.kind === "multi-workspace";
+    const installationStore = multiWorkspace ? prismaInstallationStore(store, () => clock.now()) : undefined;
+    const { app } = createSlackApp({ config, logger, isHealthy: store.ping, ...(installationStore ? { installationStore } : {}) });
+    const botTokenFor = botTokenLookup(mode.kind === "single-workspace" ? mode.botToken : undefined, store);
+    const services = createServices({ store, rules: config.rules, clock, fetchProfile: slackProfileFetcher(app, botTokenFor), adminUserIds: config.adminUserIds });
     registerListeners(app, services);
-    const server = await startSlackApp(app, config.port, config.slack.apiUrl, options.host);
+    const { server, teamId } = await startSlackApp(app, config.port, config.slack.apiUrl, mode, options.host);
+    // The token works for its workspace: a reinstall after an app_uninstalled resumes its jobs.
+    if (teamId) await store.workspaces.markInstalled(teamId);
     const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
     const scheduler = createScheduler({
       store,
       schedules: config.rules.schedules,
       logger,
       now: () => clock.now(),
+      // Multi-workspace: every workspace with an installation, each with its own token.
+      ...(multiWorkspace ? { workspaces: () => store.installations.workspaceIds() } : {}),
       runners: createJobRunners(
         {
           store,
@@ -50,13 +59,13 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
           logger,
           now: () => clock.now(),
           adminUserIds: config.adminUserIds,
-          slack: { botToken: config.slack.mode.botToken, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate },
+          slack: { botTokenFor, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate },
         },
         { byHand: false },
       ),
     });
     if (options.schedule ?? true) scheduler.start();
-    logger.info({ port, mode: config.slack.appToken ? "socket" : "http", store: config.database.provider, rules: config.rulesSource }, "bot started");
+    logger.info({ port, mode: config.slack.appToken ? "socket" : "http", workspaces: mode.kind, store: config.database.provider, rules: config.rulesSource }, "bot started");
     return {
       app,
       services,

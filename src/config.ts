@@ -44,7 +44,12 @@ const envSchema = z.object({
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
-export type SlackMode = { kind: "single-workspace"; botToken: string };
+export type SlackMode =
+  | { kind: "single-workspace"; botToken: string }
+  /** OAuth: workspaces install the app at /slack/install; each one's bot token is kept in the store. */
+  | { kind: "multi-workspace"; clientId: string; clientSecret: string; stateSecret: string };
+
+const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
 
 export interface AppConfig {
   slack: {
@@ -137,13 +142,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   let mode: SlackMode;
   if (e.SLACK_BOT_TOKEN) {
     mode = { kind: "single-workspace", botToken: e.SLACK_BOT_TOKEN };
-  } else if (e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET) {
-    // The OAuth installation store is not built yet: refuse plainly rather than install into memory and lose tokens.
-    // Say so first: asking for the other OAuth variables would only lead to this refusal on the next start.
-    const which = (["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const).find((k) => e[k]) ?? "SLACK_CLIENT_ID";
-    throw new ConfigError(`${which} is set without SLACK_BOT_TOKEN: multi-workspace (OAuth) mode is not available in this version yet; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for single-workspace mode (${SETUP_HINT})`);
+  } else if (OAUTH_VARIABLES.some((k) => e[k])) {
+    // Multi-workspace mode needs all three; name the first one missing.
+    const missing = OAUTH_VARIABLES.find((k) => !e[k]);
+    if (missing) {
+      throw new ConfigError(`Missing ${missing}: multi-workspace (OAuth) mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (or set SLACK_BOT_TOKEN for one workspace) (${SETUP_HINT})`);
+    }
+    mode = { kind: "multi-workspace", clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET! };
   } else {
-    throw new ConfigError(`Missing SLACK_BOT_TOKEN: set it and SLACK_SIGNING_SECRET (${SETUP_HINT})`);
+    throw new ConfigError(`Missing SLACK_BOT_TOKEN: set it and SLACK_SIGNING_SECRET, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for several workspaces (${SETUP_HINT})`);
   }
   if (!e.SLACK_SIGNING_SECRET) throw new ConfigError(`Missing SLACK_SIGNING_SECRET (${SETUP_HINT})`);
   return {

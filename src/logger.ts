@@ -10,15 +10,19 @@ const REDACT = [
   "config.headers.Authorization", "DATABASE_URL", "*.url",
 ];
 
-export function createLogger(level = "info"): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { app: "followup-bot" } });
+/** JSON logs on standard output, or on `destination` (tests read what would be logged). */
+export function createLogger(level = "info", destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT, censor: "[redacted]" }, base: { app: "followup-bot" } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const SECRET_PATTERN = /\b(xox[abprs]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)/g;
+// @slack/web-api's debug log of a request body redacts token fields, not OAuth's client secret or code.
+const OAUTH_FIELD_PATTERN = /("?(?:client_secret|code|refresh_token)"?\s*[:=]\s*)"[^"]*"/g;
 
 /** Slack's SDKs log free text; scrub token-shaped strings from it before it reaches pino. */
 function scrub(args: unknown[]): string {
-  return args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ").replace(SECRET_PATTERN, "[redacted]");
+  return args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ").replace(SECRET_PATTERN, "[redacted]").replace(OAUTH_FIELD_PATTERN, '$1"[redacted]"');
 }
 
 /** Bolt and @slack/web-api take their own Logger interface; this one forwards to pino. */

@@ -15,21 +15,26 @@ export class CliError extends Error {}
 export const IMPORT_USAGE = "usage: npm run import -- clients|interactions|users FILE.csv [--team T…]";
 export const EXPORT_USAGE = "usage: npm run export -- clients|interactions|users|audit [--team T…] > FILE.csv";
 
+export const PURGE_USAGE = "usage: npm run purge -- --team T… [--force]   (deletes every row of that workspace)";
+
 const TEAM_ID = /^T[A-Z0-9]+$/;
 
 interface Parsed {
   positional: string[];
   team: string | undefined;
   help: boolean;
+  force: boolean;
 }
 
 function parseArgv(argv: readonly string[]): Parsed {
   const positional: string[] = [];
   let team: string | undefined;
   let help = false;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") help = true;
+    else if (arg === "--force") force = true;
     else if (arg === "--team" || arg.startsWith("--team=")) {
       const value = arg === "--team" ? argv[++i] : arg.slice("--team=".length);
       if (!value) throw new UsageError("--team needs a Slack team id, e.g. --team T0123ABCD");
@@ -40,7 +45,26 @@ function parseArgv(argv: readonly string[]): Parsed {
     else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, team, help };
+  return { positional, team, help, force };
+}
+
+function refuseForce(parsed: Parsed): Parsed {
+  if (parsed.force) throw new UsageError("unknown option --force");
+  return parsed;
+}
+
+export interface PurgeArgs {
+  team: string;
+  /** Purge even though the app is still installed there (its token goes too). */
+  force: boolean;
+}
+
+export function parsePurgeArgs(argv: readonly string[]): PurgeArgs | "help" {
+  const { positional, team, help, force } = parseArgv(argv);
+  if (help) return "help";
+  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  if (!team) throw new UsageError("say which workspace to purge with --team T…; nothing was deleted");
+  return { team, force };
 }
 
 export interface ImportArgs {
@@ -50,7 +74,7 @@ export interface ImportArgs {
 }
 
 export function parseImportArgs(argv: readonly string[]): ImportArgs | "help" {
-  const { positional, team, help } = parseArgv(argv);
+  const { positional, team, help } = refuseForce(parseArgv(argv));
   if (help) return "help";
   const [kind, file, ...rest] = positional;
   if (!kind) throw new UsageError(`say what to import (${IMPORT_KINDS.join(", ")})`);
@@ -66,7 +90,7 @@ export interface ExportArgs {
 }
 
 export function parseExportArgs(argv: readonly string[]): ExportArgs | "help" {
-  const { positional, team, help } = parseArgv(argv);
+  const { positional, team, help } = refuseForce(parseArgv(argv));
   if (help) return "help";
   const [kind, ...rest] = positional;
   if (!kind) throw new UsageError(`say what to export (${EXPORT_KINDS.join(", ")})`);
@@ -96,7 +120,7 @@ export function slackTeamAsker(logger: Logger): AskSlackForTeam {
 export interface TeamSources {
   flag: string | undefined;
   config: Pick<StoreConfig, "teamId" | "slack">;
-  store: Pick<Store, "workspaces">;
+  store: { workspaces: Pick<Store["workspaces"], "ids" | "ensure"> };
   askSlack: AskSlackForTeam;
 }
 

@@ -5,6 +5,7 @@
 import { manualFiringKey, runJob, type JobName, type JobRunner } from "../jobs/run-job.ts";
 import { createJobRunners } from "../jobs/runners.ts";
 import { createServices } from "../services/index.ts";
+import { botTokenLookup } from "../slack/installation-store.ts";
 import { CliError } from "./args.ts";
 import { JOB_USAGE, parseJobArgs, type JobArgs } from "./job-args.ts";
 import { runCli, type CliContext } from "./run.ts";
@@ -16,7 +17,7 @@ await runCli<JobArgs>({
     const team = await ctx.team(args.team);
     const startedAt = ctx.clock.now();
     const at = args.at ?? startedAt;
-    const runner = jobRunner(ctx, args.job);
+    const runner = await jobRunner(ctx, args.job, team);
     ctx.say(`running ${args.job} for workspace ${team} as of ${at.toISOString()}`);
     const outcome = await runJob({ store: ctx.store, logger: ctx.logger, now: () => ctx.clock.now() }, args.job, runner, team, at, manualFiringKey(at, startedAt));
     if (outcome.kind === "failed") throw new CliError(`${args.job} failed: ${outcome.error}`);
@@ -25,14 +26,29 @@ await runCli<JobArgs>({
   },
 });
 
-function jobRunner(ctx: CliContext, job: JobName): JobRunner {
+/** The job's runner; a job that posts needs the workspace's bot token (SLACK_BOT_TOKEN, or its installation). */
+async function jobRunner(ctx: CliContext, job: JobName, team: string): Promise<JobRunner> {
   const { store, config, logger, clock } = ctx;
   const services = createServices({ store, rules: config.rules, clock, adminUserIds: config.adminUserIds, fetchProfile: async () => null });
-  const runners = createJobRunners(
-    { store, services, rules: config.rules, logger, now: () => clock.now(), adminUserIds: config.adminUserIds, slack: { botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate } },
-    { byHand: true },
-  );
-  const runner = runners[job];
-  if (!runner) throw new CliError(`${job} posts to Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL for an emulator)`);
+  const botTokenFor = botTokenLookup(config.slack.botToken, store);
+  const build = (withSlack: boolean) =>
+    createJobRunners(
+      {
+        store,
+        services,
+        rules: config.rules,
+        logger,
+        now: () => clock.now(),
+        adminUserIds: config.adminUserIds,
+        slack: { botTokenFor: withSlack ? botTokenFor : undefined, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate },
+      },
+      { byHand: true },
+    );
+  const postsToSlack = !build(false)[job];
+  if (postsToSlack && !(await botTokenFor(team))) {
+    throw new CliError(`${job} posts to Slack and workspace ${team} has no bot token: set SLACK_BOT_TOKEN, or install the app there (multi-workspace mode) (and SLACK_API_URL for an emulator)`);
+  }
+  const runner = build(true)[job];
+  if (!runner) throw new CliError(`there is no runner for ${job}`);
   return runner;
 }

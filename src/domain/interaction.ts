@@ -11,6 +11,8 @@ export const DEFAULT_SENTIMENT: Sentiment = "neutral";
 export const LIMITS = {
   summary: 3000,
   clientName: 200,
+  /** Short free-text client fields: industry, region. */
+  shortText: 100,
   // A sanity bound on what the /log parser reads at all: comfortably above client + summary + options,
   // so a merely over-long summary still gets the precise "summary-too-long" message.
   commandText: 20_000,

@@ -46,6 +46,24 @@ export function clientNameKey(s: string): string {
 }
 
 /** Length in Unicode code points (what users and the product limits count), not UTF-16 units. */
+// Lone surrogates cannot be UTF-8, and PostgreSQL text cannot hold NUL (SQLite would): neither store keeps them.
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/** Free text as both stores can keep it: NUL bytes and lone surrogates removed, everything else as typed. */
+export function storableText(s: string): string {
+  return s.replaceAll("\u0000", "").replace(LONE_SURROGATE, "");
+}
+
+/** True for the shape of a record id the store issues (cuid): anything else names no record. */
+export function isRecordId(s: unknown): s is string {
+  return typeof s === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(s);
+}
+
+/** True when nothing would show: only spaces, control characters and invisible marks (zero-width, bidi). */
+export function isBlank(s: string): boolean {
+  return s.replace(INVISIBLE_OR_CONTROL, "").trim() === "";
+}
+
 export function codePointLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

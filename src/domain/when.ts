@@ -118,6 +118,11 @@ function parseIsoDate(s: string): CalendarDate | "invalid" | undefined {
   return { year, month, day };
 }
 
+/** True for a real calendar date written YYYY-MM-DD (not 2026-02-30, not 23/11/2026). */
+export function isCalendarDate(s: unknown): s is string {
+  return typeof s === "string" && typeof parseIsoDate(s) === "object";
+}
+
 /** Today's date (YYYY-MM-DD) as seen in `timeZone`; an unknown zone counts as UTC. */
 export function todayInZone(now: Date, timeZone: string): string {
   return formatIsoDate(calendarDateInZone(now, timeZone));

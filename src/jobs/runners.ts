@@ -9,7 +9,7 @@ import { runDigest } from "./digest.ts";
 import { runNudges } from "./nudges.ts";
 import { runRisk } from "./risk.ts";
 import type { JobName, JobRunner } from "./run-job.ts";
-import { createSlackDelivery } from "./slack-delivery.ts";
+import { createSlackDelivery, type BotTokenFor } from "./slack-delivery.ts";
 
 export interface RunnerDeps {
   store: Store;
@@ -18,15 +18,18 @@ export interface RunnerDeps {
   logger: Logger;
   now: () => Date;
   adminUserIds: readonly string[];
-  /** Without a token the jobs that only post (nudges) are not available, and risk notices wait in the outbox. */
-  slack: { botToken: string | undefined; apiUrl: string | undefined; deliveryRate: number };
+  /**
+   * Each workspace's bot token. Without a lookup the jobs that only post (nudges, digest) are not available, and
+   * risk notices wait in the outbox for a run that can post.
+   */
+  slack: { botTokenFor: BotTokenFor | undefined; apiUrl: string | undefined; deliveryRate: number };
 }
 
 export function createJobRunners(deps: RunnerDeps, options: { byHand: boolean }): Partial<Record<JobName, JobRunner>> {
   const { store, services, rules, logger, now, slack, adminUserIds } = deps;
   const rescore = rescoreService({ store, rules });
-  const delivery = slack.botToken
-    ? createSlackDelivery({ store, botToken: slack.botToken, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now })
+  const delivery = slack.botTokenFor
+    ? createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now })
     : null;
   const runners: Partial<Record<JobName, JobRunner>> = {
     rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at)) }),

@@ -33,6 +33,8 @@ export interface SchedulerDeps {
   logger: Logger;
   now: () => Date;
   runners: Partial<Record<JobName, JobRunner>>;
+  /** The workspaces the jobs run for; default: those the app is installed in (not uninstalled). */
+  workspaces?: () => Promise<string[]>;
 }
 
 /** The key of a firing: its scheduled minute, the same on every replica. */
@@ -47,7 +49,7 @@ export function createScheduler(deps: SchedulerDeps) {
     const runner = runners[job];
     if (!runner) return [];
     const outcomes: JobOutcome[] = [];
-    for (const workspaceId of await store.workspaces.ids(WORKSPACE_PAGE)) {
+    for (const workspaceId of await (deps.workspaces ?? (() => store.workspaces.installedIds(WORKSPACE_PAGE)))()) {
       outcomes.push(await runJob(deps, job, runner, workspaceId, date, firingKey(date)));
     }
     return outcomes;

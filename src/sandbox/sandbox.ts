@@ -119,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       logger,
       now: () => clock.now(),
       adminUserIds: config.adminUserIds,
-      slack: { botToken, apiUrl: emulator.apiUrl, deliveryRate: config.deliveryRate },
+      slack: { botTokenFor: async () => botToken, apiUrl: emulator.apiUrl, deliveryRate: config.deliveryRate },
     };
     const runners = createJobRunners(runnerDeps, { byHand: true });
     const jobs: JobConsole = {

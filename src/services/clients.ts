@@ -5,7 +5,7 @@ import { LIMITS } from "../domain/interaction.ts";
 import { RELATIONSHIP_HINTS, RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
 import { evaluateRisks, FACE_TO_FACE_TYPES, riskSnapshotOf, type RiskFlag } from "../domain/risk.ts";
 import { isKeyClient, keyClientFilter, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
-import { clientNameKey, decodeSlackEntities, normalizeClientName } from "../domain/text.ts";
+import { clientNameKey, decodeSlackEntities, isRecordId, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientFields, ClientRow } from "../store/clients.ts";
 import type { InteractionRow } from "../store/interactions.ts";
@@ -135,7 +135,8 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
     },
 
     findById(ctx: RequestContext, id: string): Promise<ClientRow | null> {
-      return id ? store.clients.findById(ctx.workspaceId, id) : Promise.resolve(null);
+      // A button value or form metadata can be anything: only a record id's shape ever reaches the store.
+      return isRecordId(id) ? store.clients.findById(ctx.workspaceId, id) : Promise.resolve(null);
     },
 
     /** Active clients whose name contains what the user typed, for pickers. */

@@ -6,8 +6,10 @@ import { clientService } from "./clients.ts";
 import type { Clock } from "./context.ts";
 import { followUpService } from "./follow-ups.ts";
 import { homeService } from "./home.ts";
+import { installService } from "./installs.ts";
 import { interactionService } from "./interactions.ts";
 import { profileService, type FetchSlackProfile } from "./profiles.ts";
+import { requestGuard } from "./request-guard.ts";
 import { roleService } from "./roles.ts";
 import { teamService } from "./team.ts";
 
@@ -20,6 +22,8 @@ export function createServices(deps: { store: Store; rules: Rules; clock: Clock;
   const team = teamService({ ...deps, roles });
   const records = clientRecordService({ ...deps, clients, roles });
   const home = homeService({ ...deps, followUps, profiles, roles });
-  return { rules: deps.rules, clients, records, profiles, roles, team, interactions, followUps, home, clock: deps.clock, store: deps.store };
+  const installs = installService(deps);
+  const requests = requestGuard(deps);
+  return { rules: deps.rules, clients, records, profiles, roles, team, interactions, followUps, home, installs, requests, clock: deps.clock, store: deps.store };
 }
 export type Services = ReturnType<typeof createServices>;

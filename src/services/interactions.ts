@@ -3,6 +3,7 @@ import { cadenceDaysFor, nextFollowUpDate } from "../domain/cadence.ts";
 import { LIMITS, type InteractionType, type Sentiment } from "../domain/interaction.ts";
 import { parseLogCommand, type LogCommandError } from "../domain/log-command.ts";
 import type { Rules, Tier } from "../domain/rules.ts";
+import { isRecordId, storableText } from "../domain/text.ts";
 import { parseWhen, todayInZone, type WhenError } from "../domain/when.ts";
 import type { ClientRow } from "../store/clients.ts";
 import { dateFromDb, dateToDb } from "../store/dates.ts";
@@ -107,7 +108,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
         repSlackId: ctx.userId,
         type: input.type,
         occurredAt,
-        summary: input.summary,
+        summary: storableText(input.summary),
         sentiment: input.sentiment,
         nextFollowUpOn: next ? dateToDb(next) : null,
         source: input.source,
@@ -122,6 +123,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
 
   /** A rep can take back their own touch within a day of logging it. */
   async function undo(ctx: RequestContext, interactionId: string): Promise<UndoResult> {
+    if (!isRecordId(interactionId)) return { kind: "not-undoable" };
     const now = clock.now();
     const timezone = await profiles.timezone(ctx);
     const undone = await store.interactions.undo(ctx.workspaceId, interactionId, ctx.userId, new Date(now.getTime() - UNDO_WINDOW_MS), now, followUpFromLatest(timezone));

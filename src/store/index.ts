@@ -3,10 +3,12 @@ import { auditRepository } from "./audit.ts";
 import { clientRepository } from "./clients.ts";
 import { digestInputRepository } from "./digest-inputs.ts";
 import { followUpRepository } from "./follow-ups.ts";
+import { installationRepository } from "./installations.ts";
 import { interactionRepository } from "./interactions.ts";
 import { jobRunRepository } from "./job-runs.ts";
 import { outboxRepository } from "./outbox.ts";
 import { pingStore, type Db } from "./prisma.ts";
+import { processedRequestRepository } from "./processed-requests.ts";
 import { riskFlagRepository } from "./risk-flags.ts";
 import { riskInputRepository } from "./risk-inputs.ts";
 import { userRepository } from "./users.ts";
@@ -15,6 +17,7 @@ import { workspaceRepository } from "./workspaces.ts";
 export function createStore(db: Db) {
   return {
     workspaces: workspaceRepository(db),
+    installations: installationRepository(db),
     users: userRepository(db),
     clients: clientRepository(db),
     interactions: interactionRepository(db),
@@ -25,6 +28,7 @@ export function createStore(db: Db) {
     riskFlags: riskFlagRepository(db),
     riskInputs: riskInputRepository(db),
     digestInputs: digestInputRepository(db),
+    processedRequests: processedRequestRepository(db),
     ping: () => pingStore(db),
     close: () => db.$disconnect(),
   };

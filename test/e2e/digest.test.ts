@@ -27,7 +27,7 @@ async function digest(at: string, byHand = true) {
   const { store, followUps } = t.bot.services;
   const now = () => new Date();
   const runners = createJobRunners(
-    { store, services: { followUps }, rules: DEFAULT_RULES, logger, now, adminUserIds: [], slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
+    { store, services: { followUps }, rules: DEFAULT_RULES, logger, now, adminUserIds: [], slack: { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
     { byHand },
   );
   const outcome = await runJob({ store, logger, now }, "digest", runners.digest!, TEST_TEAM, new Date(at), manualFiringKey(new Date(at), now()));

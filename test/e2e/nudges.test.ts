@@ -27,7 +27,7 @@ const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 function nudge(at: string) {
   const { store, followUps } = t.bot.services;
-  const delivery = createSlackDelivery({ store, botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, ratePerSecond: 50, logger, now: () => new Date() });
+  const delivery = createSlackDelivery({ store, botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, ratePerSecond: 50, logger, now: () => new Date() });
   return runNudges({ store, followUps, rules: DEFAULT_RULES, delivery, logger }, TEST_TEAM, new Date(at), true);
 }
 
@@ -35,7 +35,7 @@ function nudge(at: string) {
 function scheduledReplica() {
   const { store, followUps } = t.bot.services;
   const now = () => new Date();
-  const slack = { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
+  const slack = { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
   const runners = createJobRunners({ store, services: { followUps }, rules: DEFAULT_RULES, logger, now, adminUserIds: [], slack }, { byHand: false });
   return createScheduler({ store, schedules: DEFAULT_RULES.schedules, logger, now, runners });
 }

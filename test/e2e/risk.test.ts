@@ -25,7 +25,7 @@ const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 function risk(at: string) {
   const { store, followUps } = t.bot.services;
   const runners = createJobRunners(
-    { store, services: { followUps }, rules, logger, now: () => new Date(), adminUserIds: [], slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
+    { store, services: { followUps }, rules, logger, now: () => new Date(), adminUserIds: [], slack: { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
     { byHand: true },
   );
   return runners.risk!(TEST_TEAM, new Date(at));

@@ -22,6 +22,20 @@ export interface SlackEmulatorOptions {
    * when the description (../shared/data) is not beside the checkout, as in a fresh clone.
    */
   checkCallsAgainstSpec?: boolean;
+  /** The app's OAuth credentials: oauth.v2.access checks them. */
+  oauthClient?: { clientId: string; clientSecret: string };
+}
+
+/** A workspace that installs the app through OAuth (see `authorizeInstall`). */
+export interface EmulatedInstall {
+  teamId: string;
+  teamName?: string;
+  /** The person who clicked "Allow". */
+  userId: string;
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
+  scopes?: readonly string[];
 }
 
 /** What the emulator has just recorded: an answered Web API call or a response_url post. */
@@ -91,6 +105,7 @@ const RESPONSE_URL_USES = 5;
 const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 const TS_PATTERN = /^\d+(\.\d+)?$/;
 const SERVER_ERRORS: Record<number, string> = { 500: "fatal_error", 502: "bad_gateway", 503: "service_unavailable" };
+const NO_TOKEN_METHODS = new Set(["oauth.v2.access"]);
 
 export class SlackEmulator {
   readonly calls: RecordedCall[] = [];
@@ -109,6 +124,10 @@ export class SlackEmulator {
   private baseUrl = "";
   private faults: Array<Fault & { remaining: number }> = [];
   private readonly handlers = new Map<string, MethodHandler>();
+  /** OAuth: codes Slack would hand the redirect, and the bot tokens they were exchanged for. */
+  private readonly codes = new Map<string, EmulatedInstall>();
+  private readonly installs = new Map<string, EmulatedInstall & { revoked: boolean }>();
+  private readonly oauthClient: SlackEmulatorOptions["oauthClient"];
   private readonly users = new Map<string, EmulatedUser>();
   private messages = new Map<string, StoredMessage[]>();
   private views = new Map<string, Record<string, unknown>>();
@@ -136,6 +155,7 @@ export class SlackEmulator {
     this.teamName = options.teamName ?? "Test Workspace";
     this.teamDomain = options.teamDomain ?? "test-workspace";
     this.checkCallsAgainstSpec = options.checkCallsAgainstSpec ?? true;
+    this.oauthClient = options.oauthClient;
     this.users.set(this.botUserId, { name: "followup-bot", realName: "Follow-up Bot", isBot: true });
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
@@ -271,6 +291,38 @@ export class SlackEmulator {
     return id === undefined ? undefined : this.views.get(id);
   }
 
+  /**
+   * What Slack does when someone approves the install on its authorize page: returns the `code` it appends to the
+   * redirect URL; oauth.v2.access exchanges it (once) for `install.botToken`, which then works for that team.
+   */
+  authorizeInstall(install: EmulatedInstall): string {
+    const code = `${Date.now()}.${++this.sequence}.${randomBytes(8).toString("hex")}`;
+    this.codes.set(code, install);
+    return code;
+  }
+
+  /** The token stops working (an uninstall or a revocation): calls with it get `token_revoked`. */
+  revokeToken(token: string): void {
+    const install = this.installs.get(token);
+    if (install) install.revoked = true;
+  }
+
+  /** The team a token belongs to: an installed workspace's, else the emulator's own. */
+  private teamOf(token: string | undefined): { teamId: string; teamName: string; botUserId: string; botId: string } {
+    const install = token === undefined ? undefined : this.installs.get(token);
+    if (!install) return { teamId: this.teamId, teamName: this.teamName, botUserId: this.botUserId, botId: this.botId };
+    return { teamId: install.teamId, teamName: install.teamName ?? install.teamId, botUserId: install.botUserId ?? this.botUserId, botId: install.botId ?? this.botId };
+  }
+
+  /** Undefined when the call may proceed, else Slack's error. Without a configured token any token works until an install exists. */
+  private tokenProblem(token: string | undefined): string | undefined {
+    if (!token) return "not_authed";
+    const install = this.installs.get(token);
+    if (install) return install.revoked ? "token_revoked" : undefined;
+    if (this.botToken !== undefined) return token === this.botToken ? undefined : "invalid_auth";
+    return this.installs.size > 0 ? "invalid_auth" : undefined;
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.baseUrl);
     const raw = await readBody(req);
@@ -309,7 +361,11 @@ export class SlackEmulator {
   private async handle(call: RecordedCall): Promise<Answer> {
     const handler = this.handlers.get(call.method) ?? this.builtins[call.method];
     if (!handler) return fail("unknown_method");
-    if (!call.token || (this.botToken !== undefined && call.token !== this.botToken)) return fail("invalid_auth");
+    // oauth.v2.access authenticates the app by its client id and secret, not by a token.
+    if (!NO_TOKEN_METHODS.has(call.method)) {
+      const problem = this.tokenProblem(call.token);
+      if (problem) return fail(problem === "not_authed" ? "invalid_auth" : problem);
+    }
     const missing = this.checkCallsAgainstSpec ? checkCall(call.method, call.args).filter((problem) => !isNotInSpecProblem(problem)) : [];
     if (missing.length > 0) {
       return { status: 200, body: { ok: false, error: "invalid_arguments", response_metadata: { messages: missing } } };
@@ -472,16 +528,47 @@ export class SlackEmulator {
   }
 
   private readonly builtins: Record<string, MethodHandler> = {
-    "auth.test": () => ({
-      ok: true,
-      url: `https://${this.teamDomain}.slack.com/`,
-      team: this.teamName,
-      user: this.users.get(this.botUserId)?.name ?? "bot",
-      team_id: this.teamId,
-      user_id: this.botUserId,
-      bot_id: this.botId,
-      is_enterprise_install: false,
-    }),
+    "auth.test": (_args, call) => {
+      const team = this.teamOf(call.token);
+      return {
+        ok: true,
+        url: `https://${team.teamId === this.teamId ? this.teamDomain : team.teamId.toLowerCase()}.slack.com/`,
+        team: team.teamName,
+        user: this.users.get(team.botUserId)?.name ?? "bot",
+        team_id: team.teamId,
+        user_id: team.botUserId,
+        bot_id: team.botId,
+        is_enterprise_install: false,
+      };
+    },
+
+    // https://docs.slack.dev/reference/methods/oauth.v2.access (a bot-token install, no user scopes).
+    "oauth.v2.access": (args) => {
+      if (this.oauthClient) {
+        if (args.client_id !== this.oauthClient.clientId) return notOk("invalid_client_id");
+        if (args.client_secret !== this.oauthClient.clientSecret) return notOk("bad_client_secret");
+      }
+      const code = str(args.code) ?? "";
+      const install = this.codes.get(code);
+      if (!install) return notOk("invalid_code");
+      this.codes.delete(code); // a code is good for one exchange
+      const installed = { ...install, revoked: false };
+      this.installs.set(install.botToken, installed);
+      const team = this.teamOf(install.botToken);
+      this.users.set(team.botUserId, { name: "followup-bot", realName: "Follow-up Bot", isBot: true });
+      return {
+        ok: true,
+        access_token: install.botToken,
+        token_type: "bot",
+        scope: (install.scopes ?? ["commands", "chat:write", "users:read"]).join(","),
+        bot_user_id: team.botUserId,
+        app_id: this.appId,
+        team: { id: install.teamId, name: team.teamName },
+        enterprise: null,
+        is_enterprise_install: false,
+        authed_user: { id: install.userId },
+      };
+    },
 
     "team.info": () => ({
       ok: true,

@@ -58,6 +58,8 @@ export interface ViewSubmissionOptions {
   /** When the emulator opened this view, its blocks, metadata and hash are reused. */
   viewId?: string;
   hash?: string;
+  /** Defaults to a fresh one; the same trigger twice is the same submission delivered twice. */
+  triggerId?: string;
 }
 
 export interface ShortcutOptions {
@@ -206,7 +208,7 @@ export class SlackRequests {
       user: this.user(opts.userId),
       api_app_id: this.appId(),
       token: VERIFICATION_TOKEN,
-      trigger_id: this.triggerId(),
+      trigger_id: opts.triggerId ?? this.triggerId(),
       view: {
         id: viewId,
         team_id: this.teamId,

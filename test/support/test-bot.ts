@@ -21,21 +21,35 @@ export interface TestBot {
   slack: SlackRequests;
   database: TestDatabase;
   bot: RunningBot;
+  /** Signed requests as coming from another workspace (team id). */
+  slackFor(teamId: string): SlackRequests;
   /** Stops the bot and starts a new one on the same database (what a deploy or a crash-restart does). */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
+export const TEST_CLIENT_ID = "1234567890.0987654321";
+export const TEST_CLIENT_SECRET = "test-client-secret-value";
+export const TEST_STATE_SECRET = "test-state-secret-value";
+
 export interface TestBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
+  /** Multi-workspace (OAuth) mode: no bot token; workspaces install through /slack/install and the emulator. */
+  multiWorkspace?: boolean;
+  /** Where the bot's JSON log lines go (default: standard output, silent unless TEST_LOG_LEVEL says). */
+  logDestination?: { write(line: string): void };
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const emulator = await SlackEmulator.start({ botToken: TEST_BOT_TOKEN, teamId: TEST_TEAM });
+  const emulator = await SlackEmulator.start(
+    options.multiWorkspace ? { teamId: TEST_TEAM, oauthClient: { clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET } } : { botToken: TEST_BOT_TOKEN, teamId: TEST_TEAM },
+  );
   const database = await createTestDatabase();
   const config = loadAppConfig({
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    ...(options.multiWorkspace
+      ? { SLACK_CLIENT_ID: TEST_CLIENT_ID, SLACK_CLIENT_SECRET: TEST_CLIENT_SECRET, SLACK_STATE_SECRET: TEST_STATE_SECRET }
+      : { SLACK_BOT_TOKEN: TEST_BOT_TOKEN }),
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: emulator.apiUrl,
     DATABASE_URL: database.url,
@@ -43,17 +57,18 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ...options.env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logDestination);
   // Jobs run when a test fires them, never on a wall-clock cron in the middle of another test.
   const boot = () => startBot(config, logger, { ...(options.clock ? { clock: options.clock } : {}), schedule: false });
-  const requestsFor = (bot: RunningBot) =>
-    new SlackRequests({ appUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: TEST_SIGNING_SECRET, emulator, teamId: TEST_TEAM });
+  const requestsFor = (bot: RunningBot, teamId = TEST_TEAM) =>
+    new SlackRequests({ appUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: TEST_SIGNING_SECRET, emulator, teamId });
   const firstBot = await boot();
   const handle: TestBot = {
     emulator,
     database,
     bot: firstBot,
     slack: requestsFor(firstBot),
+    slackFor: (teamId) => requestsFor(handle.bot, teamId),
     async restart() {
       await handle.bot.stop();
       handle.bot = await boot();

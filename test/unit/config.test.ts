@@ -77,22 +77,25 @@ describe("loadAppConfig: Slack credentials", () => {
   });
 
   it.each([
-    ["SLACK_CLIENT_ID alone", { SLACK_CLIENT_ID: "123.456" }],
-    ["all three OAuth variables", { SLACK_CLIENT_ID: "123.456", SLACK_CLIENT_SECRET: "cs", SLACK_STATE_SECRET: "ss" }],
-  ])("with %s and no bot token, says multi-workspace mode is not available yet", (_label, oauth) => {
+    ["SLACK_CLIENT_ID alone", { SLACK_CLIENT_ID: "123.456" }, "SLACK_CLIENT_SECRET"],
+    ["SLACK_STATE_SECRET alone", { SLACK_STATE_SECRET: "ss" }, "SLACK_CLIENT_ID"],
+    ["no state secret", { SLACK_CLIENT_ID: "123.456", SLACK_CLIENT_SECRET: "cs" }, "SLACK_STATE_SECRET"],
+  ])("with %s and no bot token, names the missing OAuth variable", (_label, oauth, missing) => {
     const { message } = appError({ SLACK_SIGNING_SECRET: "s3cret", ...oauth });
-    expect(message).toContain("SLACK_CLIENT_ID");
+    expect(message).toMatch(new RegExp(`^Missing ${missing}: multi-workspace \\(OAuth\\) mode needs`));
     expect(message).toContain("SLACK_BOT_TOKEN");
-    expect(message).toContain("not available");
-    expect(message).toContain("yet");
     expectSetupHint(message);
     expectOneLine(message);
   });
 
-  it("names the OAuth variable that is set when it is not SLACK_CLIENT_ID", () => {
-    const { message } = appError({ SLACK_SIGNING_SECRET: "s3cret", SLACK_STATE_SECRET: "ss" });
-    expect(message).toMatch(/^SLACK_STATE_SECRET is set without SLACK_BOT_TOKEN/);
-    expect(message).toContain("not available");
+  it("runs in multi-workspace mode with the three OAuth variables and no bot token", () => {
+    const config = loadAppConfig({ SLACK_SIGNING_SECRET: "s3cret", SLACK_CLIENT_ID: "123.456", SLACK_CLIENT_SECRET: "cs", SLACK_STATE_SECRET: "ss" });
+    expect(config.slack.mode).toEqual({ kind: "multi-workspace", clientId: "123.456", clientSecret: "cs", stateSecret: "ss" });
+  });
+
+  it("still requires the signing secret in multi-workspace mode", () => {
+    const { message } = appError({ SLACK_CLIENT_ID: "123.456", SLACK_CLIENT_SECRET: "cs", SLACK_STATE_SECRET: "ss" });
+    expect(message).toMatch(/^Missing SLACK_SIGNING_SECRET/);
     expectOneLine(message);
   });
 

@@ -4,7 +4,9 @@ import type { App } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import type { Services } from "../../src/services/index.ts";
+import { OAUTH_REDIRECT_PATH } from "../../src/slack/app.ts";
 import { COMMANDS } from "../../src/slack/ids.ts";
+import { BOT_SCOPES } from "../../src/slack/installation-store.ts";
 import { registerListeners } from "../../src/slack/listeners/index.ts";
 
 // ---- the manifest, read as data --------------------------------------------------------------------------
@@ -125,6 +127,20 @@ describe("manifest.yml", () => {
     expect(shortcuts.map((s) => s.callback_id).sort()).toEqual([...registered("shortcut")].map(String).sort());
     expect(shortcuts.map((s) => s.type).sort()).toEqual(["global", "message"]);
     for (const shortcut of shortcuts) expect(String(shortcut.description).length).toBeLessThanOrEqual(150);
+  });
+
+  it("asks for exactly the bot scopes the OAuth install requests", () => {
+    expect([...botScopes].sort()).toEqual([...BOT_SCOPES].sort());
+  });
+
+  it("sends OAuth installs back to the redirect path the bot serves, over HTTPS", () => {
+    const urls = strings(at(manifest, "oauth_config", "redirect_urls"));
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).toMatch(new RegExp(`^https://[^/\\s]+${OAUTH_REDIRECT_PATH}$`));
+  });
+
+  it("subscribes to app_uninstalled and tokens_revoked, which remove a workspace's tokens", () => {
+    expect(botEvents).toEqual(expect.arrayContaining(["app_uninstalled", "tokens_revoked"]));
   });
 
   it("subscribes to exactly the events the listeners handle", () => {

@@ -58,8 +58,10 @@ describe("SlackEmulator", () => {
     const ts = posted.ts ?? "";
     const opened = await client.views.open({ trigger_id: "1.2.abc", view: { type: "modal", title: VIEW.title, blocks: [] } });
     emu.setUser("U0ALICE", { tz: "Europe/Paris", name: "alice" });
+    const code = emu.authorizeInstall({ teamId: "T0SPEC", userId: "U0ALICE", botToken: "xoxb-spec-install" });
     const exercised: Array<[string, Record<string, unknown>]> = [
       ["auth.test", {}],
+      ["oauth.v2.access", { code, client_id: "1.2", client_secret: "s" }],
       ["team.info", {}],
       ["chat.postMessage", { channel: "C0TEST", text: "again", metadata: { event_type: "t", event_payload: { a: 1 } } }],
       ["conversations.history", { channel: "C0TEST", include_all_metadata: true }],
@@ -81,6 +83,35 @@ describe("SlackEmulator", () => {
       await client.apiCall(method, args);
       const answer = emu.callsTo(method).at(-1)?.response?.body;
       expect(checkResponse(method, answer), method).toEqual([]);
+    }
+  });
+
+  it("exchanges an install's code once for a bot token that works for that team only", async () => {
+    const code = emu.authorizeInstall({ teamId: "T0OAUTH", teamName: "OAuth Co", userId: "U0INSTALLER", botToken: "xoxb-oauth-1", botUserId: "U0BOT2" });
+    const noToken = new WebClient(undefined, { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+    const answer = await noToken.oauth.v2.access({ code, client_id: "1.2", client_secret: "s" });
+    expect(answer).toMatchObject({ ok: true, access_token: "xoxb-oauth-1", token_type: "bot", bot_user_id: "U0BOT2", team: { id: "T0OAUTH", name: "OAuth Co" }, authed_user: { id: "U0INSTALLER" } });
+    expect(await platformError(noToken.oauth.v2.access({ code, client_id: "1.2", client_secret: "s" }))).toBe("invalid_code");
+
+    const installed = new WebClient("xoxb-oauth-1", { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+    expect(await installed.auth.test()).toMatchObject({ team_id: "T0OAUTH", user_id: "U0BOT2" });
+    expect(await client.auth.test()).toMatchObject({ team_id: "T0TEST", user_id: "U0BOT" });
+    expect(await platformError(new WebClient("xoxb-never-issued", { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR }).auth.test())).toBe("invalid_auth");
+
+    emu.revokeToken("xoxb-oauth-1");
+    expect(await platformError(installed.auth.test())).toBe("token_revoked");
+  });
+
+  it("checks the app's client id and secret on oauth.v2.access when configured", async () => {
+    const strict = await SlackEmulator.start({ oauthClient: { clientId: "111.222", clientSecret: "right" } });
+    try {
+      const noToken = new WebClient(undefined, { slackApiUrl: strict.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+      const code = strict.authorizeInstall({ teamId: "T0X", userId: "U0X", botToken: "xoxb-x" });
+      expect(await platformError(noToken.oauth.v2.access({ code, client_id: "111.222", client_secret: "wrong" }))).toBe("bad_client_secret");
+      expect(await platformError(noToken.oauth.v2.access({ code, client_id: "999", client_secret: "right" }))).toBe("invalid_client_id");
+      expect((await noToken.oauth.v2.access({ code, client_id: "111.222", client_secret: "right" })).access_token).toBe("xoxb-x");
+    } finally {
+      await strict.stop();
     }
   });
 

@@ -5,8 +5,11 @@ import {
   codePointLength,
   decodeSlackEntities,
   escapeMrkdwn,
+  isBlank,
+  isRecordId,
   normalizeClientName,
   parseUserMention,
+  storableText,
   truncateText,
 } from "../../src/domain/text.ts";
 
@@ -184,4 +187,27 @@ describe("parseUserMention", () => {
   ])("%j → %j", (input, expected) => {
     expect(parseUserMention(input)).toBe(expected);
   });
+});
+
+describe("isBlank", () => {
+  it.each(["", "   ", "\n\t", "\u200b", " \u200b\u200e\u200f ", "\u202e\u202c", "\ufeff", "\u0000\u0007"])("%j shows nothing", (s) => {
+    expect(isBlank(s)).toBe(true);
+  });
+  it.each(["a", " 华 ", "🚀", "\u202eabc\u202c", "0"])("%j shows something", (s) => {
+    expect(isBlank(s)).toBe(false);
+  });
+});
+
+describe("storableText", () => {
+  it("drops NUL and lone surrogates, which PostgreSQL cannot store, and keeps everything else", () => {
+    expect(storableText("a\u0000b\ud800c 🚀 \u202eRTL\u202c\t\n")).toBe("abc 🚀 \u202eRTL\u202c\t\n");
+  });
+  it("never leaves a NUL or a lone surrogate (property)", () => {
+    fc.assert(fc.property(anyText, (s) => !storableText(s).includes("\u0000") && !/\p{Cs}/u.test(storableText(s))));
+  });
+});
+
+describe("isRecordId", () => {
+  it.each(["cmwtdxefw0054so7d8gcmoorl", "abc_DEF-123"])("accepts %s", (s) => expect(isRecordId(s)).toBe(true));
+  it.each(["", "'; DROP TABLE x; --", "a\u0000b", "🚀", "c".repeat(65), null, 42])("refuses %j", (s) => expect(isRecordId(s)).toBe(false));
 });

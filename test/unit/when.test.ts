@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDateForHumans, isValidTimeZone, parseWhen, todayInZone } from "../../src/domain/when.ts";
+import { formatDateForHumans, isCalendarDate, isValidTimeZone, parseWhen, todayInZone } from "../../src/domain/when.ts";
 import type { ParseWhenResult } from "../../src/domain/when.ts";
 
 // Sunday 22 Nov 2026, 20:00 UTC: already Monday the 23rd in Shanghai, still Sunday afternoon in New York.
@@ -190,4 +190,12 @@ describe("formatDateForHumans", () => {
   ])("%s (%s) → %j", (date, locale, expected) => {
     expect(formatDateForHumans(date, locale)).toBe(expected);
   });
+});
+
+describe("isCalendarDate", () => {
+  it.each(["2026-11-23", "2028-02-29", "0001-01-01", "9999-12-31"])("accepts %s", (s) => expect(isCalendarDate(s)).toBe(true));
+  it.each(["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-11-00", "23/11/2026", "2026-11-23T00:00", " 2026-11-23", "2027-01-01'; --", "", null, 20261123])(
+    "refuses %j",
+    (s) => expect(isCalendarDate(s)).toBe(false),
+  );
 });

@@ -10,7 +10,9 @@ import { registerTeamCommand } from "./commands/team.ts";
 import { registerLogCommand } from "./commands/log.ts";
 import { registerTierCommand } from "./commands/tier.ts";
 import { registerAppHome } from "./events/app-home.ts";
+import { registerUninstall } from "./events/uninstall.ts";
 import { registerClientPicker } from "./options/client-picker.ts";
+import { registerRetryGuard } from "./retries.ts";
 import { registerLogShortcuts } from "./shortcuts/log-shortcuts.ts";
 import { registerClientEditSubmission } from "./views/client-edit.ts";
 import { registerEditTouchSubmission } from "./views/edit-touch.ts";
@@ -18,6 +20,8 @@ import { registerLogModalSubmission } from "./views/log-modal.ts";
 import { registerSnoozeSubmission } from "./views/snooze.ts";
 
 export function registerListeners(app: App, services: Services): void {
+  // First: a retried or duplicated payload stops here.
+  registerRetryGuard(app, services);
   registerTierCommand(app, services);
   registerLogCommand(app, services);
   registerClientCommand(app, services);
@@ -33,4 +37,5 @@ export function registerListeners(app: App, services: Services): void {
   registerSnoozeSubmission(app, services);
   registerAppHome(app, services);
   registerLogShortcuts(app, services);
+  registerUninstall(app, services);
 }

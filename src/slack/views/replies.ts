@@ -145,3 +145,6 @@ export function duplicateInteraction(clientName: string): EphemeralReply {
 export const somethingWentWrong = (): EphemeralReply =>
   ephemeral("Sorry, that didn't work on our side, and nothing was saved. Please try again in a moment.");
 export type { EphemeralReply } from "./blocks.ts";
+
+export const alreadyHandled = (): EphemeralReply =>
+  ephemeral("That command reached me twice; I handled it the first time, so nothing changed now.");

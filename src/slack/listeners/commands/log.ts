@@ -51,7 +51,8 @@ export function registerLogCommand(app: App, services: Services): void {
       return;
     }
     await answerCommand(logger, ack, async () => {
-      const result = await services.interactions.logFromCommand(ctx, command.text);
+      // The trigger is unique per invocation: the same command delivered twice is stored once.
+      const result = await services.interactions.logFromCommand(ctx, command.text, command.trigger_id ? `command:${command.trigger_id}` : undefined);
       return replyFor(result);
     });
   });

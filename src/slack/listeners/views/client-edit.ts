@@ -1,5 +1,8 @@
 import type { App, ViewStateValue } from "@slack/bolt";
+import { LIMITS } from "../../../domain/interaction.ts";
 import { LIFECYCLE_STAGES, RELATIONSHIP_TYPES, RISK_LEVELS, TIERS } from "../../../domain/rules.ts";
+import { codePointLength, storableText } from "../../../domain/text.ts";
+import { isCalendarDate } from "../../../domain/when.ts";
 import type { ClientEdit } from "../../../services/client-records.ts";
 import type { Services } from "../../../services/index.ts";
 import { dateToDb } from "../../../store/dates.ts";
@@ -15,7 +18,7 @@ type Field = { block: string; action: string };
 export function readClientEdit(values: Values, today: string): { edit: ClientEdit; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const get = (f: Field) => values[f.block]?.[f.action];
-  const text = (f: Field) => get(f)?.value?.trim() || null;
+  const text = (f: Field) => storableText(get(f)?.value ?? "").trim() || null;
   const choice = (f: Field, allowed: readonly string[]) => {
     const value = get(f)?.selected_option?.value ?? null;
     return value !== null && allowed.includes(value) ? value : null;
@@ -30,8 +33,18 @@ export function readClientEdit(values: Values, today: string): { edit: ClientEdi
     }
     return n;
   };
+  const shortText = (f: Field, label: string) => {
+    const value = text(f);
+    if (value !== null && codePointLength(value) > LIMITS.shortText) {
+      errors[f.block] = `${label}: at most ${LIMITS.shortText} characters (this has ${codePointLength(value)}).`;
+      return null;
+    }
+    return value;
+  };
   const since = get(CLIENT_EDIT.relationshipSince)?.selected_date ?? null;
-  if (since && since > today) errors[CLIENT_EDIT.relationshipSince.block] = "A relationship can't start in the future.";
+  // Slack's date picker sends YYYY-MM-DD; anything else (a forged or garbled payload) is refused, not stored.
+  if (since && !isCalendarDate(since)) errors[CLIENT_EDIT.relationshipSince.block] = "Pick the date from the calendar.";
+  else if (since && since > today) errors[CLIENT_EDIT.relationshipSince.block] = "A relationship can't start in the future.";
   const overrideChoice = choice(CLIENT_EDIT.tierOverride, [NO_OVERRIDE, ...TIERS]);
   const tierOverride = overrideChoice && overrideChoice !== NO_OVERRIDE ? overrideChoice : null;
   const reason = text(CLIENT_EDIT.overrideReason);
@@ -44,8 +57,8 @@ export function readClientEdit(values: Values, today: string): { edit: ClientEdi
     lifecycleStage: choice(CLIENT_EDIT.lifecycleStage, LIFECYCLE_STAGES),
     riskLevel: choice(CLIENT_EDIT.riskLevel, RISK_LEVELS),
     satisfaction: number(CLIENT_EDIT.satisfaction, 0, 100, true, "Satisfaction"),
-    industry: text(CLIENT_EDIT.industry),
-    region: text(CLIENT_EDIT.region),
+    industry: shortText(CLIENT_EDIT.industry, "Industry"),
+    region: shortText(CLIENT_EDIT.region, "Region"),
     cadenceDays: number(CLIENT_EDIT.cadenceDays, 1, 3650, true, "Cadence"),
     tierOverride,
     tierOverrideReason: tierOverride ? reason : null,

@@ -1,4 +1,5 @@
 import type { App, ViewStateValue } from "@slack/bolt";
+import { isCalendarDate } from "../../../domain/when.ts";
 import type { Services } from "../../../services/index.ts";
 import { parseFollowUpButtonValue, SNOOZE_MODAL, VIEWS } from "../../ids.ts";
 import { followUpNotice } from "../../views/follow-ups.ts";
@@ -24,6 +25,7 @@ export function registerSnoozeSubmission(app: App, services: Services): void {
     const today = await services.profiles.today(ctx);
     const errors: Record<string, string> = {};
     if (!until) errors[SNOOZE_MODAL.until.block] = "Pick the day it falls due again.";
+    else if (!isCalendarDate(until)) errors[SNOOZE_MODAL.until.block] = "Pick the date from the calendar.";
     else if (until <= today) errors[SNOOZE_MODAL.until.block] = "Pick a day after today.";
     if ([...reason].length > SNOOZE_REASON_MAX) errors[SNOOZE_MODAL.reason.block] = `At most ${SNOOZE_REASON_MAX} characters.`;
     if (!until || Object.keys(errors).length > 0) return void (await ack({ response_action: "errors", errors }));

@@ -1,6 +1,8 @@
 /** Reads the touch fields shared by the log form and the edit form, with each problem keyed by its field. */
 import type { ViewStateValue } from "@slack/bolt";
 import { isInteractionType, isSentiment, LIMITS, type InteractionType, type Sentiment } from "../../../domain/interaction.ts";
+import { isBlank } from "../../../domain/text.ts";
+import { isCalendarDate } from "../../../domain/when.ts";
 import { LOG_MODAL } from "../../ids.ts";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -20,10 +22,13 @@ export function readTouchForm(values: Values, today: string): TouchForm {
   const errors: Record<string, string> = {};
   if (!isInteractionType(type)) errors[LOG_MODAL.type.block] = "Pick a type.";
   if (!isSentiment(sentiment)) errors[LOG_MODAL.sentiment.block] = "Pick a sentiment.";
-  if (!summary) errors[LOG_MODAL.summary.block] = "Write a short summary.";
+  if (isBlank(summary)) errors[LOG_MODAL.summary.block] = "Write a short summary.";
   else if ([...summary].length > LIMITS.summary) errors[LOG_MODAL.summary.block] = `At most ${LIMITS.summary} characters (this has ${[...summary].length}).`;
-  if (touchedOn && touchedOn > today) errors[LOG_MODAL.date.block] = "A touch can't be in the future.";
-  if (next && next < today) errors[LOG_MODAL.next.block] = "The next follow-up can't be in the past.";
+  // Slack's date picker sends YYYY-MM-DD; anything else (a forged or garbled payload) is refused, not stored.
+  if (touchedOn && !isCalendarDate(touchedOn)) errors[LOG_MODAL.date.block] = "Pick the date from the calendar.";
+  else if (touchedOn && touchedOn > today) errors[LOG_MODAL.date.block] = "A touch can't be in the future.";
+  if (next && !isCalendarDate(next)) errors[LOG_MODAL.next.block] = "Pick the date from the calendar.";
+  else if (next && next < today) errors[LOG_MODAL.next.block] = "The next follow-up can't be in the past.";
   if (Object.keys(errors).length > 0 || !isInteractionType(type) || !isSentiment(sentiment)) return { ok: false, errors };
   return { ok: true, type, sentiment, summary, touchedOn, next };
 }

@@ -1,0 +1,62 @@
+/**
+ * Global middleware: each Slack payload is handled once. Events are keyed by event_id (Slack retries them, with
+ * X-Slack-Retry-Num, when it saw no quick answer), commands and interactions by their trigger_id (unique per
+ * invocation). A second arrival is acknowledged and changes nothing; options requests (type-ahead) are not keyed.
+ */
+import type { AnyMiddlewareArgs, App, Middleware } from "@slack/bolt";
+import type { Services } from "../../services/index.ts";
+import { alreadyHandled } from "../views/replies.ts";
+
+type Body = Record<string, unknown>;
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+/** The key a payload is deduplicated by, or undefined for payloads that are not. */
+export function requestKey(body: Body): string | undefined {
+  if (body.type === "event_callback") {
+    const eventId = text(body.event_id);
+    return eventId && `event:${eventId}`;
+  }
+  if (text(body.command)) {
+    const trigger = text(body.trigger_id);
+    return trigger && `command:${trigger}`;
+  }
+  if (body.type === "block_actions" || body.type === "view_submission" || body.type === "shortcut" || body.type === "message_action") {
+    const trigger = text(body.trigger_id);
+    return trigger && `trigger:${trigger}`;
+  }
+  return undefined;
+}
+
+function workspaceOf(body: Body, contextTeam: string | undefined): string {
+  const team = body.team as { id?: unknown } | null | undefined;
+  return contextTeam ?? text(body.team_id) ?? text(team?.id) ?? "unknown";
+}
+
+export function retryGuard(services: Pick<Services, "requests">): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const guard = services.requests;
+    const body = args.body as unknown as Body;
+    const key = requestKey(body);
+    if (!key) return args.next();
+    const workspaceId = workspaceOf(body, args.context.teamId);
+    if (!(await guard.claim(workspaceId, key))) {
+      args.logger.info(`duplicate Slack payload ignored (${key.split(":")[0]}, retry ${String(args.context.retryNum ?? 0)})`);
+      // Events were acknowledged already; commands and interactions still need their answer within 3 seconds.
+      if ("ack" in args && typeof args.ack === "function") {
+        const ack = args.ack as (reply?: unknown) => Promise<void>;
+        await ack(text(body.command) ? alreadyHandled() : undefined);
+      }
+      return;
+    }
+    try {
+      await args.next();
+    } catch (error) {
+      await guard.release(workspaceId, key).catch(() => undefined);
+      throw error;
+    }
+  };
+}
+
+export function registerRetryGuard(app: App, services: Pick<Services, "requests">): void {
+  app.use(retryGuard(services));
+}
