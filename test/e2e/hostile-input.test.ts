@@ -80,7 +80,13 @@ function expectHelpfulReply(reply: SlackReply, what: string): void {
 function expectFormAnswer(reply: SlackReply, what: string): void {
   expect(reply.status, what).toBe(200);
   if (reply.body === "") return;
-  const json = reply.json as { response_action?: string; errors?: Record<string, string> };
+  const json = reply.json as { response_action?: string; errors?: Record<string, string>; view?: unknown };
+  if (json.response_action === "update") {
+    // The form turned into a line saying what happened (the snooze form).
+    expect(JSON.stringify(json.view), what).not.toMatch(INTERNAL);
+    expect(mentionProblems(json.view, BOT_MADE), what).toEqual([]);
+    return;
+  }
   expect(json.response_action, what).toBe("errors");
   for (const message of Object.values(json.errors ?? {})) {
     expect(message.length, what).toBeGreaterThan(0);
@@ -119,6 +125,10 @@ const COMMANDS: readonly [string, (text: string) => string][] = [
   ["/team", (x) => `set ${x}`],
   ["/team", (x) => `set <@U0TARGET|target> ${x}`],
   ["/followups", (x) => x],
+  ["/followups", (x) => `pause ${x}`],
+  ["/followups", (x) => `resume ${x}`],
+  ["/client", (x) => `reassign ${x}`],
+  ["/client", (x) => `reassign <@U0TARGET|target> ${x}`],
 ];
 
 describe("slash commands", () => {
@@ -253,6 +263,57 @@ describe("the client edit form", () => {
     expectFormAnswer(reply, "free text");
     const card = await t.slack.command("/tier", "Hostile Harbour", { userId: USER });
     expectHelpfulReply(card, "card after edit");
+  });
+});
+
+describe("the snooze and edit-touch forms, and the message shortcut", () => {
+  const snoozeValues = (until: string | null, reason: string) => ({
+    until: { until: { type: "datepicker", selected_date: until } },
+    reason: { reason: { type: "plain_text_input", value: reason } },
+  });
+  const touchValues = (o: { type: string; sentiment: string; summary: string; date: string | null; next: string | null }) => ({
+    type: { type: { type: "static_select", selected_option: { text: { type: "plain_text", text: "x" }, value: o.type } } },
+    date: { date: { type: "datepicker", selected_date: o.date } },
+    sentiment: { sentiment: { type: "radio_buttons", selected_option: { text: { type: "plain_text", text: "x" }, value: o.sentiment } } },
+    summary: { summary: { type: "plain_text_input", value: o.summary } },
+    next: { next: { type: "datepicker", selected_date: o.next } },
+  });
+  it("answers any snooze submission, even with its metadata tampered, with a 200 and the problem on its field (property)", async () => {
+    const metadata = fc.oneof(hostileText, fc.constant(JSON.stringify({ value: `${clientId}|2026-11-20|${USER}`, home: true })), fc.json());
+    await fc.assert(
+      fc.asyncProperty(metadata, fc.option(fc.oneof(fc.constantFrom("2026-12-01", "2026-11-23", "2026-02-30"), hostileText), { nil: null }), hostileText, async (meta, until, reason) => {
+        const reply = await t.slack.viewSubmission({ callbackId: "followup_snooze", values: snoozeValues(until, reason), privateMetadata: meta, userId: USER });
+        expectFormAnswer(reply, JSON.stringify({ meta, until, reason }).slice(0, 120));
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it("answers any edit-touch submission, for any touch id, with a 200 and the problem on its field (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        hostileText,
+        fc.record({
+          type: fc.oneof(fc.constantFrom("call", "meeting"), hostileText),
+          sentiment: fc.oneof(fc.constantFrom("neutral", "negative"), hostileText),
+          summary: hostileText,
+          date: fc.option(fc.oneof(fc.constantFrom("2026-11-20", "2026-02-30"), hostileText), { nil: null }),
+          next: fc.option(fc.oneof(fc.constantFrom("2026-12-01", "2000-01-01"), hostileText), { nil: null }),
+        }),
+        async (touchId, fields) => {
+          const reply = await t.slack.viewSubmission({ callbackId: "touch_edit_form", values: touchValues(fields), privateMetadata: touchId, userId: USER });
+          expectFormAnswer(reply, JSON.stringify({ touchId, fields }).slice(0, 120));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it.each(NASTY)("opens the log form from a message whatever it says (%#)", async (text) => {
+    const reply = await t.slack.shortcut({ callbackId: "log_message", type: "message_action", userId: USER, message: { type: "message", ts: "1763892000.000300", text } });
+    expect(reply.status).toBe(200);
+    const opened = await t.emulator.waitForCall("views.open", (c) => c.at >= Date.now() - 5000);
+    expect(opened.response?.body.ok).toBe(true);
   });
 });
 

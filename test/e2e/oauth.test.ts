@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { importService, type ImportKind } from "../../src/services/imports.ts";
+import { BOT_SCOPES } from "../../src/slack/installation-store.ts";
 import { allText, asEphemeral } from "../support/block-text.ts";
 import { checkCall, isNotInSpecProblem } from "../support/slack-openapi.ts";
 import type { SlackRequests } from "../support/slack-requests.ts";
@@ -37,7 +38,7 @@ async function install(who: typeof ALPHA): Promise<Response> {
   const authorizeUrl = new URL((/<a href="([^"]+)"/.exec(html)?.[1] ?? "").replace(/&amp;/g, "&"));
   expect(authorizeUrl.origin + authorizeUrl.pathname).toBe("https://slack.com/oauth/v2/authorize");
   expect(authorizeUrl.searchParams.get("client_id")).toBe(TEST_CLIENT_ID);
-  expect(authorizeUrl.searchParams.get("scope")).toBe("commands,chat:write,users:read");
+  expect(authorizeUrl.searchParams.get("scope")).toBe(BOT_SCOPES.join(","));
   const state = authorizeUrl.searchParams.get("state") ?? "";
   const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   expect(cookie).toBe(`slack-app-oauth-state=${state}`);
