@@ -95,3 +95,17 @@ export function parseUserMention(token: string): string | undefined {
 
 /** "1 day", "3 days": a count with its noun. */
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * A name key from the start of each of its words to its end: "acme trading co" gives "acme trading co",
+ * "trading co" and "co". Stored with an index, they find a name by the start of any word with a range lookup.
+ * Words are split at spaces only (the key has single spaces), matching the migration that backfilled them.
+ */
+export function nameKeyTails(key: string): string[] {
+  const tails = key === "" ? [] : [key];
+  for (let at = key.indexOf(" "); at >= 0; at = key.indexOf(" ", at + 1)) {
+    const tail = key.slice(at + 1);
+    if (tail !== "") tails.push(tail);
+  }
+  return [...new Set(tails)];
+}

@@ -5,6 +5,7 @@ import {
   codePointLength,
   decodeSlackEntities,
   escapeMrkdwn,
+  nameKeyTails,
   normalizeClientName,
   parseUserMention,
   truncateText,
@@ -183,5 +184,16 @@ describe("parseUserMention", () => {
     ["", undefined],
   ])("%j → %j", (input, expected) => {
     expect(parseUserMention(input)).toBe(expected);
+  });
+});
+
+describe("nameKeyTails", () => {
+  it.each([
+    ["acme trading co", ["acme trading co", "trading co", "co"]],
+    ["acme", ["acme"]],
+    ["华能国际电力", ["华能国际电力"]],
+    ["", []],
+  ])("%j gives the key from each word's start", (key, tails) => {
+    expect(nameKeyTails(key)).toEqual(tails);
   });
 });
