@@ -7,14 +7,16 @@ import { jobRunRepository } from "./job-runs.ts";
 import { outboxRepository } from "./outbox.ts";
 import { pingStore, type Db } from "./prisma.ts";
 import { userRepository } from "./users.ts";
+import type { DatabaseTarget } from "./database-url.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
-export function createStore(db: Db) {
+/** `provider` picks the dialect of the few set-based statements Prisma cannot express. */
+export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
   return {
     workspaces: workspaceRepository(db),
     users: userRepository(db),
-    clients: clientRepository(db),
-    interactions: interactionRepository(db),
+    clients: clientRepository(db, provider),
+    interactions: interactionRepository(db, provider),
     followUps: followUpRepository(db),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
