@@ -167,9 +167,14 @@ export function clientRepository(db: Db, provider: Provider) {
       return total._sum.annualRevenue ?? 0;
     },
 
-    findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
-      if (nameKeys.length === 0) return Promise.resolve([]);
-      return db.client.findMany({ where: { workspaceId, nameKey: { in: [...new Set(nameKeys)] } }, select: clientSelect });
+    /** Clients by name key, a chunk of keys per query (Prisma allows at most 999 parameters on SQLite). */
+    async findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
+      const keys = [...new Set(nameKeys)];
+      const rows: ClientRow[] = [];
+      for (let start = 0; start < keys.length; start += KEY_CHUNK) {
+        rows.push(...(await db.client.findMany({ where: { workspaceId, nameKey: { in: keys.slice(start, start + KEY_CHUNK) } }, select: clientSelect })));
+      }
+      return rows;
     },
 
     /**
@@ -222,4 +227,5 @@ export interface ClientImportBatch {
 export type ClientImportResult = { ok: true } | { ok: false; reason: "name-taken" };
 
 // Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.
+const KEY_CHUNK = 900;
 const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
