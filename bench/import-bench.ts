@@ -35,7 +35,7 @@ export async function importDataset(dataset: Dataset, database: BenchDatabase, s
     const run = (kind: "clients" | "interactions", file: string) =>
       importer.importCsv(kind, BENCH_TEAM, createReadStream(file), {
         fileName: path.basename(file),
-        progressEvery: 100_000,
+        progressEvery: 50_000,
         events: {
           problem: ({ line, message }) => say(`  ${kind} line ${line}: ${message}`),
           progress: (r) => say(`  … ${kind}: ${r.rows} rows read, ${r.imported} imported (${((performance.now() - started) / 1000).toFixed(1)} s)`),

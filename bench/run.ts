@@ -79,10 +79,12 @@ try {
     results.stores[store] = { import: imported, jobs, latency };
     await database.drop();
   }
-  step(`delivery: ${deliveries} DMs at DELIVERY_RATE ${rate}`);
-  const deliveryDb = await databases.create("sqlite", "delivery");
-  results.delivery = await measureDelivery(deliveryDb, deliveries, rate);
-  await deliveryDb.drop();
+  if (deliveries > 0) {
+    step(`delivery: ${deliveries} DMs at DELIVERY_RATE ${rate}`);
+    const deliveryDb = await databases.create("sqlite", "delivery");
+    results.delivery = await measureDelivery(deliveryDb, deliveries, rate);
+    await deliveryDb.drop();
+  }
   step("done");
 } finally {
   databases.cleanup();

@@ -41,10 +41,11 @@ export function followUpRepository(db: Db) {
 
     /** Owners of active clients with a follow-up due on or before `through`: who may need a nudge. */
     async ownersWithDue(workspaceId: string, through: Date): Promise<string[]> {
-      const rows = await db.client.findMany({
+      // GROUP BY in the database: Prisma's `distinct` would read one row per client and dedupe in memory.
+      const rows = await db.client.groupBy({
+        by: ["ownerSlackId"],
         where: { workspaceId, archivedAt: null, ownerSlackId: { not: null }, followUp: { is: { dueOn: { lte: through } } } },
-        select: { ownerSlackId: true },
-        distinct: ["ownerSlackId"],
+        orderBy: { ownerSlackId: "asc" },
       });
       return rows.flatMap((r) => (r.ownerSlackId ? [r.ownerSlackId] : []));
     },
