@@ -143,4 +143,4 @@ console.log(`benchmark ${sizeName}: ${size.clients} clients, ${size.interactions
 console.log(line(rows[0]!));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows.slice(1)) console.log(line(r));
-console.log(JSON.stringify({ bench: "followups", ...results, targets, allTargetsMet: Object.values(targets).every(Boolean) }));
+console.log(JSON.stringify({ bench: "followups", ...results, targets, allTargetsMet: Object.keys(targets).length > 0 && Object.values(targets).every(Boolean) }));
