@@ -26,7 +26,7 @@ const size = {
   interactions: Number(flag("interactions") ?? SIZES[sizeName].interactions),
   reps: Number(flag("reps") ?? SIZES[sizeName].reps),
 };
-const stores = (flag("stores") ?? "sqlite,postgres").split(",").map((s) => s.trim()) as BenchStore[];
+const stores = (flag("stores") ?? "sqlite,postgres").split(",").map((s) => s.trim()).filter((s) => s === "sqlite" || s === "postgres") as BenchStore[];
 const samples = Number(flag("samples") ?? (full ? 500 : 100));
 const deliveries = Number(flag("deliveries") ?? (full ? 5000 : 200));
 const rate = Number(flag("rate") ?? (full ? 50 : 100));

@@ -17,7 +17,7 @@ export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
     users: userRepository(db),
     clients: clientRepository(db, provider),
     interactions: interactionRepository(db, provider),
-    followUps: followUpRepository(db),
+    followUps: followUpRepository(db, provider),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
     outbox: outboxRepository(db),
