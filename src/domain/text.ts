@@ -113,3 +113,22 @@ export function parseUserMention(token: string): string | undefined {
 
 /** "1 day", "3 days": a count with its noun. */
 export const plural = (n: number, word: string, pluralWord = `${word}s`) => `${n} ${n === 1 ? word : pluralWord}`;
+
+/** Scripts written without spaces between words: every character may start a word. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A name key from the start of each of its words to its end: "acme trading co" gives "acme trading co",
+ * "trading co" and "co". Stored with an index, they find a name by the start of any word with a range lookup.
+ * Words start after a space, and at every character of a script written without spaces ("华能国际电力" is found
+ * by "国际"). The migration that backfilled existing clients split at spaces only.
+ */
+export function nameKeyTails(key: string): string[] {
+  const chars = [...key];
+  const tails: string[] = [];
+  chars.forEach((char, i) => {
+    const startsWord = i === 0 ? char !== " " : chars[i - 1] === " " ? char !== " " : UNSPACED_SCRIPT.test(char);
+    if (startsWord) tails.push(chars.slice(i).join(""));
+  });
+  return [...new Set(tails)];
+}

@@ -78,17 +78,26 @@ type Outcome = "sent" | "recovered" | "retried" | "failed" | "leaseLost";
 /** Margin before the lease deadline within which a post is not started (another deliverer may take the row). */
 const LEASE_MARGIN_MS = 1000;
 
-/** Spaces posts: one every 1/rate seconds across the workspace and 1/perChannel seconds per conversation. */
+/**
+ * Spaces posts: one every 1/rate seconds across the workspace and 1/perChannel seconds per conversation. Slack
+ * counts posts per sliding second as they arrive, and jitter can bring reserved slots closer together, so a post
+ * also waits until the one `rate - 1` posts back started a full second ago: posts go one at a time, each after the
+ * previous one's answer, so at most `rate` of them can then arrive within any second.
+ */
 class Pacer {
   private nextWorkspaceAt = 0;
   private readonly nextChannelAt = new Map<string, number>();
+  private readonly started: number[] = [];
+  private readonly window: number;
 
   constructor(
     private readonly workspaceIntervalMs: number,
     private readonly channelIntervalMs: number,
     private readonly now: () => Date,
     private readonly sleep: (ms: number) => Promise<void>,
-  ) {}
+  ) {
+    this.window = Math.max(1, Math.floor(1000 / workspaceIntervalMs) - 1);
+  }
 
   async wait(channel: string): Promise<void> {
     const now = this.now().getTime();
@@ -97,6 +106,11 @@ class Pacer {
     this.nextWorkspaceAt = at + this.workspaceIntervalMs;
     this.nextChannelAt.set(channel, at + this.channelIntervalMs);
     if (at > now) await this.sleep(at - now);
+    const windowStart = this.started.length >= this.window ? this.started[this.started.length - this.window]! : undefined;
+    const early = windowStart === undefined ? 0 : windowStart + 1000 - this.now().getTime();
+    if (early > 0) await this.sleep(early);
+    this.started.push(this.now().getTime());
+    if (this.started.length > this.window) this.started.splice(0, this.started.length - this.window);
   }
 
   /** Slack said to wait: no post anywhere in the workspace before then. */

@@ -602,7 +602,7 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
     source: Readable | AsyncIterable<string | Buffer>,
     options: ImportOptions,
   ): Promise<ImportReport> {
-    const batchSize = Math.max(1, options.batchSize ?? 500);
+    const batchSize = Math.max(1, options.batchSize ?? 5000);
     const progressEvery = Math.max(1, options.progressEvery ?? 5000);
     const events = options.events ?? {};
     const report: ImportReport = {

@@ -1,6 +1,15 @@
 import type { Db, Prisma } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { inPages } from "./paging.ts";
+import { nameKeyTails } from "../domain/text.ts";
+import { insertRows, newId, type Provider } from "./bulk.ts";
+
+/** Past the last character: `key <= x < key + END` holds exactly for the strings that start with key. */
+const PREFIX_END = "\u{10FFFF}";
+const prefixRange = (key: string) => ({ gte: key, lt: key + PREFIX_END });
+
+const tailRows = (workspaceId: string, clientId: string, nameKey: string) =>
+  nameKeyTails(nameKey).map((tail) => ({ workspaceId, clientId, tail }));
 
 export const clientSelect = {
   id: true,
@@ -32,7 +41,7 @@ export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt" |
 
 export type CreateClientResult = { created: true; client: ClientRow } | { created: false; existing: ClientRow };
 
-export function clientRepository(db: Db) {
+export function clientRepository(db: Db, provider: Provider) {
   const findByKey = (workspaceId: string, nameKey: string) =>
     db.client.findUnique({ where: { workspaceId_nameKey: { workspaceId, nameKey } }, select: clientSelect });
 
@@ -43,31 +52,47 @@ export function clientRepository(db: Db) {
       return db.client.findFirst({ where: { workspaceId, id }, select: clientSelect });
     },
 
-    /** Active clients whose key starts with or contains the fragment (the fragment is already a name key). */
-    search(workspaceId: string, keyFragment: string, limit: number): Promise<ClientRow[]> {
-      return db.client.findMany({
-        where: { workspaceId, archivedAt: null, nameKey: { contains: keyFragment } },
-        select: clientSelect,
-        orderBy: { nameKey: "asc" },
-        take: limit,
+    /**
+     * Active clients with a word whose start matches the fragment (the fragment is already a name key): "acme",
+     * "trading" and "acme trad" all find "Acme Trading Co". An index range over the name tails, so it costs the
+     * same at any table size. The matches are ordered by name key.
+     */
+    async search(workspaceId: string, keyFragment: string, limit: number): Promise<ClientRow[]> {
+      if (keyFragment === "" || limit <= 0) return [];
+      const found = new Map<string, ClientRow>();
+      // A name matching at several of its words comes back once per word: read a little more than asked.
+      const rows = await db.clientNameTail.findMany({
+        where: { workspaceId, tail: prefixRange(keyFragment), client: { archivedAt: null } },
+        select: { client: { select: clientSelect } },
+        orderBy: { tail: "asc" },
+        take: limit * 2,
       });
+      for (const { client } of rows) if (found.size < limit) found.set(client.id, client);
+      return [...found.values()].sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0));
     },
 
-    /** Names sharing any of the fragments, as candidates for "did you mean" ranking. */
+    /** Names with a word starting with any of the fragments, as candidates for "did you mean" ranking. */
     async namesSharing(workspaceId: string, fragments: readonly string[], limit: number): Promise<string[]> {
       if (fragments.length === 0) return [];
-      const rows = await db.client.findMany({
-        where: { workspaceId, archivedAt: null, OR: fragments.map((f) => ({ nameKey: { contains: f } })) },
-        select: { name: true },
-        take: limit,
-      });
-      return rows.map((r) => r.name);
+      const each = Math.max(1, Math.ceil(limit / fragments.length));
+      const pages = await Promise.all(
+        fragments.map((fragment) =>
+          db.clientNameTail.findMany({
+            where: { workspaceId, tail: prefixRange(fragment), client: { archivedAt: null } },
+            select: { client: { select: { name: true } } },
+            orderBy: { tail: "asc" },
+            take: each,
+          }),
+        ),
+      );
+      return [...new Set(pages.flat().map((r) => r.client.name))].slice(0, limit);
     },
 
     async create(workspaceId: string, fields: ClientFields, actorSlackId: string, reason: string): Promise<CreateClientResult> {
       try {
         const client = await db.$transaction(async (tx) => {
           const row = await tx.client.create({ data: { workspaceId, ...fields }, select: clientSelect });
+          await tx.clientNameTail.createMany({ data: tailRows(workspaceId, row.id, row.nameKey) });
           await tx.tierChange.create({
             data: { workspaceId, clientId: row.id, fromTier: null, toTier: row.tier, score: row.score, reason, actorSlackId },
           });
@@ -87,6 +112,10 @@ export function clientRepository(db: Db) {
       return db.$transaction(async (tx) => {
         const before = await tx.client.findFirstOrThrow({ where: { workspaceId, id }, select: { tier: true } });
         const row = await tx.client.update({ where: { id }, data: fields, select: clientSelect });
+        if (fields.nameKey !== undefined) {
+          await tx.clientNameTail.deleteMany({ where: { clientId: id } });
+          await tx.clientNameTail.createMany({ data: tailRows(workspaceId, id, row.nameKey) });
+        }
         if (row.tier !== before.tier) {
           await tx.tierChange.create({
             data: { workspaceId, clientId: id, fromTier: before.tier, toTier: row.tier, score: row.score, reason, actorSlackId },
@@ -144,9 +173,14 @@ export function clientRepository(db: Db) {
       return total._sum.annualRevenue ?? 0;
     },
 
-    findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
-      if (nameKeys.length === 0) return Promise.resolve([]);
-      return db.client.findMany({ where: { workspaceId, nameKey: { in: [...new Set(nameKeys)] } }, select: clientSelect });
+    /** Clients by name key, a chunk of keys per query (Prisma allows at most 999 parameters on SQLite). */
+    async findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
+      const keys = [...new Set(nameKeys)];
+      const rows: ClientRow[] = [];
+      for (let start = 0; start < keys.length; start += KEY_CHUNK) {
+        rows.push(...(await db.client.findMany({ where: { workspaceId, nameKey: { in: keys.slice(start, start + KEY_CHUNK) } }, select: clientSelect })));
+      }
+      return rows;
     },
 
     /**
@@ -170,13 +204,15 @@ export function clientRepository(db: Db) {
             }
           }
           if (batch.creates.length > 0) {
-            const created = await tx.client.createManyAndReturn({
-              data: batch.creates.map((fields) => ({ workspaceId, ...fields })),
-              select: { id: true, tier: true, score: true },
-            });
+            // Raw multi-row inserts: at 100,000 clients Prisma's createMany spends most of the import building queries.
+            const now = new Date();
+            const created = batch.creates.map((fields) => ({ id: newId(), workspaceId, ...fields, lastTouchAt: null, archivedAt: null, createdAt: now, updatedAt: now }));
+            await insertRows(tx, provider, "Client", created);
+            await insertRows(tx, provider, "ClientNameTail", created.flatMap((row) => tailRows(workspaceId, row.id, row.nameKey)));
             for (const row of created) moves.push({ workspaceId, clientId: row.id, fromTier: null, toTier: row.tier, score: row.score, reason, actorSlackId });
           }
-          if (moves.length > 0) await tx.tierChange.createMany({ data: moves });
+          const movedAt = new Date();
+          await insertRows(tx, provider, "TierChange", moves.map((m) => ({ id: newId(), ...m, fromTier: m.fromTier ?? null, actorSlackId: m.actorSlackId ?? null, createdAt: movedAt })));
         }, BATCH_TRANSACTION);
         return { ok: true };
       } catch (error) {
@@ -197,4 +233,5 @@ export interface ClientImportBatch {
 export type ClientImportResult = { ok: true } | { ok: false; reason: "name-taken" };
 
 // Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.
+const KEY_CHUNK = 900;
 const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;

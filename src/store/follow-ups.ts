@@ -1,4 +1,5 @@
 import type { Db } from "./prisma.ts";
+import { sqliteDate, type Provider } from "./bulk.ts";
 
 export interface FollowUpRow {
   dueOn: Date;
@@ -12,12 +13,26 @@ export interface DueFollowUp {
   client: { id: string; name: string; tier: string; tierOverride: string | null; lastTouchAt: Date | null };
 }
 
-export function followUpRepository(db: Db) {
+export function followUpRepository(db: Db, provider: Provider) {
   const dueWhere = (workspaceId: string, ownerSlackId: string, through: Date) => ({
     workspaceId,
     dueOn: { lte: through },
     client: { ownerSlackId, archivedAt: null },
   });
+
+  /**
+   * From the owner's clients (their index) to each one's follow-up (unique by client). Prisma's relation filter
+   * would scan every due follow-up of the workspace for each owner instead.
+   */
+  async function countDueForOwner(workspaceId: string, ownerSlackId: string, through: Date): Promise<number> {
+    const sql = `SELECT COUNT(*) AS "n" FROM "Client" c JOIN "FollowUp" f ON f."clientId" = c."id"
+      WHERE c."workspaceId" = $1 AND c."ownerSlackId" = $2 AND c."archivedAt" IS NULL AND f."dueOn" <= $3`;
+    const rows =
+      provider === "sqlite"
+        ? await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql.replace(/\$\d/g, "?"), workspaceId, ownerSlackId, sqliteDate(through))
+        : await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql.replace("$3", "$3::timestamp(3)"), workspaceId, ownerSlackId, through.toISOString());
+    return Number(rows[0]?.n ?? 0);
+  }
 
   return {
     forClient(workspaceId: string, clientId: string): Promise<FollowUpRow | null> {
@@ -34,17 +49,18 @@ export function followUpRepository(db: Db) {
           orderBy: [{ dueOn: "asc" }, { clientId: "asc" }],
           take,
         }),
-        db.followUp.count({ where }),
+        countDueForOwner(workspaceId, ownerSlackId, through),
       ]);
       return { items, total };
     },
 
     /** Owners of active clients with a follow-up due on or before `through`: who may need a nudge. */
     async ownersWithDue(workspaceId: string, through: Date): Promise<string[]> {
-      const rows = await db.client.findMany({
+      // GROUP BY in the database: Prisma's `distinct` would read one row per client and dedupe in memory.
+      const rows = await db.client.groupBy({
+        by: ["ownerSlackId"],
         where: { workspaceId, archivedAt: null, ownerSlackId: { not: null }, followUp: { is: { dueOn: { lte: through } } } },
-        select: { ownerSlackId: true },
-        distinct: ["ownerSlackId"],
+        orderBy: { ownerSlackId: "asc" },
       });
       return rows.flatMap((r) => (r.ownerSlackId ? [r.ownerSlackId] : []));
     },

@@ -12,16 +12,18 @@ import { processedRequestRepository } from "./processed-requests.ts";
 import { riskFlagRepository } from "./risk-flags.ts";
 import { riskInputRepository } from "./risk-inputs.ts";
 import { userRepository } from "./users.ts";
+import type { DatabaseTarget } from "./database-url.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
-export function createStore(db: Db) {
+/** `provider` picks the dialect of the few set-based statements Prisma cannot express. */
+export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
   return {
     workspaces: workspaceRepository(db),
     installations: installationRepository(db),
     users: userRepository(db),
-    clients: clientRepository(db),
-    interactions: interactionRepository(db),
-    followUps: followUpRepository(db),
+    clients: clientRepository(db, provider),
+    interactions: interactionRepository(db, provider),
+    followUps: followUpRepository(db, provider),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
     outbox: outboxRepository(db),

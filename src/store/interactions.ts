@@ -1,6 +1,8 @@
 import type { Db, Prisma } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { inPages } from "./paging.ts";
+import type { DatabaseTarget } from "./database-url.ts";
+import { insertRows, newId, type Tx } from "./bulk.ts";
 
 export const interactionSelect = {
   id: true,
@@ -41,8 +43,6 @@ export interface CadenceFields {
 /** The follow-up a client's latest touch implies (its logged next date, else one cadence after it). */
 export type FollowUpFor = (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => { dueOn: Date; basis: string };
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
 /** Puts a client's last touch and follow-up to what its remaining touches say (after an undo or an edit). */
 async function resetFromLatestTouch(tx: Tx, workspaceId: string, clientId: string, by: string, followUpFor: FollowUpFor): Promise<void> {
   const latest = await tx.interaction.findFirst({
@@ -65,7 +65,7 @@ async function resetFromLatestTouch(tx: Tx, workspaceId: string, clientId: strin
 
 export type RecordResult = { stored: true; interaction: InteractionRow } | { stored: false; reason: "duplicate" };
 
-export function interactionRepository(db: Db) {
+export function interactionRepository(db: Db, provider: DatabaseTarget["provider"]) {
   return {
     /**
      * Stores a touch and, when it is the client's latest, moves the client's last touch and resets its follow-up,
@@ -232,31 +232,65 @@ export function interactionRepository(db: Db) {
             return true;
           });
           const fresh = items.filter((_, index) => stored[index]);
-          if (fresh.length > 0) await tx.interaction.createMany({ data: fresh.map(({ input }) => ({ workspaceId, ...input })) });
+          const now = new Date();
+          await insertRows(
+            tx,
+            provider,
+            "Interaction",
+            fresh.map(({ input }) => ({
+              id: newId(),
+              workspaceId,
+              clientId: input.clientId,
+              repSlackId: input.repSlackId,
+              type: input.type,
+              occurredAt: input.occurredAt,
+              summary: input.summary,
+              sentiment: input.sentiment,
+              nextFollowUpOn: input.nextFollowUpOn,
+              source: input.source,
+              requestKey: input.requestKey ?? null,
+              permalink: input.permalink ?? null,
+              createdAt: now,
+              updatedAt: now,
+            })),
+          );
           // Only each client's latest new touch can move it; on a tie the later row wins, as with sequential records.
           const latest = new Map<string, InteractionImportItem>();
           for (const item of fresh) {
             const current = latest.get(item.input.clientId);
             if (!current || current.input.occurredAt <= item.input.occurredAt) latest.set(item.input.clientId, item);
           }
-          // Clients already touched later than anything here need no write at all.
-          const lastTouch = new Map<string, Date | null>();
-          const candidates = [...latest.keys()];
-          for (let start = 0; start < candidates.length; start += LOOKUP_CHUNK) {
-            const rows = await tx.client.findMany({ where: { workspaceId, id: { in: candidates.slice(start, start + LOOKUP_CHUNK) } }, select: { id: true, lastTouchAt: true } });
-            for (const row of rows) lastTouch.set(row.id, row.lastTouchAt);
-          }
-          for (const { input, followUpIfLatest } of latest.values()) {
-            const lastTouchAt = lastTouch.get(input.clientId);
-            if (lastTouchAt && lastTouchAt > input.occurredAt) continue;
-            const moved = await tx.client.updateMany({
-              where: { id: input.clientId, workspaceId, OR: [{ lastTouchAt: null }, { lastTouchAt: { lte: input.occurredAt } }] },
-              data: { lastTouchAt: input.occurredAt },
-            });
-            if (moved.count === 1 && followUpIfLatest) {
-              const data = { dueOn: followUpIfLatest.dueOn, basis: followUpIfLatest.basis, snoozeReason: null, updatedBy: input.repSlackId };
-              await tx.followUp.upsert({ where: { clientId: input.clientId }, create: { workspaceId, clientId: input.clientId, ...data }, update: data });
-            }
+          // Set-based: one conditional UPDATE per chunk moves every client whose last touch is not later, and says which.
+          const moved = await moveLastTouches(tx, provider, workspaceId, [...latest.values()].map((i) => i.input));
+          const resets = [...latest.values()].filter((i) => moved.has(i.input.clientId) && i.followUpIfLatest);
+          for (let start = 0; start < resets.length; start += LOOKUP_CHUNK) {
+            const chunk = resets.slice(start, start + LOOKUP_CHUNK);
+            const clientIds = chunk.map((i) => i.input.clientId);
+            // An upsert per client, done as one read, one delete and one insert that keep each row's id and creation time.
+            const kept = new Map(
+              (await tx.followUp.findMany({ where: { workspaceId, clientId: { in: clientIds } }, select: { id: true, clientId: true, createdAt: true } }))
+                .map((f) => [f.clientId, f]),
+            );
+            if (kept.size > 0) await tx.followUp.deleteMany({ where: { workspaceId, clientId: { in: [...kept.keys()] } } });
+            await insertRows(
+              tx,
+              provider,
+              "FollowUp",
+              chunk.map(({ input, followUpIfLatest }) => {
+                const old = kept.get(input.clientId);
+                return {
+                  id: old?.id ?? newId(),
+                  createdAt: old?.createdAt ?? now,
+                  updatedAt: now,
+                  workspaceId,
+                  clientId: input.clientId,
+                  dueOn: followUpIfLatest!.dueOn,
+                  basis: followUpIfLatest!.basis,
+                  snoozeReason: null,
+                  updatedBy: input.repSlackId,
+                };
+              }),
+            );
           }
           return stored;
         }, BATCH_TRANSACTION);
@@ -281,3 +315,44 @@ export interface InteractionImportItem {
 // Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.
 const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 const LOOKUP_CHUNK = 900;
+
+const MOVE_CHUNK = 400;
+
+/**
+ * Sets each client's last touch to the given touch's time where it is not later already, in one statement per
+ * chunk (Prisma's updateMany sets one value for all rows), and returns the ids of the clients it moved. Dates are
+ * written the way Prisma writes them: ISO text with "+00:00" on SQLite, timestamp(3) in UTC on PostgreSQL.
+ */
+async function moveLastTouches(tx: Tx, provider: DatabaseTarget["provider"], workspaceId: string, touches: readonly NewInteraction[]): Promise<Set<string>> {
+  const moved = new Set<string>();
+  const now = new Date();
+  for (let start = 0; start < touches.length; start += MOVE_CHUNK) {
+    const chunk = touches.slice(start, start + MOVE_CHUNK);
+    const params: unknown[] = [];
+    let sql: string;
+    if (provider === "sqlite") {
+      const at = (d: Date) => d.toISOString().replace("Z", "+00:00");
+      params.push(at(now)); // placeholders bind in order of appearance
+      const values = chunk.map((t) => {
+        params.push(t.clientId, at(t.occurredAt));
+        return "(?, ?)";
+      });
+      params.push(workspaceId);
+      sql = `UPDATE "Client" SET "lastTouchAt" = v."column2", "updatedAt" = ? FROM (VALUES ${values.join(", ")}) AS v
+        WHERE "Client"."id" = v."column1" AND "Client"."workspaceId" = ? AND ("Client"."lastTouchAt" IS NULL OR "Client"."lastTouchAt" <= v."column2")
+        RETURNING "Client"."id" AS "id"`;
+    } else {
+      const values = chunk.map((t) => {
+        params.push(t.clientId, t.occurredAt.toISOString());
+        return `($${params.length - 1}, $${params.length}::timestamp(3))`;
+      });
+      params.push(now.toISOString(), workspaceId);
+      sql = `UPDATE "Client" AS c SET "lastTouchAt" = v.at, "updatedAt" = $${params.length - 1}::timestamp(3) FROM (VALUES ${values.join(", ")}) AS v(id, at)
+        WHERE c."id" = v.id AND c."workspaceId" = $${params.length} AND (c."lastTouchAt" IS NULL OR c."lastTouchAt" <= v.at)
+        RETURNING c."id" AS "id"`;
+    }
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
+    for (const row of rows) moved.add(row.id);
+  }
+  return moved;
+}

@@ -40,7 +40,7 @@ export async function openStore(target: DatabaseTarget, logger: Logger): Promise
     logger.info({ provider: target.provider }, "database migrated");
     db = createPrismaClient(target);
   }
-  const store = createStore(db);
+  const store = createStore(db, target.provider);
   try {
     await tuneStore(db, target);
   } catch (error) {

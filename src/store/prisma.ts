@@ -30,6 +30,9 @@ export async function tuneStore(db: Db, target: DatabaseTarget): Promise<void> {
   if (target.provider !== "sqlite") return;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  // 64 MB of page cache (the default is 2 MB): at a million touches the indexes no longer fit in 2 MB, and imports
+  // and jobs then re-read the same pages from the OS on every batch.
+  await db.$queryRawUnsafe("PRAGMA cache_size = -65536");
 }
 
 export async function pingStore(db: Db): Promise<boolean> {

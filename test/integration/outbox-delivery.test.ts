@@ -32,7 +32,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   store = await openStore(database.target, logger);
   db = createPrismaClient(database.target);
-  otherStore = testStore() === "postgres" ? createStore(db) : store;
+  otherStore = testStore() === "postgres" ? createStore(db, "postgresql") : store;
   emulator = await SlackEmulator.start({ botToken: TOKEN });
 });
 

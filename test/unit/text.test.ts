@@ -7,6 +7,7 @@ import {
   escapeMrkdwn,
   isBlank,
   isRecordId,
+  nameKeyTails,
   normalizeClientName,
   parseUserMention,
   storableText,
@@ -210,4 +211,16 @@ describe("storableText", () => {
 describe("isRecordId", () => {
   it.each(["cmwtdxefw0054so7d8gcmoorl", "abc_DEF-123"])("accepts %s", (s) => expect(isRecordId(s)).toBe(true));
   it.each(["", "'; DROP TABLE x; --", "a\u0000b", "🚀", "c".repeat(65), null, 42])("refuses %j", (s) => expect(isRecordId(s)).toBe(false));
+});
+
+describe("nameKeyTails", () => {
+  it.each([
+    ["acme trading co", ["acme trading co", "trading co", "co"]],
+    ["acme", ["acme"]],
+    ["华能国际电力", ["华能国际电力", "能国际电力", "国际电力", "际电力", "电力", "力"]],
+    ["acme 华能 co", ["acme 华能 co", "华能 co", "能 co", "co"]],
+    ["", []],
+  ])("%j gives the key from each word's start", (key, tails) => {
+    expect(nameKeyTails(key)).toEqual(tails);
+  });
 });
