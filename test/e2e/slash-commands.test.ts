@@ -98,6 +98,8 @@ describe("/client add", () => {
     const card = await command("/tier", "华能国际");
     expect(card.all).toContain("华能国际电力");
     expect(card.all).toContain("Why this score");
+    // Chinese has no spaces between words: any part of the name finds it.
+    expect((await command("/tier", "国际电力")).all).toContain("Why this score");
   });
 
   it("refuses an over-long name and says the limit", async () => {
