@@ -44,6 +44,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
     // The token works for its workspace: a reinstall after an app_uninstalled resumes its jobs.
     if (teamId) await store.workspaces.markInstalled(teamId);
     const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
+    // Aborted by stop(): jobs in flight end after the post they are making, and hand the rest back to the outbox.
+    const stopping = new AbortController();
     const scheduler = createScheduler({
       store,
       schedules: config.rules.schedules,
@@ -61,7 +63,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
           adminUserIds: config.adminUserIds,
           slack: { botTokenFor, apiUrl: config.slack.apiUrl, deliveryRate: config.deliveryRate },
         },
-        { byHand: false },
+        { byHand: false, signal: stopping.signal },
       ),
     });
     if (options.schedule ?? true) scheduler.start();
@@ -71,10 +73,15 @@ export async function startBot(config: AppConfig, logger: Logger, options: BotOp
       services,
       scheduler,
       port,
+      /** In-flight jobs finish (see `stopping`) before the HTTP server and then the store close. */
       async stop() {
-        await scheduler.stop();
-        await app.stop();
-        await store.close();
+        stopping.abort();
+        try {
+          await scheduler.stop();
+          await app.stop();
+        } finally {
+          await store.close();
+        }
       },
     };
   } catch (error) {

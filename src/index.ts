@@ -12,7 +12,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const logger = createLogger(config.logLevel);
-  const bot = await startBot(config, logger);
+  // Listening before start-up: a signal that comes while the bot starts stops it as soon as it is up.
+  const started = startBot(config, logger);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -23,16 +24,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "error while shutting down");
-        process.exit(1);
-      },
-    );
+    started
+      .then((bot) => bot.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, "error while shutting down");
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  await started;
 }
 
 main().catch((error: unknown) => {

@@ -53,6 +53,11 @@ export interface DeliveryOptions {
   /** First retry delay; doubles per attempt up to `maxBackoffMs`. Defaults 30 s and 1 h. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Aborted when the bot is stopping: no new post is started, and the rows claimed but not posted go back to the
+   * outbox at once (due now), for the next run, instead of waiting out their lease.
+   */
+  signal?: AbortSignal;
   /** The recipient has left or the channel is gone: the caller marks them inactive and tells their manager. */
   onRecipientGone?: (workspaceId: string, recipient: string, error: string) => Promise<void> | void;
 }
@@ -244,6 +249,14 @@ export function createDelivery(options: DeliveryOptions) {
     return "retried";
   }
 
+  /** Returns claimed, unposted rows to the outbox, due now; a row whose claim has lapsed is left to its new holder. */
+  async function handBack(rows: readonly ClaimedMessage[]): Promise<void> {
+    for (const row of rows) {
+      await store.outbox.markRetry(row.id, "not posted yet: the bot was stopping", now(), row.attempts);
+    }
+    log.info({ rows: rows.length }, "stopping: unposted rows handed back to the outbox");
+  }
+
   return {
     /**
      * Sends every due row of a workspace, a batch at a time, until none is due. Without a workspace id it takes
@@ -259,7 +272,11 @@ export function createDelivery(options: DeliveryOptions) {
         let repeated = false;
         // A recipient who left may have queued a notice to their manager: take it in one more round.
         let queuedMore = false;
-        for (const row of rows) {
+        for (const [index, row] of rows.entries()) {
+          if (options.signal?.aborted) {
+            await handBack(rows.slice(index));
+            return result;
+          }
           if (seen.has(row.id)) repeated = true;
           seen.add(row.id);
           const rowLog = log.child({ outboxId: row.id, workspaceId: row.workspaceId, kind: row.kind, attempt: row.attempts });

@@ -13,8 +13,14 @@ export const isJobName = (value: string): value is JobName => (JOBS as readonly 
 /** What a job does for one workspace as of an instant; its counts are recorded with the run. */
 export type JobRunner = (workspaceId: string, at: Date) => Promise<Record<string, number>>;
 
+/** What recording a job run needs of the store. */
+export interface JobRunStore {
+  workspaces: Pick<Store["workspaces"], "ensure">;
+  jobRuns: Pick<Store["jobRuns"], "claim" | "finish" | "fail">;
+}
+
 export interface JobDeps {
-  store: Store;
+  store: JobRunStore;
   logger: Logger;
   now: () => Date;
 }

@@ -25,11 +25,18 @@ export interface RunnerDeps {
   slack: { botTokenFor: BotTokenFor | undefined; apiUrl: string | undefined; deliveryRate: number };
 }
 
-export function createJobRunners(deps: RunnerDeps, options: { byHand: boolean }): Partial<Record<JobName, JobRunner>> {
+export interface RunnerOptions {
+  /** Run by hand (`npm run job`, the sandbox): every eligible person now, whatever their local hour. */
+  byHand: boolean;
+  /** Aborted when the bot is stopping: a job's delivery ends after the post in flight. */
+  signal?: AbortSignal;
+}
+
+export function createJobRunners(deps: RunnerDeps, options: RunnerOptions): Partial<Record<JobName, JobRunner>> {
   const { store, services, rules, logger, now, slack, adminUserIds } = deps;
   const rescore = rescoreService({ store, rules });
   const delivery = slack.botTokenFor
-    ? createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now })
+    ? createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now, ...(options.signal ? { signal: options.signal } : {}) })
     : null;
   const runners: Partial<Record<JobName, JobRunner>> = {
     rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at)) }),

@@ -7,7 +7,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Rules } from "../domain/rules.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
-import { runJob, type JobName, type JobOutcome, type JobRunner } from "./run-job.ts";
+import { runJob, type JobName, type JobOutcome, type JobRunner, type JobRunStore } from "./run-job.ts";
 
 /** How often the jobs that post at a local time look for people whose time has come. */
 const LOCAL_TIME_CHECK = "*/15 * * * *";
@@ -28,7 +28,7 @@ const CATCH_UP: readonly JobName[] = ["nudges", "digest"];
 const WORKSPACE_PAGE = 1000;
 
 export interface SchedulerDeps {
-  store: Store;
+  store: JobRunStore & { workspaces: Pick<Store["workspaces"], "installedIds"> };
   schedules: Rules["schedules"];
   logger: Logger;
   now: () => Date;
@@ -43,16 +43,29 @@ export const firingKey = (date: Date) => `scheduled:${new Date(Math.floor(date.g
 export function createScheduler(deps: SchedulerDeps) {
   const { store, logger, runners } = deps;
   const tasks: ScheduledTask[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let stopping = false;
 
   /** One firing of a job across every workspace; one workspace's failure never stops the others. */
-  async function fire(job: JobName, date: Date): Promise<JobOutcome[]> {
+  async function fireEach(job: JobName, date: Date): Promise<JobOutcome[]> {
     const runner = runners[job];
     if (!runner) return [];
     const outcomes: JobOutcome[] = [];
     for (const workspaceId of await (deps.workspaces ?? (() => store.workspaces.installedIds(WORKSPACE_PAGE)))()) {
+      // Stopping: the workspaces not reached yet are left to the next firing or the catch-up on start.
+      if (stopping) break;
       outcomes.push(await runJob(deps, job, runner, workspaceId, date, firingKey(date)));
     }
     return outcomes;
+  }
+
+  /** Runs a firing, tracked so that `stop()` can let it finish before the store closes. */
+  function fire(job: JobName, date: Date): Promise<JobOutcome[]> {
+    if (stopping) return Promise.resolve([]);
+    const firing = fireEach(job, date);
+    inFlight.add(firing);
+    void firing.finally(() => inFlight.delete(firing)).catch(() => undefined);
+    return firing;
   }
 
   return {
@@ -77,9 +90,15 @@ export function createScheduler(deps: SchedulerDeps) {
       })();
     },
 
+    /**
+     * Starts no new firing and waits for those in flight (the catch-up too): a job stops between workspaces, and
+     * its delivery after the post in flight when the runners were given the bot's stop signal.
+     */
     async stop(): Promise<void> {
+      stopping = true;
       await Promise.all(tasks.map((task) => task.destroy()));
       tasks.length = 0;
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface SlackDeliveryOptions {
   ratePerSecond: number;
   logger: Logger;
   now: () => Date;
+  /** Aborted when the bot is stopping: delivery ends after the post in flight (see DeliveryOptions.signal). */
+  signal?: AbortSignal;
 }
 
 /** Delivers a workspace's due posts with that workspace's token; one deliverer (and pacer) per token. */
@@ -49,6 +51,7 @@ function tokenDelivery(options: SlackDeliveryOptions, botToken: string): Deliver
     ratePerSecond: options.ratePerSecond,
     leaseMs: 10 * 60 * 1000,
     maxAttempts: 8,
+    ...(options.signal ? { signal: options.signal } : {}),
     onRecipientGone: (workspaceId, recipient, error) => recordDeparture(store, logger, workspaceId, recipient, error),
   });
 }

@@ -93,7 +93,8 @@ describe("entry point", () => {
     const health = await waitForHealth(port);
     expect(health.status).toBe(200);
     child.kill("SIGTERM");
-    expect(await run.exited).toBe(0);
+    // The bot's own log says why, should it ever not exit 0.
+    expect(await run.exited, run.output()).toBe(0);
     expect(run.output()).toContain('"msg":"bot started"');
     expect(run.output()).not.toContain(SECRET);
     expect(run.output()).not.toContain("signing-secret-value-456");

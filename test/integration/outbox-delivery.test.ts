@@ -194,6 +194,25 @@ describe("delivery", () => {
     expect(emulator.stats().postMessage).toBe(30);
   });
 
+  it("stops after the post in flight when the bot stops, hands the claimed rows back, and the next run posts each once", async () => {
+    const team = await newTeam();
+    const ids = await enqueueMany(team, 6);
+    const stopping = new AbortController();
+    const clock = fakeClock();
+    // The bot is told to stop while the third post is on its way.
+    const sleep = async (ms: number) => {
+      await clock.sleep(ms);
+      if (emulator.callsTo("chat.postMessage").length === 2) stopping.abort();
+    };
+    const stopped = deliveryWith({ now: clock.now, sleep, signal: stopping.signal });
+    expect(await stopped.deliverDue(team)).toEqual({ sent: 3, retried: 0, failed: 0, recovered: 0 });
+    const handedBack = await Promise.all(ids.slice(3).map((id) => store.outbox.find(id)));
+    for (const row of handedBack) expect(row).toMatchObject({ status: "pending", nextAttemptAt: clock.now() });
+    // Due at once, not after the lease: a new run (the next firing, or a replica) takes them straight away.
+    expect(await deliveryWith({ now: clock.now, sleep: clock.sleep }).deliverDue(team)).toEqual({ sent: 3, retried: 0, failed: 0, recovered: 0 });
+    await expectExactlyOnce(ids);
+  });
+
   it("posts exactly once through a 429 with Retry-After and 5xx answers, retrying with backoff", async () => {
     const team = await newTeam();
     const ids = await enqueueMany(team, 5);
