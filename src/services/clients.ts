@@ -55,9 +55,26 @@ export const CLIENT_LIST_FILTERS = ["all", "mine", "A", "B", "C", "key"] as cons
 export type ClientListFilter = (typeof CLIENT_LIST_FILTERS)[number];
 /** Touches that count as meeting a client for the key-client rule. */
 const SUGGESTION_CANDIDATES = 200;
+/** The other clients whose revenue the card adds up before it needs the workspace's whole total. */
+const LARGEST_OTHERS = 50;
 
 export function clientService(deps: { store: Store; rules: Rules; clock: Clock }) {
   const { store, rules, clock } = deps;
+
+  /**
+   * The revenue total the card's concentration rule divides by. Summing every client on every card would scan the
+   * workspace, so the card first adds up the largest other clients (an index range): once this client's share of
+   * that partial sum is within the limit, its share of the whole is too, and the rule cannot fire either way. Only
+   * a client that may really be over the limit (or a small workspace) costs the full sum.
+   */
+  async function revenueTotalForShare(ctx: RequestContext, client: ClientRow): Promise<number> {
+    const revenue = client.annualRevenue;
+    if (!revenue) return 0;
+    const others = await store.clients.largestRevenues(ctx.workspaceId, client.id, LARGEST_OTHERS);
+    const partial = others.reduce((sum, value) => sum + value, client.archivedAt ? 0 : revenue);
+    if (others.length < LARGEST_OTHERS || revenue / partial <= rules.keyClient.concentrationAlertShare) return partial;
+    return store.clients.revenueTotal(ctx.workspaceId);
+  }
 
   /** Score and tier for a client's fields, as the rules say today. */
   function scored(fields: Omit<ClientFields, "score" | "tier">): Pick<ClientFields, "score" | "tier"> {
@@ -152,7 +169,7 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
         store.followUps.forClient(ctx.workspaceId, client.id),
         store.interactions.latest(ctx.workspaceId, client.id, { types: FACE_TO_FACE_TYPES }),
         store.interactions.latest(ctx.workspaceId, client.id, { sentiment: "negative" }),
-        client.annualRevenue ? store.clients.revenueTotal(ctx.workspaceId) : Promise.resolve(0),
+        revenueTotalForShare(ctx, client),
       ]);
       const now = clock.now();
       const { score, breakdown } = scoreClient(client, rules, now);

@@ -173,6 +173,17 @@ export function clientRepository(db: Db, provider: Provider) {
       return total._sum.annualRevenue ?? 0;
     },
 
+    /** The largest annual revenues among a workspace's active clients other than one, largest first (an index range). */
+    async largestRevenues(workspaceId: string, exceptClientId: string, take: number): Promise<number[]> {
+      const rows = await db.client.findMany({
+        where: { workspaceId, archivedAt: null, annualRevenue: { not: null }, id: { not: exceptClientId } },
+        select: { annualRevenue: true },
+        orderBy: { annualRevenue: "desc" },
+        take,
+      });
+      return rows.map((row) => row.annualRevenue ?? 0);
+    },
+
     /** Clients by name key, a chunk of keys per query (Prisma allows at most 999 parameters on SQLite). */
     async findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
       const keys = [...new Set(nameKeys)];

@@ -101,3 +101,36 @@ describe("tiers from an import", () => {
     expect(card).toMatch(/:warning: 98% of the workspace's revenue, above 30%/);
   });
 });
+
+describe("revenue concentration in a workspace of many clients", () => {
+  const others = Array.from({ length: 200 }, (_, i) => `Other Utility ${i + 1},U0TEST,1000000,,,,,,,,`);
+  const importInto = async (team: string, rows: string[]) => {
+    const csv = [CSV.split("\n")[0], ...rows].join("\n");
+    const report = await importService({ store: t.bot.services.store, rules: DEFAULT_RULES, clock }).importCsv("clients", team, Readable.from([csv]), { fileName: "clients.csv" });
+    expect(report).toMatchObject({ skipped: 0 });
+  };
+  const cardIn = async (team: string, name: string) => allText(asEphemeral((await t.slack.command("/tier", name, { teamId: team })).json));
+
+  beforeAll(async () => {
+    // 30M against 200 x 1M: over 30% of the 50 largest others, 13% of the whole.
+    await importInto("T0SPREAD", [...others, "Thirty Million Holdings,U0TEST,30000000,,,,,,,,"]);
+    // 120M against 200 x 1M: 37.5% of the whole.
+    await importInto("T0HEAVY", [...others, "Hundred Twenty Holdings,U0TEST,120000000,,,,,,,,"]);
+  });
+
+  it("counts the whole workspace, not only the largest clients, before it flags a client", async () => {
+    const card = await cardIn("T0SPREAD", "Thirty Million Holdings");
+    expect(card).toContain("Why this score");
+    expect(card).not.toContain("of the workspace's revenue");
+  });
+
+  it("flags a client above the share of the whole workspace", async () => {
+    expect(await cardIn("T0HEAVY", "Hundred Twenty Holdings")).toMatch(/38% of the workspace's revenue, above 30%/);
+  });
+
+  it("does not flag a small client of a large workspace", async () => {
+    const card = await cardIn("T0HEAVY", "Other Utility 7");
+    expect(card).toContain("Why this score");
+    expect(card).not.toContain("of the workspace's revenue");
+  });
+});
