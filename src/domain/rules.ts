@@ -151,10 +151,3 @@ export type Rules = z.infer<typeof rulesSchema>;
 
 export const DEFAULT_RULES: Rules = rulesSchema.parse({});
 
-/** Playbook hints shown on the client card, one per relationship type. */
-export const RELATIONSHIP_HINTS: Record<RelationshipType, string> = {
-  "strategic-cooperative": "Senior-level sponsorship; align on multi-year plans each quarter.",
-  "transactional-standard": "Keep it efficient: fast turnaround, clear pricing, no surprises.",
-  "partnership-trust": "Invest in the relationship; share market views before they ask.",
-  "problem-solving-service": "Lead with solutions; close every open issue before the next touch.",
-};

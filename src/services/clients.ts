@@ -2,7 +2,7 @@
 import { cadenceDaysFor } from "../domain/cadence.ts";
 import { closestNames } from "../domain/closest-names.ts";
 import { LIMITS } from "../domain/interaction.ts";
-import { RELATIONSHIP_HINTS, RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
+import { RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
 import { evaluateRisks, FACE_TO_FACE_TYPES, riskSnapshotOf, type RiskFlag } from "../domain/risk.ts";
 import { isKeyClient, keyClientFilter, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
 import { clientNameKey, decodeSlackEntities, isRecordId, normalizeClientName } from "../domain/text.ts";
@@ -33,7 +33,8 @@ export interface ClientCard {
   breakdown: DimensionScore[];
   keyClient: boolean;
   cadenceDays: number;
-  relationshipHint: string | null;
+  /** The client's relationship type when it is one the rules know (its playbook hint is the view's). */
+  relationshipType: RelationshipType | null;
   followUp: { dueOn: string; basis: string } | null;
   recent: InteractionRow[];
   risks: RiskFlag[];
@@ -196,7 +197,7 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
         breakdown,
         keyClient,
         cadenceDays,
-        relationshipHint: type ? RELATIONSHIP_HINTS[type] : null,
+        relationshipType: type,
         followUp: followUp && dueOn ? { dueOn, basis: followUp.basis } : null,
         recent,
         risks,

@@ -102,6 +102,26 @@ describe("tiers from an import", () => {
   });
 });
 
+describe("/tier in the reader's language", () => {
+  it("speaks Simplified Chinese to a reader whose Slack locale is Chinese, with the names and dates in Chinese", async () => {
+    t.emulator.setUser("U0ZHREADER", { locale: "zh-CN", tz: "Asia/Shanghai" });
+    const reply = await t.slack.command("/tier", "Three Gorges Renewables", { userId: "U0ZHREADER" });
+    const card = allText(asEphemeral(reply.json));
+    expect(card).toContain("*等级*\n*A*");
+    expect(card).toContain("评分依据：");
+    expect(card).toContain("业务贡献 40/40");
+    expect(card).toContain("*战略合作型*：争取高层支持");
+    expect(card).toContain(":key: *重点客户*");
+    expect(card).not.toContain("Why this score");
+  });
+
+  it("keeps English for a reader whose Slack locale is not Chinese", async () => {
+    t.emulator.setUser("U0ENREADER", { locale: "fr-FR" });
+    const card = allText(asEphemeral((await t.slack.command("/tier", "Three Gorges Renewables", { userId: "U0ENREADER" })).json));
+    expect(card).toContain("Why this score");
+  });
+});
+
 describe("revenue concentration in a workspace of many clients", () => {
   const others = Array.from({ length: 200 }, (_, i) => `Other Utility ${i + 1},U0TEST,1000000,,,,,,,,`);
   const importInto = async (team: string, rows: string[]) => {

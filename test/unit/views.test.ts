@@ -6,6 +6,7 @@ import { scoreClient } from "../../src/domain/scoring.ts";
 import { truncateText } from "../../src/domain/text.ts";
 import { formatDateForHumans, type WhenError } from "../../src/domain/when.ts";
 import type { ClientCard } from "../../src/services/clients.ts";
+import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { ACTIONS, LOG_MODAL, VIEWS } from "../../src/slack/ids.ts";
 import { buildAppHome } from "../../src/slack/views/app-home.ts";
 import { button, context, ephemeral, fields, header, LIMIT, section, userText } from "../../src/slack/views/blocks.ts";
@@ -32,6 +33,7 @@ import { blockKitProblems, mentionProblems, mrkdwnTexts } from "../support/block
 
 // ---- fixtures ------------------------------------------------------------------------------------------
 
+const EN = messagesFor("en");
 const OWNER = "U0OWNER01";
 const REP = "U0REP0001";
 const BOT_USERS = [OWNER, REP];
@@ -92,7 +94,7 @@ function clientCard(overrides: Partial<ClientCard> = {}): ClientCard {
     breakdown,
     keyClient: true,
     cadenceDays: 30,
-    relationshipHint: "Senior-level sponsorship; align on multi-year plans each quarter.",
+    relationshipType: "strategic-cooperative",
     followUp: { dueOn: "2026-07-01", basis: "cadence" },
     recent: [interactionRow()],
     risks: [],
@@ -275,21 +277,21 @@ describe("followUpText", () => {
     ["2026-06-10", "overdue by 5 days"],
     ["2027-01-01", "in 200 days"],
   ])("due %s, seen on 2026-06-15: %s", (dueOn, when) => {
-    expect(followUpText({ followUp: { dueOn, basis: "cadence" } }, TODAY)).toBe(`${formatDateForHumans(dueOn)} (${when})`);
+    expect(followUpText(EN, { followUp: { dueOn, basis: "cadence" } }, TODAY)).toBe(`${formatDateForHumans(dueOn)} (${when})`);
   });
 
   it("crosses the year end", () => {
-    expect(followUpText({ followUp: { dueOn: "2027-01-01", basis: "logged" } }, "2026-12-31")).toMatch(/\(in 1 day\)$/);
+    expect(followUpText(EN, { followUp: { dueOn: "2027-01-01", basis: "logged" } }, "2026-12-31")).toMatch(/\(in 1 day\)$/);
   });
 
   it("says how to start the cadence when there is no follow-up", () => {
-    expect(followUpText({ followUp: null }, TODAY)).toMatch(/log a touch/i);
+    expect(followUpText(EN, { followUp: null }, TODAY)).toMatch(/log a touch/i);
   });
 });
 
 describe("buildClientCard", () => {
   it("lists active risks with their reasons, and none when there are none", () => {
-    const risky = buildClientCard(
+    const risky = buildClientCard(EN, 
       clientCard({
         risks: [
           { rule: "silence", reason: "no touch for 96 days, cadence 30" },
@@ -301,13 +303,13 @@ describe("buildClientCard", () => {
     const text = mrkdwnTexts(risky).map((t) => t.text).join("\n");
     expect(text).toContain("*Risks*\n:warning: no touch for 96 days, cadence 30\n:warning: satisfaction 72, below 90");
     expect(blockKitProblems(risky)).toEqual([]);
-    const calm = mrkdwnTexts(buildClientCard(clientCard(), TODAY)).map((t) => t.text).join("\n");
+    const calm = mrkdwnTexts(buildClientCard(EN, clientCard(), TODAY)).map((t) => t.text).join("\n");
     expect(calm).not.toContain("*Risks*");
   });
 
   it("shows the tier, score, owner, follow-up, explained score and last touches", () => {
     const card = clientCard();
-    const reply = buildClientCard(card, TODAY);
+    const reply = buildClientCard(EN, card, TODAY);
     expect(problems(reply)).toEqual([]);
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Acme Power", emoji: true } });
@@ -317,25 +319,25 @@ describe("buildClientCard", () => {
     expect(all).toContain("contribution 30/40");
     expect(all).toContain("Key client");
     expect(all).toContain("cadence 30 days");
-    expect(all).toContain(card.relationshipHint ?? "");
+    expect(all).toContain("Senior-level sponsorship; align on multi-year plans each quarter.");
     expect(all).toContain("Discussed the Q3 renewal");
     expect(all).toContain(`<@${REP}>`);
     expect(reply.text).toContain("tier B");
-    expect(reply.text).toContain(followUpText(card, TODAY));
+    expect(reply.text).toContain(followUpText(EN, card, TODAY));
     const actions = reply.blocks.find((b) => b.type === "actions");
     expect(actions).toMatchObject({ elements: [{ action_id: ACTIONS.openLogModal, value: card.client.id }] });
   });
 
   it("shows an override with its reason", () => {
     const client = clientRow({ tierOverride: "A", tierOverrideReason: "Board-level sponsor <!channel>" });
-    const reply = buildClientCard(clientCard({ client, tier: "A", overridden: true }), TODAY);
+    const reply = buildClientCard(EN, clientCard({ client, tier: "A", overridden: true }), TODAY);
     expect(JSON.stringify(reply.blocks)).toContain("override: Board-level sponsor &lt;!channel&gt;");
     expect(problems(reply)).toEqual([]);
   });
 
   it("handles an unassigned client with no touches and no follow-up", () => {
     const client = clientRow({ ownerSlackId: null, relationshipType: null });
-    const reply = buildClientCard(clientCard({ client, recent: [], followUp: null, keyClient: false, relationshipHint: null }), TODAY);
+    const reply = buildClientCard(EN, clientCard({ client, recent: [], followUp: null, keyClient: false, relationshipType: null }), TODAY);
     expect(problems(reply)).toEqual([]);
     expect(JSON.stringify(reply.blocks)).toContain("unassigned");
     expect(JSON.stringify(reply.blocks)).toContain("No touches logged yet");
@@ -343,7 +345,7 @@ describe("buildClientCard", () => {
 
   it.each(NASTY_NAMES)("stays within Slack's limits and mentions no one for the name %j", (name) => {
     const client = clientRow({ name, tierOverride: "A", tierOverrideReason: NAME_200, relationshipType: name });
-    const reply = buildClientCard(clientCard({ client, overridden: true, recent: [interactionRow({ summary: name })] }), TODAY);
+    const reply = buildClientCard(EN, clientCard({ client, overridden: true, recent: [interactionRow({ summary: name })] }), TODAY);
     expect(problems(reply)).toEqual([]);
     expect(brokenTokens(reply)).toEqual([]);
     // A header is plain text: Slack does not parse it, so the name appears as typed (cut to 150).
@@ -356,7 +358,7 @@ describe("buildClientCard", () => {
       interactionRow({ summary: SUMMARY_3000, type: "meeting", repSlackId: OWNER }),
       interactionRow({ summary: SUMMARY_3000, sentiment: "unknown" }),
     ];
-    const reply = buildClientCard(clientCard({ client: clientRow({ name: NAME_200 }), recent }), TODAY);
+    const reply = buildClientCard(EN, clientCard({ client: clientRow({ name: NAME_200 }), recent }), TODAY);
     expect(problems(reply)).toEqual([]);
     expect(brokenTokens(reply)).toEqual([]);
     // Each touch is still there (cut, not dropped).

@@ -3,6 +3,7 @@ import type { ClientResolution } from "../../services/clients.ts";
 import type { Services } from "../../services/index.ts";
 import type { ClientRow } from "../../store/clients.ts";
 import { buildClientCard } from "../views/client-card.ts";
+import { readerOf } from "./request-context.ts";
 import { clientChoices, clientUnknown, TIER_USAGE, usage, type EphemeralReply } from "../views/replies.ts";
 
 /** What to say when a name did not lead to exactly one client. */
@@ -24,6 +25,6 @@ export async function cardReplyForQuery(services: Services, ctx: RequestContext,
 }
 
 export async function cardReply(services: Services, ctx: RequestContext, client: ClientRow): Promise<EphemeralReply> {
-  const today = await services.profiles.today(ctx);
-  return buildClientCard(await services.clients.card(ctx, client, today), today);
+  const { t, today } = await readerOf(services, ctx);
+  return buildClientCard(t, await services.clients.card(ctx, client, today), today);
 }

@@ -1,4 +1,7 @@
 import type { RequestContext } from "../../services/context.ts";
+import type { Services } from "../../services/index.ts";
+import type { Reader } from "../../services/profiles.ts";
+import { messagesFor, type Messages } from "../i18n/index.ts";
 
 /** The workspace and user of any Slack payload: commands carry team_id, interactions carry team.id or user.team_id. */
 export function contextOf(body: { team_id?: string; user_id?: string; team?: { id: string } | null; user?: { id: string; team_id?: string } }): RequestContext {
@@ -6,4 +9,10 @@ export function contextOf(body: { team_id?: string; user_id?: string; team?: { i
   const userId = body.user_id ?? body.user?.id;
   if (!workspaceId || !userId) throw new Error("Slack payload without a team or a user");
   return { workspaceId, userId };
+}
+
+/** The person a reply is for: their messages (from their Slack locale), timezone and calendar day. */
+export async function readerOf(services: Pick<Services, "profiles">, ctx: RequestContext): Promise<Reader & { t: Messages }> {
+  const reader = await services.profiles.reader(ctx);
+  return { ...reader, t: messagesFor(reader.locale) };
 }
