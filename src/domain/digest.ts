@@ -6,7 +6,7 @@ import dayjs from "dayjs";
 import isoWeek from "dayjs/plugin/isoWeek.js";
 import utc from "dayjs/plugin/utc.js";
 import { addDays, daysBetween } from "./cadence.ts";
-import type { Rules, Tier } from "./rules.ts";
+import { WEEKDAY_NAMES, type Rules, type Tier } from "./rules.ts";
 import { localTimeOf, weekdayOf } from "./schedule.ts";
 import { todayInZone } from "./when.ts";
 
@@ -29,12 +29,16 @@ export interface DigestDay {
 }
 
 /**
- * The digest due now for a reader in `timeZone`, if any: on the rules' digest day at or after its time, or, run by
- * hand, for the local week of `at` on any day.
+ * The digest due now for a reader in `timeZone`, if any: from the rules' digest day and time to the end of that
+ * local ISO week (so a digest missed while the bot was down goes out at the next check, still once a week), or,
+ * run by hand, for the local week of `at` on any day.
  */
 export function digestDayFor(at: Date, timeZone: string, schedules: Rules["schedules"], byHand: boolean): DigestDay | null {
   const today = todayInZone(at, timeZone);
-  if (!byHand && (weekdayOf(today) !== schedules.digestDay || localTimeOf(at, timeZone) < schedules.digestTime)) return null;
+  if (!byHand) {
+    const daysAfterDigestDay = WEEKDAY_NAMES.indexOf(weekdayOf(today)) - WEEKDAY_NAMES.indexOf(schedules.digestDay);
+    if (daysAfterDigestDay < 0 || (daysAfterDigestDay === 0 && localTimeOf(at, timeZone) < schedules.digestTime)) return null;
+  }
   return { today, week: isoWeekOf(today), from: addDays(today, -7) };
 }
 

@@ -70,7 +70,7 @@ const scoringSchema = z
 const cadenceDays = z.number().int().min(1).max(3650);
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day such as 09:00");
 const cronExpression = z.string().refine((expression) => cron.validate(expression), "a cron expression (UTC) such as \"0 * * * *\"");
-const WEEKDAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export const WEEKDAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 export const rulesSchema = z
   .object({

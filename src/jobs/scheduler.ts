@@ -11,7 +11,6 @@ import { runJob, type JobName, type JobOutcome, type JobRunner, type JobRunStore
 
 /** How often the jobs that post at a local time look for people whose time has come. */
 const LOCAL_TIME_CHECK = "*/15 * * * *";
-const LOCAL_TIME_CHECK_MS = 15 * 60_000;
 
 /**
  * When each job fires (cron, UTC). Nudges and digests are checked every 15 minutes because people's mornings fall
@@ -22,8 +21,32 @@ export function jobSchedules(schedules: Rules["schedules"]): Record<JobName, str
   return { nudges: LOCAL_TIME_CHECK, digest: LOCAL_TIME_CHECK, risk: schedules.risk, rescore: schedules.rescore };
 }
 
-/** Jobs whose missed firing runs once on start: each still posts at most once per person and period. */
-const CATCH_UP: readonly JobName[] = ["nudges", "digest"];
+/** How far back a missed firing is still caught up on start. */
+const CATCH_UP_LOOKBACK_MINUTES = 31 * 24 * 60;
+
+/**
+ * The latest minute at or before `now` (UTC) that a cron expression fires in, within a month; null when none (a
+ * yearly cron, say). The seconds field is left out: a firing's key is its minute.
+ */
+export function previousFiring(expression: string, now: Date): Date | null {
+  const { minute, hour, dayOfMonth, month, dayOfWeek } = cron.parse(expression);
+  const numbers = (values: readonly (number | string)[]) => values.filter((v): v is number => typeof v === "number");
+  const [days, weekdays] = [numbers(dayOfMonth), numbers(dayOfWeek).map((d) => d % 7)];
+  let at = Math.floor(now.getTime() / 60_000) * 60_000;
+  for (let step = 0; step <= CATCH_UP_LOOKBACK_MINUTES; step++, at -= 60_000) {
+    const d = new Date(at);
+    if (
+      minute.includes(d.getUTCMinutes()) &&
+      hour.includes(d.getUTCHours()) &&
+      days.includes(d.getUTCDate()) &&
+      month.includes(d.getUTCMonth() + 1) &&
+      weekdays.includes(d.getUTCDay())
+    ) {
+      return d;
+    }
+  }
+  return null;
+}
 
 const WORKSPACE_PAGE = 1000;
 
@@ -46,32 +69,50 @@ export function createScheduler(deps: SchedulerDeps) {
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
 
-  /** One firing of a job across every workspace; one workspace's failure never stops the others. */
-  async function fireEach(job: JobName, date: Date): Promise<JobOutcome[]> {
+  /** One firing of a job across every workspace, as of `at`; one workspace's failure never stops the others. */
+  async function fireEach(job: JobName, date: Date, at: Date): Promise<JobOutcome[]> {
     const runner = runners[job];
     if (!runner) return [];
     const outcomes: JobOutcome[] = [];
     for (const workspaceId of await (deps.workspaces ?? (() => store.workspaces.installedIds(WORKSPACE_PAGE)))()) {
       // Stopping: the workspaces not reached yet are left to the next firing or the catch-up on start.
       if (stopping) break;
-      outcomes.push(await runJob(deps, job, runner, workspaceId, date, firingKey(date)));
+      outcomes.push(await runJob(deps, job, runner, workspaceId, at, firingKey(date)));
     }
     return outcomes;
   }
 
-  /** Runs a firing, tracked so that `stop()` can let it finish before the store closes. */
-  function fire(job: JobName, date: Date): Promise<JobOutcome[]> {
+  /**
+   * Runs the firing scheduled at `date` (its key), as of `at` (default: then); tracked so that `stop()` can let it
+   * finish before the store closes.
+   */
+  function fire(job: JobName, date: Date, at: Date = date): Promise<JobOutcome[]> {
     if (stopping) return Promise.resolve([]);
-    const firing = fireEach(job, date);
+    const firing = fireEach(job, date, at);
     inFlight.add(firing);
     void firing.finally(() => inFlight.delete(firing)).catch(() => undefined);
     return firing;
   }
 
+  /**
+   * Runs each job's latest scheduled firing now, under that firing's key: when a replica (or this bot before it
+   * stopped) ran it, the claim fails and nothing happens; when the bot was down then, it runs once, as of now.
+   */
+  async function catchUp(): Promise<void> {
+    const now = deps.now();
+    for (const [job, expression] of Object.entries(jobSchedules(deps.schedules)) as [JobName, string][]) {
+      const missed = runners[job] ? previousFiring(expression, now) : null;
+      if (!missed) continue;
+      await fire(job, missed, now).catch((error: unknown) =>
+        logger.error({ job, err: error instanceof Error ? error.message : String(error) }, "catch-up failed"),
+      );
+    }
+  }
+
   return {
     fire,
 
-    /** Starts the crons and catches up once: a nudge or digest missed while the bot was down goes out now (still once). */
+    /** Starts the crons and catches up once: a firing missed while the bot was down runs now (still once). */
     start(): void {
       for (const [job, expression] of Object.entries(jobSchedules(deps.schedules)) as [JobName, string][]) {
         if (!runners[job]) continue;
@@ -79,16 +120,10 @@ export function createScheduler(deps: SchedulerDeps) {
           cron.schedule(expression, (context) => fire(job, context.date).then(() => undefined), { name: job, timezone: "UTC", noOverlap: true }),
         );
       }
-      // The key of the latest 15-minute check, so replicas starting together catch up once.
-      const lastCheck = new Date(Math.floor(deps.now().getTime() / LOCAL_TIME_CHECK_MS) * LOCAL_TIME_CHECK_MS);
-      void (async () => {
-        for (const job of CATCH_UP) {
-          await fire(job, lastCheck).catch((error: unknown) =>
-            logger.error({ job, err: error instanceof Error ? error.message : String(error) }, "catch-up failed"),
-          );
-        }
-      })();
+      void catchUp();
     },
+
+    catchUp,
 
     /**
      * Starts no new firing and waits for those in flight (the catch-up too): a job stops between workspaces, and

@@ -5,6 +5,7 @@ import { digestDayFor, isCovered, isoWeekOf, tierShares } from "../../src/domain
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
 import { weekdayOf } from "../../src/domain/schedule.ts";
 import type { Digest } from "../../src/services/digest.ts";
+import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildDigest } from "../../src/slack/views/digest.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 
@@ -38,9 +39,13 @@ describe("digestDayFor", () => {
   it.each([
     ["2026-11-23T08:59:00Z", "UTC", false, null],
     ["2026-11-23T09:00:00Z", "UTC", false, "2026-W48"],
-    ["2026-11-24T09:00:00Z", "UTC", false, null],
-    // Sunday evening in UTC is already Monday 09:30 in Shanghai.
-    ["2026-11-22T01:30:00Z", "Asia/Shanghai", false, null],
+    // Missed on Monday (the bot was down): due at the next check that week, and not before Monday in the next.
+    ["2026-11-24T09:00:00Z", "UTC", false, "2026-W48"],
+    ["2026-11-29T23:59:00Z", "UTC", false, "2026-W48"],
+    ["2026-11-30T08:59:00Z", "UTC", false, null],
+    // Sunday 09:30 in Shanghai: still that week's digest, if it was missed; Monday 08:30 there: not yet the next.
+    ["2026-11-22T01:30:00Z", "Asia/Shanghai", false, "2026-W47"],
+    ["2026-11-23T00:30:00Z", "Asia/Shanghai", false, null],
     ["2026-11-23T01:30:00Z", "Asia/Shanghai", false, "2026-W48"],
     // By hand: any day, the local week.
     ["2026-11-26T03:00:00Z", "UTC", true, "2026-W48"],
@@ -56,6 +61,7 @@ describe("digestDayFor", () => {
   it("follows the rules file's digest day and time", () => {
     const friday = rulesSchema.parse({ schedules: { ...schedules, digestDay: "fri", digestTime: "16:00" } }).schedules;
     expect(digestDayFor(new Date("2026-11-27T15:59:00Z"), "UTC", friday, false)).toBeNull();
+    expect(digestDayFor(new Date("2026-11-26T16:00:00Z"), "UTC", friday, false)).toBeNull();
     expect(digestDayFor(new Date("2026-11-27T16:00:00Z"), "UTC", friday, false)?.week).toBe("2026-W48");
   });
 });
@@ -84,7 +90,7 @@ function fullDigest(overrides: Partial<Digest> = {}): Digest {
       total: 400,
     },
     overdue: Array.from({ length: 40 }, (_, i) => ({ ownerSlackId: `U0REP${i}`, count: 40 - i })),
-    newRisks: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, ownerSlackId: null, rule: "silence", reason: "no touch for 96 days, cadence 30", openedOn: "2026-11-20", cleared: false })), total: 90 },
+    newRisks: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, ownerSlackId: null, rule: "silence", reason: "no touch for 96 days, cadence 30", details: JSON.stringify({ rule: "silence", days: 96, cadenceDays: 30, neverTouched: false }), openedOn: "2026-11-20", cleared: false })), total: 90 },
     tierMoves: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, fromTier: "B", toTier: "A", reason: "rescore" })), total: 12 },
     coverage: { keyClients: 10, covered: 7 },
     activity: Array.from({ length: 30 }, (_, i) => ({ repSlackId: `U0REP${i}`, touches: { A: i, B: 1, C: 0 } })),
@@ -97,7 +103,7 @@ function fullDigest(overrides: Partial<Digest> = {}): Digest {
 
 describe("buildDigest", () => {
   it("keeps a crowded week within Slack's limits, escapes names and says how many more", () => {
-    const message = buildDigest(fullDigest());
+    const message = buildDigest(messagesFor("en"), fullDigest());
     expect(blockKitProblems(message)).toEqual([]);
     const reps = Array.from({ length: 40 }, (_, i) => `U0REP${i}`);
     expect(mentionProblems(message, [...reps, "U0GONE"])).toEqual([]);
@@ -109,7 +115,7 @@ describe("buildDigest", () => {
   });
 
   it("says a quiet week in one line", () => {
-    const message = buildDigest(fullDigest({ quiet: true, operations: null, activity: [], overdue: [] }));
+    const message = buildDigest(messagesFor("en"), fullDigest({ quiet: true, operations: null, activity: [], overdue: [] }));
     expect(message.blocks).toHaveLength(1);
     expect(message.text).toBe("Quiet week for your team (16 Nov – 22 Nov): no touches logged, nothing overdue, no new risks or tier moves.");
   });

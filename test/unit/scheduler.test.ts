@@ -1,11 +1,12 @@
 /**
- * The scheduler's stop: a firing in flight (the catch-up on start, or a cron firing) finishes before `stop()`
- * returns, so the store is never closed under a running job, and nothing new starts once stopping.
+ * The scheduler without its crons: `stop()` lets a firing in flight (the catch-up on start, or a cron firing) finish
+ * before it returns, so the store is never closed under a running job; the catch-up on start runs each job's latest
+ * missed firing once, under that firing's key, across replicas.
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import type { JobRunner } from "../../src/jobs/run-job.ts";
-import { createScheduler, type SchedulerDeps } from "../../src/jobs/scheduler.ts";
+import { createScheduler, previousFiring, type SchedulerDeps } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 
 /** The part of the store the scheduler uses, in memory: every claim succeeds once per key. */
@@ -68,5 +69,58 @@ describe("scheduler.stop", () => {
     expect(await firing).toEqual([{ kind: "done", stats: { sent: 1 } }]);
     expect(held.ran).toEqual(["T1"]);
     expect(await scheduler.fire("risk", new Date("2026-11-23T11:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("previousFiring", () => {
+  it.each([
+    ["30 * * * *", "2026-11-23T10:45:10Z", "2026-11-23T10:30:00.000Z"],
+    ["30 * * * *", "2026-11-23T10:30:59Z", "2026-11-23T10:30:00.000Z"],
+    ["0 1 * * *", "2026-11-23T00:59:00Z", "2026-11-22T01:00:00.000Z"],
+    ["*/15 * * * *", "2026-11-23T10:14:00Z", "2026-11-23T10:00:00.000Z"],
+    // Weekdays only: on a Sunday, the Friday before.
+    ["0 6 * * 1-5", "2026-11-29T12:00:00Z", "2026-11-27T06:00:00.000Z"],
+    // Sunday as 0 or 7.
+    ["0 6 * * 7", "2026-11-30T12:00:00Z", "2026-11-29T06:00:00.000Z"],
+  ])("%s at %s fired last at %s", (expression, now, expected) => {
+    expect(previousFiring(expression, new Date(now))?.toISOString()).toBe(expected);
+  });
+
+  it("gives up beyond a month", () => {
+    expect(previousFiring("0 0 1 1 *", new Date("2026-11-23T10:00:00Z"))).toBeNull();
+  });
+});
+
+describe("scheduler.catchUp", () => {
+  it("runs each job's missed firing once, as of now, and nothing when that firing already ran", async () => {
+    const now = new Date("2026-11-23T10:47:00Z");
+    const store = memoryStore();
+    const seen: { job: string; at: string }[] = [];
+    const runner = (job: string): JobRunner => async (_workspaceId, at) => {
+      seen.push({ job, at: at.toISOString() });
+      return {};
+    };
+    const replica = () =>
+      createScheduler({
+        store,
+        schedules: DEFAULT_RULES.schedules,
+        logger: createLogger("silent"),
+        now: () => now,
+        runners: { risk: runner("risk"), rescore: runner("rescore"), nudges: runner("nudges") },
+        workspaces: async () => ["T1"],
+      });
+    // The risk firing at 10:30 already ran on another replica.
+    expect(await replica().fire("risk", new Date("2026-11-23T10:30:00Z"))).toHaveLength(1);
+    seen.length = 0;
+
+    await replica().catchUp();
+    expect(seen).toEqual([
+      { job: "nudges", at: now.toISOString() },
+      { job: "rescore", at: now.toISOString() },
+    ]);
+    // A second replica starting now finds every firing taken.
+    seen.length = 0;
+    await replica().catchUp();
+    expect(seen).toEqual([]);
   });
 });
