@@ -7,6 +7,7 @@
  * update and a lease), and the metadata look-up before any repeat attempt (a crash or timeout after Slack accepted
  * a post is recovered from `conversations.history` instead of posting again).
  */
+import { setTimeout as delay } from "node:timers/promises";
 import type { Block, KnownBlock } from "@slack/types";
 import type { WebClient, WebClientOptions } from "@slack/web-api";
 import type { Logger } from "../logger.ts";
@@ -78,7 +79,7 @@ const RECIPIENT_GONE = new Set(["account_inactive", "user_not_found", "channel_n
 const TRANSIENT_PLATFORM = new Set(["ratelimited", "fatal_error", "internal_error", "service_unavailable", "request_timeout"]);
 const HISTORY_PAGES = 10;
 
-type Outcome = "sent" | "recovered" | "retried" | "failed" | "leaseLost";
+type Outcome = "sent" | "recovered" | "retried" | "failed" | "leaseLost" | "stopped";
 
 /** Margin before the lease deadline within which a post is not started (another deliverer may take the row). */
 const LEASE_MARGIN_MS = 1000;
@@ -145,7 +146,16 @@ function errorText(error: unknown): string {
 
 const isChannelId = (recipient: string) => /^[CGD]/.test(recipient);
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A real wait that ends early (without an error) when the bot is stopping: a long Retry-After never holds up a stop. */
+function realSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) =>
+    delay(ms, undefined, signal ? { signal } : {}).catch((error: unknown) => {
+      if (!signal?.aborted) throw error;
+    });
+}
+
+/** What a post attempt returns when the bot began stopping while it waited for its turn. */
+const STOPPED = Symbol("stopped");
 
 export function createDelivery(options: DeliveryOptions) {
   const { store, client, logger, now, leaseMs, maxAttempts } = options;
@@ -153,7 +163,7 @@ export function createDelivery(options: DeliveryOptions) {
   const baseBackoffMs = options.baseBackoffMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60 * 60_000;
   const log = logger.child({ component: "delivery" });
-  const pacer = new Pacer(1000 / options.ratePerSecond, 1000 / (options.perChannelPerSecond ?? 1), now, options.sleep ?? realSleep);
+  const pacer = new Pacer(1000 / options.ratePerSecond, 1000 / (options.perChannelPerSecond ?? 1), now, options.sleep ?? realSleep(options.signal));
 
   /** Runs a Slack call, waiting out (and pacing every post behind) a 429's Retry-After a few times. */
   async function honouringRetryAfter<T>(call: () => Promise<T>): Promise<T> {
@@ -208,6 +218,7 @@ export function createDelivery(options: DeliveryOptions) {
     }
     const posted = await honouringRetryAfter(async () => {
       await pacer.wait(channel);
+      if (options.signal?.aborted) return STOPPED;
       // Pacing (or a slow look-up, or a Retry-After) may have used up the lease: then another deliverer may hold
       // the row, and posting now could post twice. Leave it; whoever claims it next looks in the history first.
       if (now().getTime() >= row.leaseUntil.getTime() - LEASE_MARGIN_MS) return undefined;
@@ -218,6 +229,7 @@ export function createDelivery(options: DeliveryOptions) {
         metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: row.id } },
       });
     });
+    if (posted === STOPPED) return "stopped";
     if (!posted) return "leaseLost";
     if (!posted.ts) throw new Error("chat.postMessage returned no ts");
     await store.outbox.markSent(row.id, posted.channel ?? channel, posted.ts, now());
@@ -292,6 +304,10 @@ export function createDelivery(options: DeliveryOptions) {
               rowLog.error({ err: storeError }, "could not record delivery failure");
               continue;
             }
+          }
+          if (outcome === "stopped") {
+            await handBack(rows.slice(index));
+            return result;
           }
           if (outcome === "leaseLost") rowLog.warn("lease ran out before posting; left for the next round");
           else result[outcome]++;

@@ -199,18 +199,34 @@ describe("delivery", () => {
     const ids = await enqueueMany(team, 6);
     const stopping = new AbortController();
     const clock = fakeClock();
-    // The bot is told to stop while the third post is on its way.
+    // The bot is told to stop while the third post waits for its turn.
     const sleep = async (ms: number) => {
       await clock.sleep(ms);
       if (emulator.callsTo("chat.postMessage").length === 2) stopping.abort();
     };
     const stopped = deliveryWith({ now: clock.now, sleep, signal: stopping.signal });
-    expect(await stopped.deliverDue(team)).toEqual({ sent: 3, retried: 0, failed: 0, recovered: 0 });
-    const handedBack = await Promise.all(ids.slice(3).map((id) => store.outbox.find(id)));
+    expect(await stopped.deliverDue(team)).toEqual({ sent: 2, retried: 0, failed: 0, recovered: 0 });
+    const handedBack = await Promise.all(ids.slice(2).map((id) => store.outbox.find(id)));
     for (const row of handedBack) expect(row).toMatchObject({ status: "pending", nextAttemptAt: clock.now() });
     // Due at once, not after the lease: a new run (the next firing, or a replica) takes them straight away.
-    expect(await deliveryWith({ now: clock.now, sleep: clock.sleep }).deliverDue(team)).toEqual({ sent: 3, retried: 0, failed: 0, recovered: 0 });
+    expect(await deliveryWith({ now: clock.now, sleep: clock.sleep }).deliverDue(team)).toEqual({ sent: 4, retried: 0, failed: 0, recovered: 0 });
     await expectExactlyOnce(ids);
+  });
+
+  it("does not sit out a long Retry-After once the bot is stopping", async () => {
+    const team = await newTeam();
+    const ids = await enqueueMany(team, 2);
+    emulator.inject({ method: "chat.postMessage", kind: "rate_limit", retryAfterSeconds: 60 });
+    const stopping = new AbortController();
+    // Real time: the deliverer's own wait, cut short by the stop.
+    const delivery = deliveryWith({ now: () => new Date(), signal: stopping.signal });
+    const started = Date.now();
+    const run = delivery.deliverDue(team);
+    setTimeout(() => stopping.abort(), 200);
+    expect(await run).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const id of ids) expect(await store.outbox.find(id)).toMatchObject({ status: "pending" });
+    expect(postsPerId().size).toBe(0);
   });
 
   it("posts exactly once through a 429 with Retry-After and 5xx answers, retrying with backoff", async () => {
