@@ -47,6 +47,8 @@ export interface BlockActionOptions {
   /** Extra fields of the action itself, e.g. { type: "static_select", selected_option: {...} }. */
   action?: Record<string, unknown>;
   stateValues?: Record<string, unknown>;
+  /** The workspace the click comes from (default: the helper's). */
+  teamId?: string;
 }
 
 export interface ViewSubmissionOptions {
@@ -172,12 +174,12 @@ export class SlackRequests {
         : { type: "message", message_ts: message.ts, channel_id: channelId, is_ephemeral: false });
     const payload = {
       type: "block_actions",
-      user: this.user(opts.userId),
+      user: this.user(opts.userId, opts.teamId),
       api_app_id: this.appId(),
       token: VERIFICATION_TOKEN,
       container,
       trigger_id: opts.triggerId ?? this.triggerId(),
-      team: this.team(),
+      team: this.team(opts.teamId),
       enterprise: null,
       is_enterprise_install: false,
       ...(inView
@@ -380,13 +382,13 @@ export class SlackRequests {
     return this.emulator?.teamDomain ?? "test-workspace";
   }
 
-  private team(): { id: string; domain: string } {
-    return { id: this.teamId, domain: this.teamDomain() };
+  private team(teamId = this.teamId): { id: string; domain: string } {
+    return { id: teamId, domain: this.teamDomain() };
   }
 
-  private user(userId = "U0TEST"): { id: string; username: string; name: string; team_id: string } {
+  private user(userId = "U0TEST", teamId = this.teamId): { id: string; username: string; name: string; team_id: string } {
     const name = userId.toLowerCase();
-    return { id: userId, username: name, name, team_id: this.teamId };
+    return { id: userId, username: name, name, team_id: teamId };
   }
 }
 
