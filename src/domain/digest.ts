@@ -26,20 +26,25 @@ export interface DigestDay {
   week: string;
   /** The seven days the digest looks back on: [from, today). */
   from: string;
+  /**
+   * Set on a scheduled run after the digest day (the bot was down then): the week before, whose digest the reader
+   * must have had for this one to be caught up, so that a first start mid-week waits for the next digest day.
+   */
+  lateAfterWeek?: string;
 }
 
 /**
  * The digest due now for a reader in `timeZone`, if any: from the rules' digest day and time to the end of that
- * local ISO week (so a digest missed while the bot was down goes out at the next check, still once a week), or,
- * run by hand, for the local week of `at` on any day.
+ * local ISO week (a digest missed while the bot was down goes out at the next check, still once a week: see
+ * `lateAfterWeek`), or, run by hand, for the local week of `at` on any day.
  */
 export function digestDayFor(at: Date, timeZone: string, schedules: Rules["schedules"], byHand: boolean): DigestDay | null {
   const today = todayInZone(at, timeZone);
-  if (!byHand) {
-    const daysAfterDigestDay = WEEKDAY_NAMES.indexOf(weekdayOf(today)) - WEEKDAY_NAMES.indexOf(schedules.digestDay);
-    if (daysAfterDigestDay < 0 || (daysAfterDigestDay === 0 && localTimeOf(at, timeZone) < schedules.digestTime)) return null;
-  }
-  return { today, week: isoWeekOf(today), from: addDays(today, -7) };
+  const day: DigestDay = { today, week: isoWeekOf(today), from: addDays(today, -7) };
+  if (byHand) return day;
+  const daysAfterDigestDay = WEEKDAY_NAMES.indexOf(weekdayOf(today)) - WEEKDAY_NAMES.indexOf(schedules.digestDay);
+  if (daysAfterDigestDay < 0 || (daysAfterDigestDay === 0 && localTimeOf(at, timeZone) < schedules.digestTime)) return null;
+  return daysAfterDigestDay === 0 ? day : { ...day, lateAfterWeek: isoWeekOf(addDays(today, -7)) };
 }
 
 /** A key client is covered when its last touch is no older than its cadence. */

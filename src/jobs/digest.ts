@@ -50,6 +50,11 @@ export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date,
       stats.alreadySent += 1;
       continue;
     }
+    // After the digest day, only a reader who had last week's digest gets this one late (the bot was down on the day).
+    if (day.lateAfterWeek && !(await store.outbox.exists(workspaceId, DIGEST_KIND, person.slackId, day.lateAfterWeek))) {
+      stats.notDue += 1;
+      continue;
+    }
     const isAdmin = person.role === "admin" || adminUserIds.includes(person.slackId);
     const isManager = person.role === "manager" || person.hasReports;
     // A manager's digest covers their team and their own clients; an admin who manages no one sees the workspace.

@@ -138,4 +138,14 @@ describe("weekly digest", () => {
     expect(await digest("2026-11-26T10:00:00Z")).toMatchObject({ queued: 0, alreadySent: 3 });
     expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(0);
   });
+
+  it("catches up a week's digest missed on its day for those who had last week's, once; a first week waits for the day", async () => {
+    // The bot was down all Monday 30 November (2026-W49). Tuesday's scheduled check: the three readers of W48's
+    // digest get W49's now; a manager new this week never had one, and waits for the next Monday.
+    await load("users", "slack_id,role,manager\nU0NEWMGR,manager,\n");
+    expect(await digest("2026-12-01T10:00:00Z", false)).toMatchObject({ recipients: 4, queued: 3, notDue: 1 });
+    expect(dmTo(MANAGER)).toHaveLength(1);
+    expect(dmTo("U0NEWMGR")).toHaveLength(0);
+    expect(await digest("2026-12-02T10:00:00Z", false)).toMatchObject({ queued: 0, alreadySent: 3 });
+  });
 });

@@ -54,6 +54,12 @@ describe("digestDayFor", () => {
     expect(digestDayFor(new Date(at), zone, schedules, byHand)?.week ?? null).toBe(week);
   });
 
+  it("marks a digest after its day as late, naming the week before", () => {
+    expect(digestDayFor(new Date("2026-11-23T10:00:00Z"), "UTC", schedules, false)?.lateAfterWeek).toBeUndefined();
+    expect(digestDayFor(new Date("2026-11-25T10:00:00Z"), "UTC", schedules, false)?.lateAfterWeek).toBe("2026-W47");
+    expect(digestDayFor(new Date("2026-11-25T10:00:00Z"), "UTC", schedules, true)?.lateAfterWeek).toBeUndefined();
+  });
+
   it("looks back on the seven days before the digest day", () => {
     expect(digestDayFor(new Date("2026-11-23T10:00:00Z"), "UTC", schedules, false)).toEqual({ today: "2026-11-23", week: "2026-W48", from: "2026-11-16" });
   });
