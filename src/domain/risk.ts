@@ -1,11 +1,11 @@
 /**
- * Risk rules: each looks at a client snapshot on a given day and says whether it fires and why, in words a
- * manager can act on ("no touch for 96 days, cadence 30"). Pure: the snapshot and the day are inputs.
+ * Risk rules: each looks at a client snapshot on a given day and says whether it fires and why, as the rule and the
+ * numbers and dates behind it ({ rule: "silence", days: 96, cadenceDays: 30 }); the Slack layer words it in the
+ * reader's language ("no touch for 96 days, cadence 30"). Pure: the snapshot and the day are inputs.
  */
 import { cadenceDaysFor, daysBetween } from "./cadence.ts";
 import type { Rules, Tier } from "./rules.ts";
 import { isKeyClient } from "./scoring.ts";
-import { plural } from "./text.ts";
 import { todayInZone } from "./when.ts";
 
 export const RISK_RULES = ["overdue", "silence", "negative", "satisfaction", "key-meeting", "lifecycle", "concentration"] as const;
@@ -30,9 +30,66 @@ export interface RiskSnapshot {
   revenueShare: number | null;
 }
 
-export interface RiskFlag {
-  rule: RiskRule;
+/** A rule that fires, with why: the numbers and dates a manager can act on, in no language yet. */
+export type RiskFlag =
+  /** The follow-up due on `dueOn` is `days` days late. */
+  | { rule: "overdue"; days: number; dueOn: string }
+  /** No touch for `days` days (none ever, counting from the day the client was added, when `neverTouched`). */
+  | { rule: "silence"; days: number; cadenceDays: number; neverTouched: boolean }
+  /** A negative touch of type `touchType` (a stored interaction type) on `on`. */
+  | { rule: "negative"; touchType: string; on: string }
+  | { rule: "satisfaction"; satisfaction: number; below: number }
+  /** A key client not met in quarter `quarter` (1-4) of `year`; its last meeting, if any. */
+  | { rule: "key-meeting"; quarter: number; year: number; lastMeetingOn: string | null }
+  | { rule: "lifecycle" }
+  /** The client's share of the workspace's revenue and the limit, in whole percent. */
+  | { rule: "concentration"; sharePercent: number; limitPercent: number };
+
+/** What the store keeps of a risk state's reason: the English text (exports, audit) and the details, as JSON. */
+export interface StoredRiskReason {
+  rule: string;
   reason: string;
+  /** {@link riskDetailsJson}; null for states recorded before the details were kept. */
+  details: string | null;
+}
+
+type FieldKind = "number" | "string" | "boolean" | "string?";
+const DETAIL_FIELDS: Record<RiskRule, Record<string, FieldKind>> = {
+  overdue: { days: "number", dueOn: "string" },
+  silence: { days: "number", cadenceDays: "number", neverTouched: "boolean" },
+  negative: { touchType: "string", on: "string" },
+  satisfaction: { satisfaction: "number", below: "number" },
+  "key-meeting": { quarter: "number", year: "number", lastMeetingOn: "string?" },
+  lifecycle: {},
+  concentration: { sharePercent: "number", limitPercent: "number" },
+};
+
+const fieldOk = (value: unknown, kind: FieldKind) =>
+  kind === "string?" ? value === null || typeof value === "string" : kind === "number" ? typeof value === "number" && Number.isFinite(value) : typeof value === kind;
+
+/** A flag's details as the store keeps them. */
+export const riskDetailsJson = (flag: RiskFlag): string => JSON.stringify(flag);
+
+/** The flag a stored risk state was recorded with, or null when its details are missing or not readable. */
+export function riskFlagOf(stored: Pick<StoredRiskReason, "rule" | "details">): RiskFlag | null {
+  if (!stored.details) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored.details);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const record = parsed as Record<string, unknown>;
+  const rule = record.rule;
+  if (typeof rule !== "string" || rule !== stored.rule || !(RISK_RULES as readonly string[]).includes(rule)) return null;
+  const fields = DETAIL_FIELDS[rule as RiskRule];
+  const flag: Record<string, unknown> = { rule };
+  for (const [name, kind] of Object.entries(fields)) {
+    if (!fieldOk(record[name], kind)) return null;
+    flag[name] = record[name];
+  }
+  return flag as RiskFlag;
 }
 
 /** Interaction types that count as meeting the client (the key-client rule's quarterly meeting). */
@@ -80,55 +137,57 @@ export function riskSnapshotOf(input: RiskInputs, revenueTotal: number, today: s
  * What changed between the risk states a client is recorded in and the rules that fire now: states entered (to
  * alert) and states left (to note). A state that goes on keeps its first reason: no alert while it lasts.
  */
-export function riskChanges<Open extends { rule: string }>(open: readonly Open[], firing: readonly RiskFlag[]): { entered: RiskFlag[]; left: Open[] } {
+export function riskChanges<Open extends { rule: string }, Firing extends { rule: string } = RiskFlag>(
+  open: readonly Open[],
+  firing: readonly Firing[],
+): { entered: Firing[]; left: Open[] } {
   const firingRules = new Set<string>(firing.map((f) => f.rule));
   const openRules = new Set(open.map((o) => o.rule));
   return { entered: firing.filter((f) => !openRules.has(f.rule)), left: open.filter((o) => !firingRules.has(o.rule)) };
 }
 
-
 /** The first day of the calendar quarter holding `day`, and which month of the quarter `day` is in (1-3). */
-export function quarterOf(day: string): { start: string; monthOfQuarter: number; label: string } {
+export function quarterOf(day: string): { start: string; monthOfQuarter: number; quarter: number; year: number; label: string } {
   const [year, month] = day.split("-").map(Number) as [number, number];
   const quarter = Math.floor((month - 1) / 3);
   const startMonth = quarter * 3 + 1;
-  return { start: `${year}-${String(startMonth).padStart(2, "0")}-01`, monthOfQuarter: month - startMonth + 1, label: `Q${quarter + 1} ${year}` };
+  return { start: `${year}-${String(startMonth).padStart(2, "0")}-01`, monthOfQuarter: month - startMonth + 1, quarter: quarter + 1, year, label: `Q${quarter + 1} ${year}` };
 }
 
-type RuleCheck = (s: RiskSnapshot, rules: Rules) => string | null;
+type RuleCheck = (s: RiskSnapshot, rules: Rules) => RiskFlag | null;
 
-const CHECKS: Record<RiskRule, RuleCheck> = {
+const CHECKS: { [R in RiskRule]: RuleCheck } = {
   overdue: (s, rules) => {
     if (!s.followUpDueOn) return null;
     const late = daysBetween(s.followUpDueOn, s.today);
-    return late > rules.risk.overdueDays ? `follow-up overdue by ${plural(late, "day")} (due ${s.followUpDueOn})` : null;
+    return late > rules.risk.overdueDays ? { rule: "overdue", days: late, dueOn: s.followUpDueOn } : null;
   },
   silence: (s, rules) => {
     const since = s.lastTouchOn ?? s.createdOn;
     const quiet = daysBetween(since, s.today);
     const limit = s.cadenceDays * rules.risk.silenceCadenceMultiple;
     if (quiet <= limit) return null;
-    return s.lastTouchOn ? `no touch for ${quiet} days, cadence ${s.cadenceDays}` : `no touch logged in ${quiet} days since added, cadence ${s.cadenceDays}`;
+    return { rule: "silence", days: quiet, cadenceDays: s.cadenceDays, neverTouched: s.lastTouchOn === null };
   },
   negative: (s, rules) => {
     if (!s.lastNegative) return null;
     const ago = daysBetween(s.lastNegative.on, s.today);
-    return ago >= 0 && ago <= rules.risk.negativeLookbackDays ? `negative ${s.lastNegative.type} on ${s.lastNegative.on}` : null;
+    return ago >= 0 && ago <= rules.risk.negativeLookbackDays ? { rule: "negative", touchType: s.lastNegative.type, on: s.lastNegative.on } : null;
   },
   satisfaction: (s, rules) =>
-    s.satisfaction !== null && s.satisfaction < rules.risk.satisfactionBelow ? `satisfaction ${s.satisfaction}, below ${rules.risk.satisfactionBelow}` : null,
+    s.satisfaction !== null && s.satisfaction < rules.risk.satisfactionBelow ? { rule: "satisfaction", satisfaction: s.satisfaction, below: rules.risk.satisfactionBelow } : null,
   "key-meeting": (s, rules) => {
     if (!s.keyClient) return null;
     const q = quarterOf(s.today);
     if (q.monthOfQuarter < rules.risk.keyClientMeetingFromQuarterMonth) return null;
     if (s.lastMeetingOn && s.lastMeetingOn >= q.start) return null;
-    return `key client with no meeting in ${q.label}${s.lastMeetingOn ? ` (last ${s.lastMeetingOn})` : ""}`;
+    return { rule: "key-meeting", quarter: q.quarter, year: q.year, lastMeetingOn: s.lastMeetingOn };
   },
-  lifecycle: (s) => (s.lifecycleStage === "at-risk" ? "lifecycle stage is at-risk" : null),
+  lifecycle: (s) => (s.lifecycleStage === "at-risk" ? { rule: "lifecycle" } : null),
   concentration: (s, rules) => {
     const limit = rules.keyClient.concentrationAlertShare;
     if (s.revenueShare === null || s.revenueShare <= limit) return null;
-    return `${Math.round(s.revenueShare * 100)}% of the workspace's revenue, above ${Math.round(limit * 100)}%`;
+    return { rule: "concentration", sharePercent: Math.round(s.revenueShare * 100), limitPercent: Math.round(limit * 100) };
   },
 };
 
@@ -136,8 +195,8 @@ const CHECKS: Record<RiskRule, RuleCheck> = {
 export function evaluateRisks(snapshot: RiskSnapshot, rules: Rules): RiskFlag[] {
   const flags: RiskFlag[] = [];
   for (const rule of RISK_RULES) {
-    const reason = CHECKS[rule](snapshot, rules);
-    if (reason) flags.push({ rule, reason });
+    const flag = CHECKS[rule](snapshot, rules);
+    if (flag) flags.push(flag);
   }
   return flags;
 }

@@ -2,7 +2,9 @@
  * Someone the bot could not message because they left Slack (`account_inactive`, `user_not_found`): they are
  * marked inactive (no more nudges or digests) and their manager is told once, through the outbox.
  */
+import { localeOf } from "../domain/locale.ts";
 import type { Logger } from "../logger.ts";
+import { messagesFor } from "../slack/i18n/index.ts";
 import { buildRepLeftNotice } from "../slack/views/notices.ts";
 import type { Store } from "../store/index.ts";
 
@@ -20,6 +22,8 @@ export async function recordDeparture(store: Store, logger: Logger, workspaceId:
     return;
   }
   const { total } = await store.clients.list(workspaceId, { ownerSlackId: slackId }, 0);
-  // Keyed by the person who left: however many posts to them fail, their manager hears it once.
-  await store.outbox.enqueue(workspaceId, { kind: REP_LEFT_KIND, recipient: person.managerSlackId, period: slackId, payload: buildRepLeftNotice(slackId, total) });
+  // In the manager's language (English until the bot has seen them). Keyed by the person who left: however many
+  // posts to them fail, their manager hears it once.
+  const payload = buildRepLeftNotice(messagesFor(localeOf(manager?.locale)), slackId, total);
+  await store.outbox.enqueue(workspaceId, { kind: REP_LEFT_KIND, recipient: person.managerSlackId, period: slackId, payload });
 }

@@ -3,8 +3,10 @@
  * zone, written to the outbox under (recipient, week) so a re-run or a second replica never sends it twice.
  */
 import { digestDayFor } from "../domain/digest.ts";
+import { localeOf } from "../domain/locale.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { DigestService } from "../services/digest.ts";
+import { messagesFor } from "../slack/i18n/index.ts";
 import { buildDigest } from "../slack/views/digest.ts";
 import type { Store } from "../store/index.ts";
 import type { Delivery } from "./delivery.ts";
@@ -33,10 +35,11 @@ export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date,
   const stats: DigestStats = { recipients: 0, queued: 0, notDue: 0, alreadySent: 0, sent: 0, failed: 0 };
   const people = await store.users.digestRecipients(workspaceId);
   const known = new Set(people.map((p) => p.slackId));
-  // Admins from ADMIN_USER_IDS may never have used the bot: their zone is unknown until they do (UTC until then).
+  // Admins from ADMIN_USER_IDS may never have used the bot: their zone and language are unknown until they do
+  // (UTC and English until then).
   const recipients = [
     ...people,
-    ...adminUserIds.filter((id) => !known.has(id)).map((slackId) => ({ slackId, role: "admin", timezone: null, active: true, hasReports: false })),
+    ...adminUserIds.filter((id) => !known.has(id)).map((slackId) => ({ slackId, role: "admin", timezone: null, locale: null, active: true, hasReports: false })),
   ];
   for (const person of recipients) {
     if (!person.active) continue;
@@ -60,7 +63,7 @@ export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date,
     // A manager's digest covers their team and their own clients; an admin who manages no one sees the workspace.
     const members = isManager ? [person.slackId, ...(await store.users.reportsOf(workspaceId, person.slackId))] : null;
     const digest = await digests.build(workspaceId, { recipient: person.slackId, members, isAdmin }, day, at);
-    const { created } = await store.outbox.enqueue(workspaceId, { kind: DIGEST_KIND, recipient: person.slackId, period: day.week, payload: buildDigest(digest) });
+    const { created } = await store.outbox.enqueue(workspaceId, { kind: DIGEST_KIND, recipient: person.slackId, period: day.week, payload: buildDigest(messagesFor(localeOf(person.locale)), digest) });
     if (created) stats.queued += 1;
     else stats.alreadySent += 1;
   }

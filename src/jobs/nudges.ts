@@ -1,12 +1,15 @@
 /**
- * The `nudges` job: one DM per rep on their local business days with their overdue and due-today follow-ups,
- * written to the outbox under (rep, local date) so a rep gets at most one nudge a day however often this runs.
+ * The `nudges` job: one DM per rep on their local business days with their overdue and due-today follow-ups, in
+ * the rep's language (their stored Slack locale), written to the outbox under (rep, local date) so a rep gets at
+ * most one nudge a day however often this runs.
  */
 import { addDays } from "../domain/cadence.ts";
+import { localeOf } from "../domain/locale.ts";
 import type { Rules } from "../domain/rules.ts";
 import { nudgeDayFor } from "../domain/schedule.ts";
 import type { Logger } from "../logger.ts";
 import type { FollowUpService } from "../services/follow-ups.ts";
+import { messagesFor } from "../slack/i18n/index.ts";
 import { buildNudge } from "../slack/views/nudge.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
@@ -50,7 +53,7 @@ export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, 
     }
     const list = await followUps.dueList(workspaceId, owner, day, 0);
     if (list.items.length === 0) continue;
-    const { created } = await store.outbox.enqueue(workspaceId, { kind: "nudge", recipient: owner, period: day, payload: buildNudge(list) });
+    const { created } = await store.outbox.enqueue(workspaceId, { kind: "nudge", recipient: owner, period: day, payload: buildNudge(messagesFor(localeOf(profile?.locale)), list) });
     if (created) stats.queued += 1;
   }
   const delivered = await delivery.deliverDue(workspaceId);

@@ -5,9 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import { addDays } from "../domain/cadence.ts";
-import { evaluateRisks, riskChanges, riskSnapshotOf } from "../domain/risk.ts";
+import { localeOf } from "../domain/locale.ts";
+import { evaluateRisks, riskChanges, riskDetailsJson, riskSnapshotOf } from "../domain/risk.ts";
 import type { Rules, Tier } from "../domain/rules.ts";
 import { todayInZone } from "../domain/when.ts";
+import { DEFAULT_MESSAGES, messagesFor } from "../slack/i18n/index.ts";
 import { buildRiskNotice, type RiskNoticeItem } from "../slack/views/risk-alert.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
@@ -54,7 +56,7 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
     for (const flag of await store.riskFlags.openFor(workspaceId, page.map((row) => row.client.id))) {
       openByClient.set(flag.clientId, [...(openByClient.get(flag.clientId) ?? []), flag]);
     }
-    const enter: { clientId: string; rule: string; reason: string }[] = [];
+    const enter: { clientId: string; rule: string; reason: string; details: string }[] = [];
     const leave: string[] = [];
     for (const row of page) {
       const { client } = row;
@@ -63,7 +65,8 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
       // An archived client is in no risk state any more: its states close (quietly, see `notices`).
       const firing = client.archivedAt ? [] : evaluateRisks(riskSnapshotOf({ ...client, ...row, tier }, revenueTotal, today, rules, at), rules);
       const { entered, left } = riskChanges(openByClient.get(client.id) ?? [], firing);
-      for (const flag of entered) enter.push({ clientId: client.id, rule: flag.rule, reason: flag.reason });
+      // The reason is kept in English (exports, audit) and as details, which each reader sees in their language.
+      for (const flag of entered) enter.push({ clientId: client.id, rule: flag.rule, reason: DEFAULT_MESSAGES.risk.reason(flag), details: riskDetailsJson(flag) });
       for (const flag of left) leave.push(flag.id);
     }
     await store.riskFlags.record(workspaceId, { enter, leave }, at);
@@ -75,8 +78,11 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
   return counts;
 }
 
-/** The posts that carry a batch of notices: one per active owner, one for the alert channel. */
-function noticePosts(pending: readonly PendingRiskNotice[], activeOwners: ReadonlySet<string>, channel: string | null): OutboxEntry[] {
+/**
+ * The posts that carry a batch of notices: one per active owner, in the owner's language (`localeOfOwner`, a Slack
+ * locale), and one for the alert channel, in English.
+ */
+function noticePosts(pending: readonly PendingRiskNotice[], activeOwners: ReadonlySet<string>, localeOfOwner: ReadonlyMap<string, string | null>, channel: string | null): OutboxEntry[] {
   const items: (RiskNoticeItem & { id: string })[] = [];
   for (const notice of pending) {
     // Nobody needs to hear that an archived client, or a state that came and went unseen, is back to normal.
@@ -89,6 +95,7 @@ function noticePosts(pending: readonly PendingRiskNotice[], activeOwners: Readon
       tier: notice.client.tierOverride ?? notice.client.tier,
       rule: notice.rule,
       reason: notice.reason,
+      details: notice.details,
       change: notice.change,
     });
   }
@@ -99,10 +106,10 @@ function noticePosts(pending: readonly PendingRiskNotice[], activeOwners: Readon
     byOwner.set(item.ownerSlackId, [...(byOwner.get(item.ownerSlackId) ?? []), item]);
   }
   for (const [owner, ownItems] of byOwner) {
-    posts.push({ kind: RISK_NOTICE_KIND, recipient: owner, period: periodOf(ownItems), payload: buildRiskNotice(ownItems, false) });
+    posts.push({ kind: RISK_NOTICE_KIND, recipient: owner, period: periodOf(ownItems), payload: buildRiskNotice(messagesFor(localeOf(localeOfOwner.get(owner))), ownItems, false) });
   }
   if (channel && items.length > 0) {
-    posts.push({ kind: RISK_NOTICE_KIND, recipient: channel, period: periodOf(items), payload: buildRiskNotice(items, true) });
+    posts.push({ kind: RISK_NOTICE_KIND, recipient: channel, period: periodOf(items), payload: buildRiskNotice(DEFAULT_MESSAGES, items, true) });
   }
   return posts;
 }
@@ -118,7 +125,8 @@ async function queueNotices(store: Store, rules: Rules, workspaceId: string, at:
     // People never seen by the bot have no profile yet: they count as active.
     const inactive = new Set(profiles.filter((p) => !p.active).map((p) => p.slackId));
     const active = new Set(owners.filter((o) => !inactive.has(o)));
-    const batch = noticePosts(pending, active, rules.alerts.channel);
+    const locales = new Map(profiles.map((p) => [p.slackId, p.locale]));
+    const batch = noticePosts(pending, active, locales, rules.alerts.channel);
     // false: another run queued this batch first; it will also deliver it.
     if (!(await store.riskFlags.queueNotices(workspaceId, pending, batch, at))) return posts;
     posts += batch.length;

@@ -5,6 +5,7 @@
  */
 import { cadenceDaysFor } from "../domain/cadence.ts";
 import { isCovered, tierShares, type DigestDay, type TierCounts } from "../domain/digest.ts";
+import type { StoredRiskReason } from "../domain/risk.ts";
 import { TIERS, type Rules, type Tier } from "../domain/rules.ts";
 import { isKeyClient, keyClientFilter } from "../domain/scoring.ts";
 import { todayInZone } from "../domain/when.ts";
@@ -29,7 +30,8 @@ export interface Digest {
     total: number;
   };
   overdue: { ownerSlackId: string; count: number }[];
-  newRisks: { items: { clientName: string; ownerSlackId: string | null; rule: string; reason: string; openedOn: string; cleared: boolean }[]; total: number };
+  /** New risk states: `reason` in English, `details` for the reader's language (see StoredRiskReason). */
+  newRisks: { items: (StoredRiskReason & { clientName: string; ownerSlackId: string | null; openedOn: string; cleared: boolean })[]; total: number };
   tierMoves: { items: { clientName: string; fromTier: string | null; toTier: string; reason: string }[]; total: number };
   coverage: { keyClients: number; covered: number };
   /** Each rep's touches in the week by client tier, most active first. */
@@ -117,6 +119,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
             ownerSlackId: r.client.ownerSlackId,
             rule: r.rule,
             reason: r.reason,
+            details: r.details,
             openedOn: todayInZone(r.openedAt, "UTC"),
             cleared: r.clearedAt !== null,
           })),

@@ -32,10 +32,11 @@ const RISKS = 10;
 export function homeService(deps: { store: Store; followUps: FollowUpService; profiles: ProfileService; roles: RoleService }) {
   const { store, followUps, profiles, roles } = deps;
   return {
-    async home(ctx: RequestContext): Promise<Home> {
+    /** `today` is the reader's calendar day when the caller already has it (else read from their profile). */
+    async home(ctx: RequestContext, readerToday?: string): Promise<Home> {
       const [role, today, list, top, risks] = await Promise.all([
         roles.roleOf(ctx),
-        profiles.today(ctx),
+        readerToday ?? profiles.today(ctx),
         followUps.list(ctx),
         store.clients.list(ctx.workspaceId, { ownerSlackId: ctx.userId, tier: "A" }, TOP_CLIENTS),
         store.riskFlags.openForOwner(ctx.workspaceId, ctx.userId, RISKS),

@@ -136,7 +136,7 @@ export function digestInputRepository(db: Db) {
       const [items, total] = await Promise.all([
         db.riskFlag.findMany({
           where,
-          select: { rule: true, reason: true, openedAt: true, clearedAt: true, client: { select: { name: true, ownerSlackId: true } } },
+          select: { rule: true, reason: true, details: true, openedAt: true, clearedAt: true, client: { select: { name: true, ownerSlackId: true } } },
           orderBy: [{ openedAt: "desc" }, { id: "desc" }],
           take,
         }),

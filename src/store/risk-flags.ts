@@ -9,7 +9,9 @@ export interface OpenRiskFlag {
   id: string;
   clientId: string;
   rule: string;
+  /** In English (exports, audit); readers get `details` in their language (see src/domain/risk.ts). */
   reason: string;
+  details: string | null;
   openedAt: Date;
 }
 
@@ -18,6 +20,7 @@ export interface PendingRiskNotice {
   id: string;
   rule: string;
   reason: string;
+  details: string | null;
   /** "entered": not alerted yet; "left": alerted, now cleared; "quiet": began and ended before any alert. */
   change: "entered" | "left" | "quiet";
   client: { id: string; name: string; ownerSlackId: string | null; tier: string; tierOverride: string | null; archivedAt: Date | null };
@@ -31,7 +34,7 @@ export interface RiskFlagWithClient extends OpenRiskFlag {
 /** Another run queued some of these notices first; nothing was written. */
 class NoticesTaken extends Error {}
 
-const flagSelect = { id: true, clientId: true, rule: true, reason: true, openedAt: true } as const;
+const flagSelect = { id: true, clientId: true, rule: true, reason: true, details: true, openedAt: true } as const;
 const clientBrief = { id: true, name: true, ownerSlackId: true } as const;
 
 export function riskFlagRepository(db: Db) {
@@ -42,7 +45,7 @@ export function riskFlagRepository(db: Db) {
     },
 
     /** Opens the states entered and closes those left, in one transaction. */
-    async record(workspaceId: string, changes: { enter: readonly { clientId: string; rule: string; reason: string }[]; leave: readonly string[] }, at: Date) {
+    async record(workspaceId: string, changes: { enter: readonly { clientId: string; rule: string; reason: string; details: string | null }[]; leave: readonly string[] }, at: Date) {
       if (changes.enter.length === 0 && changes.leave.length === 0) return;
       await db.$transaction(async (tx) => {
         if (changes.enter.length > 0) await tx.riskFlag.createMany({ data: changes.enter.map((e) => ({ workspaceId, ...e, openedAt: at })) });
@@ -69,6 +72,7 @@ export function riskFlagRepository(db: Db) {
         id: row.id,
         rule: row.rule,
         reason: row.reason,
+        details: row.details,
         change: row.alertQueuedAt === null ? (row.clearedAt === null ? "entered" : "quiet") : "left",
         client: row.client,
       }));

@@ -32,18 +32,23 @@ export function userRepository(db: Db) {
         update: { role, managerSlackId },
       });
     },
-    /** What a nudge needs to know of each person: zone, whether they are still here, whether nudges are paused. */
-    nudgeProfiles(workspaceId: string, slackIds: readonly string[]): Promise<{ slackId: string; timezone: string | null; active: boolean; nudgesPausedUntil: Date | null }[]> {
+    /** What a nudge needs to know of each person: zone, language, whether they are still here, whether nudges are paused. */
+    nudgeProfiles(
+      workspaceId: string,
+      slackIds: readonly string[],
+    ): Promise<{ slackId: string; timezone: string | null; locale: string | null; active: boolean; nudgesPausedUntil: Date | null }[]> {
       return db.user.findMany({
         where: { workspaceId, slackId: { in: [...slackIds] } },
-        select: { slackId: true, timezone: true, active: true, nudgesPausedUntil: true },
+        select: { slackId: true, timezone: true, locale: true, active: true, nudgesPausedUntil: true },
       });
     },
 
-    /** Who gets a weekly digest: managers (by role, or because someone reports to them) and admins by role. */
-    async digestRecipients(workspaceId: string): Promise<{ slackId: string; role: string | null; timezone: string | null; active: boolean; hasReports: boolean }[]> {
+    /** Who gets a weekly digest (managers by role, or because someone reports to them, and admins by role), with their zone and language. */
+    async digestRecipients(
+      workspaceId: string,
+    ): Promise<{ slackId: string; role: string | null; timezone: string | null; locale: string | null; active: boolean; hasReports: boolean }[]> {
       const [byRole, managers] = await Promise.all([
-        db.user.findMany({ where: { workspaceId, role: { in: ["manager", "admin"] } }, select: { slackId: true, role: true, timezone: true, active: true } }),
+        db.user.findMany({ where: { workspaceId, role: { in: ["manager", "admin"] } }, select: { slackId: true, role: true, timezone: true, locale: true, active: true } }),
         db.user.findMany({ where: { workspaceId, managerSlackId: { not: null } }, select: { managerSlackId: true }, distinct: ["managerSlackId"] }),
       ]);
       const managerIds = new Set(managers.flatMap((m) => (m.managerSlackId ? [m.managerSlackId] : [])));
@@ -51,12 +56,15 @@ export function userRepository(db: Db) {
       const unlisted = [...managerIds].filter((id) => !known.has(id));
       // A manager named only as someone's manager may have a row of their own (as a rep) or none yet.
       const profiles = unlisted.length
-        ? await db.user.findMany({ where: { workspaceId, slackId: { in: unlisted } }, select: { slackId: true, timezone: true, active: true } })
+        ? await db.user.findMany({ where: { workspaceId, slackId: { in: unlisted } }, select: { slackId: true, timezone: true, locale: true, active: true } })
         : [];
       const profileOf = new Map(profiles.map((p) => [p.slackId, p]));
       return [
         ...byRole.map((u) => ({ ...u, hasReports: managerIds.has(u.slackId) })),
-        ...unlisted.map((slackId) => ({ slackId, role: null, timezone: profileOf.get(slackId)?.timezone ?? null, active: profileOf.get(slackId)?.active ?? true, hasReports: true })),
+        ...unlisted.map((slackId) => {
+          const profile = profileOf.get(slackId);
+          return { slackId, role: null, timezone: profile?.timezone ?? null, locale: profile?.locale ?? null, active: profile?.active ?? true, hasReports: true };
+        }),
       ];
     },
 

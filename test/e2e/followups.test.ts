@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient } from "../../src/store/prisma.ts";
-import { allText, asEphemeral } from "../support/block-text.ts";
+import { allText, asEphemeral, buttonValue } from "../support/block-text.ts";
 import { blockKitProblems } from "../support/block-kit-limits.ts";
 import { importCsv, startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
@@ -24,15 +24,6 @@ async function followups(text: string, userId: string) {
   const reply = await t.slack.command("/followups", text, { userId });
   expect(reply.status).toBe(200);
   return asEphemeral(reply.json);
-}
-
-/** The value of a button in a reply, by action id and client name in the section above it. */
-function buttonValue(body: { blocks?: unknown[] }, actionId: string, clientName: string): string {
-  const blocks = (body.blocks ?? []) as { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] }[];
-  const at = blocks.findIndex((b) => b.type === "section" && b.text?.text.includes(clientName));
-  const value = blocks[at + 1]?.elements?.find((e) => e.action_id === actionId)?.value;
-  if (!value) throw new Error(`no ${actionId} button for ${clientName}`);
-  return value;
 }
 
 beforeAll(async () => {

@@ -422,6 +422,16 @@ describe("the command line", () => {
     expect(stderr.trim()).toBe("exported 3 clients from workspace T0CLI");
   }, 60_000);
 
+  it("exports the audit trail from the command line, the export just made included", async () => {
+    const { code, stdout, stderr } = await cli("export", ["audit", "--team", "T0CLI"], {});
+    expect(code).toBe(0);
+    expect(stdout.startsWith("created_at,actor,action,entity,entity_id,details\n")).toBe(true);
+    const actions = records(stdout).map((r) => r.action);
+    expect(actions).toContain("import.clients");
+    expect(actions).toContain("export.clients");
+    expect(stderr.trim()).toMatch(/^exported \d+ audit entries from workspace T0CLI$/);
+  }, 60_000);
+
   it("migrates a new database first, and exports a header alone when there is nothing yet", async () => {
     const fresh = await createTestDatabase();
     try {

@@ -27,3 +27,12 @@ export function asEphemeral(json: unknown): EphemeralBody {
   }
   return json as EphemeralBody;
 }
+
+/** The value of a button in a reply, by action id and client name in the section above it. */
+export function buttonValue(body: { blocks?: unknown[] }, actionId: string, clientName: string): string {
+  const blocks = (body.blocks ?? []) as { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] }[];
+  const at = blocks.findIndex((b) => b.type === "section" && b.text?.text.includes(clientName));
+  const value = blocks[at + 1]?.elements?.find((e) => e.action_id === actionId)?.value;
+  if (!value) throw new Error(`no ${actionId} button for ${clientName}`);
+  return value;
+}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Home } from "../../src/services/home.ts";
+import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildAppHome } from "../../src/slack/views/app-home.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 
+const EN = messagesFor("en");
 const hostile = `<!channel> ${"名".repeat(190)} &amp; <@U999>`;
 const team = Array.from({ length: 45 }, (_, i) => ({ slackId: `U0REP${i}`, overdue: i }));
 
@@ -24,6 +26,7 @@ function crowdedHome(): Home {
       clientId: `c${i}`,
       rule: "silence",
       reason: "no touch for 96 days, cadence 30",
+      details: null,
       openedAt: new Date(),
       clearedAt: null,
       client: { id: `c${i}`, name: hostile, ownerSlackId: "U0ME" },
@@ -35,7 +38,7 @@ function crowdedHome(): Home {
 
 describe("buildAppHome", () => {
   it("keeps a crowded tab within Slack's limits and escapes every name", () => {
-    const view = buildAppHome(crowdedHome());
+    const view = buildAppHome(EN, crowdedHome());
     expect(blockKitProblems(view)).toEqual([]);
     expect(mentionProblems(view, team.map((m) => m.slackId))).toEqual([]);
     const json = JSON.stringify(view.blocks);
@@ -45,7 +48,7 @@ describe("buildAppHome", () => {
   });
 
   it("shows the help alone when there is no data to show", () => {
-    const view = buildAppHome();
+    const view = buildAppHome(EN);
     expect(JSON.stringify(view.blocks)).toContain("/tier <client>");
     expect(blockKitProblems(view)).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FollowUpItem } from "../../src/services/follow-ups.ts";
 import { parseFollowUpButtonValue } from "../../src/slack/ids.ts";
 import { buildClientList } from "../../src/slack/views/client-list.ts";
+import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildFollowUpList, dueText, followUpNotice } from "../../src/slack/views/follow-ups.ts";
 import { buildTeam } from "../../src/slack/views/team.ts";
 import { historyReply } from "../../src/slack/views/client-records.ts";
@@ -9,6 +10,7 @@ import type { ClientRow } from "../../src/store/clients.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 
 const OWNER = "U0OWNER01";
+const FOLLOW_UPS_EN = messagesFor("en");
 
 function item(i: number, overrides: Partial<FollowUpItem> = {}): FollowUpItem {
   return { clientId: `client${i}`, clientName: `Client ${i}`, tier: "B", dueOn: "2026-11-20", daysLate: 3, ...overrides };
@@ -17,14 +19,14 @@ function item(i: number, overrides: Partial<FollowUpItem> = {}): FollowUpItem {
 describe("buildFollowUpList", () => {
   it("stays within Slack's limits with a full page of hostile names and says how many more there are", () => {
     const items = Array.from({ length: 20 }, (_, i) => item(i, { clientName: `<!channel> ${"名".repeat(190)} &amp; <@U999>` }));
-    const reply = buildFollowUpList({ kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items, more: 7 }, "A notice");
+    const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items, more: 7 }, "A notice");
     expect(blockKitProblems(reply)).toEqual([]);
     expect(mentionProblems(reply, [OWNER])).toEqual([]);
     expect(JSON.stringify(reply.blocks)).toContain("…and 7 more");
   });
 
   it("puts the client, the due date it showed and the list's owner in each button", () => {
-    const reply = buildFollowUpList({ kind: "list", ownerId: OWNER, isSelf: false, today: "2026-11-23", items: [item(1)], more: 0 });
+    const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: false, today: "2026-11-23", items: [item(1)], more: 0 });
     const values = JSON.stringify(reply.blocks).match(/"value":"(client1\|[^"]+)"/g) ?? [];
     expect(values.length).toBe(4);
     expect(parseFollowUpButtonValue("client1|2026-11-20|U0OWNER01")).toEqual({ clientId: "client1", dueOn: "2026-11-20", listOwnerId: OWNER });
@@ -32,7 +34,7 @@ describe("buildFollowUpList", () => {
   });
 
   it("says plainly when nothing is due", () => {
-    const reply = buildFollowUpList({ kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items: [], more: 0 });
+    const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items: [], more: 0 });
     expect(reply.text).toContain("nothing due in the next 7 days");
   });
 });
@@ -44,11 +46,11 @@ describe("dueText and followUpNotice", () => {
     [{ dueOn: "2026-11-23", daysLate: 0 }, "*due today* (Mon 23 Nov 2026)"],
     [{ dueOn: "2026-11-26", daysLate: -3 }, "due Thu 26 Nov 2026"],
   ])("%j reads %s", (due, text) => {
-    expect(dueText(due)).toBe(text);
+    expect(dueText(FOLLOW_UPS_EN, due)).toBe(text);
   });
 
   it("escapes the client name in notices", () => {
-    expect(followUpNotice({ kind: "done", clientName: "<!here> Co", nextDueOn: "2027-02-21" })).toContain("&lt;!here&gt; Co");
+    expect(followUpNotice(FOLLOW_UPS_EN, { kind: "done", clientName: "<!here> Co", nextDueOn: "2027-02-21" })).toContain("&lt;!here&gt; Co");
   });
 });
 
@@ -85,7 +87,7 @@ describe("buildClientList", () => {
   const client = sampleClient;
 
   it("keeps a full page of long, hostile names within Slack's limits and counts the rest", () => {
-    const reply = buildClientList("C", Array.from({ length: 40 }, (_, i) => client(i)), 95);
+    const reply = buildClientList(messagesFor("en"), "C", Array.from({ length: 40 }, (_, i) => client(i)), 95);
     expect(blockKitProblems(reply)).toEqual([]);
     expect(mentionProblems(reply, [OWNER])).toEqual([]);
     expect(JSON.stringify(reply.blocks)).toContain("…and 55 more");
@@ -102,7 +104,7 @@ describe("buildTeam", () => {
       active: i % 7 !== 0,
       fromConfig: false,
     }));
-    const reply = buildTeam(members);
+    const reply = buildTeam(messagesFor("en"), members);
     expect(blockKitProblems(reply)).toEqual([]);
     expect(reply.text).toBe("Team: 0 admins, 30 managers, 270 reps");
   });
@@ -118,7 +120,7 @@ describe("historyReply", () => {
       entityId: "c1",
       details: i === 3 ? "not json <!channel>" : JSON.stringify({ from: OWNER, name: `<!channel> ${"x".repeat(300)}` }),
     }));
-    const reply = historyReply({ kind: "history", client: { ...clientRowFor("Acme"), id: "c1" }, entries });
+    const reply = historyReply(messagesFor("en"), { kind: "history", client: { ...clientRowFor("Acme"), id: "c1" }, entries });
     expect(blockKitProblems(reply)).toEqual([]);
     expect(mentionProblems(reply, [OWNER])).toEqual([]);
     expect(JSON.stringify(reply.blocks)).toContain("2026-11-01 09:30 UTC · <@U0OWNER01> · `client.edit` from: <@U0OWNER01>");

@@ -1,22 +1,27 @@
 import { describe, expect, it } from "vitest";
+import { riskDetailsJson, type RiskFlag } from "../../src/domain/risk.ts";
+import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildRiskNotice, type RiskNoticeItem } from "../../src/slack/views/risk-alert.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 
+const EN = messagesFor("en");
 const hostile = `<!channel> ${"名".repeat(190)} &amp; <@U999>`;
+const SILENCE: RiskFlag = { rule: "silence", days: 96, cadenceDays: 30, neverTouched: false };
+/** A risk state as the store gives it back: its rule, its English reason and its details. */
+const stored = (flag: RiskFlag) => ({ rule: flag.rule, reason: EN.risk.reason(flag), details: riskDetailsJson(flag) });
 const item = (i: number, overrides: Partial<RiskNoticeItem> = {}): RiskNoticeItem => ({
   clientId: `c${i}`,
   clientName: `Client ${i}`,
   ownerSlackId: "U0OWNER",
   tier: "A",
-  rule: "silence",
-  reason: "no touch for 96 days, cadence 30",
+  ...stored(SILENCE),
   change: "entered",
   ...overrides,
 });
 
 describe("buildRiskNotice", () => {
   it("groups a client's rules in one block, with a Log button", () => {
-    const message = buildRiskNotice([item(1), item(1, { rule: "overdue", reason: "follow-up overdue by 5 days (due 2026-11-18)" })], false);
+    const message = buildRiskNotice(EN, [item(1), item(1, stored({ rule: "overdue", days: 5, dueOn: "2026-11-18" }))], false);
     expect(message.blocks).toHaveLength(2);
     const json = JSON.stringify(message.blocks);
     expect(json).toContain("*Gone quiet*: no touch for 96 days, cadence 30");
@@ -31,7 +36,7 @@ describe("buildRiskNotice", () => {
       ...Array.from({ length: 40 }, (_, i) => item(1000 + i, { clientName: hostile, change: "left", ownerSlackId: null })),
     ];
     for (const forChannel of [false, true]) {
-      const message = buildRiskNotice(items, forChannel);
+      const message = buildRiskNotice(EN, items, forChannel);
       expect(blockKitProblems(message)).toEqual([]);
       expect(mentionProblems(message, ["U0OWNER"])).toEqual([]);
       const json = JSON.stringify(message.blocks);
@@ -39,5 +44,10 @@ describe("buildRiskNotice", () => {
       expect(json).toContain("…and 30 more back to normal.");
       expect(json.includes("<@U0OWNER>")).toBe(forChannel);
     }
+  });
+
+  it("shows a state recorded without details by its stored English reason", () => {
+    const message = buildRiskNotice(EN, [item(1, { reason: "no touch for 96 days, cadence 30 <!here>", details: null })], false);
+    expect(JSON.stringify(message.blocks)).toContain("*Gone quiet*: no touch for 96 days, cadence 30 &lt;!here&gt;");
   });
 });

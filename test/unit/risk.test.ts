@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateRisks, quarterOf, RISK_RULES, riskChanges, riskSnapshotOf, type RiskRule, type RiskSnapshot } from "../../src/domain/risk.ts";
+import { evaluateRisks, quarterOf, RISK_RULES, riskChanges, riskDetailsJson, riskFlagOf, riskSnapshotOf, type RiskFlag, type RiskRule, type RiskSnapshot } from "../../src/domain/risk.ts";
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
+import { messagesFor } from "../../src/slack/i18n/index.ts";
+
+const EN = messagesFor("en");
 
 /** A client with nothing wrong on Monday 23 November 2026 (second month of Q4). */
 function healthy(overrides: Partial<RiskSnapshot> = {}): RiskSnapshot {
@@ -26,18 +29,29 @@ describe("evaluateRisks", () => {
     expect(evaluateRisks(healthy(), DEFAULT_RULES)).toEqual([]);
   });
 
-  it.each([
-    ["overdue", { followUpDueOn: "2026-11-19" }, "follow-up overdue by 4 days (due 2026-11-19)"],
-    ["silence", { lastTouchOn: "2026-08-19", followUpDueOn: null }, "no touch for 96 days, cadence 30"],
-    ["silence", { lastTouchOn: null, createdOn: "2026-08-01", followUpDueOn: null }, "no touch logged in 114 days since added, cadence 30"],
-    ["negative", { lastNegative: { on: "2026-11-10", type: "call" } }, "negative call on 2026-11-10"],
-    ["satisfaction", { satisfaction: 72 }, "satisfaction 72, below 90"],
-    ["key-meeting", { lastMeetingOn: "2026-09-30" }, "key client with no meeting in Q4 2026 (last 2026-09-30)"],
-    ["key-meeting", { lastMeetingOn: null }, "key client with no meeting in Q4 2026"],
-    ["lifecycle", { lifecycleStage: "at-risk" }, "lifecycle stage is at-risk"],
-    ["concentration", { revenueShare: 0.32 }, "32% of the workspace's revenue, above 30%"],
-  ] as const)("fires %s with its reason", (rule, overrides, reason) => {
-    expect(evaluateRisks(healthy(overrides), DEFAULT_RULES)).toEqual([{ rule, reason }]);
+  it.each<[RiskRule, Partial<RiskSnapshot>, RiskFlag, string]>([
+    ["overdue", { followUpDueOn: "2026-11-19" }, { rule: "overdue", days: 4, dueOn: "2026-11-19" }, "follow-up overdue by 4 days (due 2026-11-19)"],
+    ["silence", { lastTouchOn: "2026-08-19", followUpDueOn: null }, { rule: "silence", days: 96, cadenceDays: 30, neverTouched: false }, "no touch for 96 days, cadence 30"],
+    [
+      "silence",
+      { lastTouchOn: null, createdOn: "2026-08-01", followUpDueOn: null },
+      { rule: "silence", days: 114, cadenceDays: 30, neverTouched: true },
+      "no touch logged in 114 days since added, cadence 30",
+    ],
+    ["negative", { lastNegative: { on: "2026-11-10", type: "call" } }, { rule: "negative", touchType: "call", on: "2026-11-10" }, "negative call on 2026-11-10"],
+    ["satisfaction", { satisfaction: 72 }, { rule: "satisfaction", satisfaction: 72, below: 90 }, "satisfaction 72, below 90"],
+    [
+      "key-meeting",
+      { lastMeetingOn: "2026-09-30" },
+      { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: "2026-09-30" },
+      "key client with no meeting in Q4 2026 (last 2026-09-30)",
+    ],
+    ["key-meeting", { lastMeetingOn: null }, { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: null }, "key client with no meeting in Q4 2026"],
+    ["lifecycle", { lifecycleStage: "at-risk" }, { rule: "lifecycle" }, "lifecycle stage is at-risk"],
+    ["concentration", { revenueShare: 0.32 }, { rule: "concentration", sharePercent: 32, limitPercent: 30 }, "32% of the workspace's revenue, above 30%"],
+  ])("fires %s with its numbers, worded in English as before", (_rule, overrides, flag, english) => {
+    expect(evaluateRisks(healthy(overrides), DEFAULT_RULES)).toEqual([flag]);
+    expect(EN.risk.reason(flag)).toBe(english);
   });
 
   it.each([
@@ -108,12 +122,17 @@ describe("quarterOf", () => {
     ["2026-11-23", "2026-10-01", 2, "Q4 2026"],
     ["2026-12-31", "2026-10-01", 3, "Q4 2026"],
   ])("%s is in the quarter starting %s, month %i", (day, start, monthOfQuarter, label) => {
-    expect(quarterOf(day)).toEqual({ start, monthOfQuarter, label });
+    expect(quarterOf(day)).toMatchObject({ start, monthOfQuarter, label });
   });
 });
 
 describe("riskChanges", () => {
   const flag = (rule: RiskRule, reason = "why") => ({ rule, reason });
+  it("takes the flags the rules give", () => {
+    const firing: RiskFlag[] = [{ rule: "lifecycle" }, { rule: "satisfaction", satisfaction: 50, below: 90 }];
+    expect(riskChanges([{ id: "f1", rule: "lifecycle" }], firing)).toEqual({ entered: [firing[1]], left: [] });
+  });
+
   it("enters new states, leaves cleared ones and keeps a lasting one quiet", () => {
     const open = [{ id: "f1", rule: "overdue" }, { id: "f2", rule: "silence" }];
     const { entered, left } = riskChanges(open, [flag("overdue", "now 9 days"), flag("negative")]);
@@ -155,5 +174,38 @@ describe("riskSnapshotOf", () => {
       new Date("2026-11-23T10:00:00Z"),
     );
     expect(snapshot).toMatchObject({ createdOn: "2025-01-01", lastTouchOn: "2026-11-20", cadenceDays: 30, keyClient: true, revenueShare: 0.3, lastNegative: { on: "2026-11-21", type: "call" } });
+  });
+});
+
+describe("stored risk details", () => {
+  const flags: RiskFlag[] = [
+    { rule: "overdue", days: 4, dueOn: "2026-11-19" },
+    { rule: "silence", days: 96, cadenceDays: 30, neverTouched: false },
+    { rule: "negative", touchType: "call", on: "2026-11-10" },
+    { rule: "satisfaction", satisfaction: 72, below: 90 },
+    { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: null },
+    { rule: "lifecycle" },
+    { rule: "concentration", sharePercent: 98, limitPercent: 30 },
+  ];
+
+  it.each(flags.map((f) => [f.rule, f] as const))("reads back the %s flag it stored", (rule, flag) => {
+    expect(riskFlagOf({ rule, details: riskDetailsJson(flag) })).toEqual(flag);
+  });
+
+  it.each([
+    ["no details (a state recorded before they were kept)", "silence", null],
+    ["not JSON", "silence", "{nope"],
+    ["not an object", "silence", "42"],
+    ["another rule than the row's", "overdue", riskDetailsJson({ rule: "lifecycle" })],
+    ["an unknown rule", "gone", JSON.stringify({ rule: "gone" })],
+    ["a missing number", "silence", JSON.stringify({ rule: "silence", days: 96, neverTouched: false })],
+    ["a number as text", "satisfaction", JSON.stringify({ rule: "satisfaction", satisfaction: "72", below: 90 })],
+  ])("gives nothing for %s, so readers see the English reason", (_label, rule, details) => {
+    expect(riskFlagOf({ rule, details })).toBeNull();
+    expect(EN.risk.storedReason({ rule, reason: "as stored", details })).toBe("as stored");
+  });
+
+  it("keeps only the rule's fields", () => {
+    expect(riskFlagOf({ rule: "lifecycle", details: JSON.stringify({ rule: "lifecycle", extra: "<!channel>" }) })).toEqual({ rule: "lifecycle" });
   });
 });

@@ -1,10 +1,9 @@
 import type { KnownBlock, ModalView, SectionBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
-import type { LogCommandError } from "../../src/domain/log-command.ts";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { scoreClient } from "../../src/domain/scoring.ts";
 import { truncateText } from "../../src/domain/text.ts";
-import { formatDateForHumans, type WhenError } from "../../src/domain/when.ts";
+import { formatDateForHumans } from "../../src/domain/when.ts";
 import type { ClientCard } from "../../src/services/clients.ts";
 import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { ACTIONS, LOG_MODAL, VIEWS } from "../../src/slack/ids.ts";
@@ -27,61 +26,15 @@ import {
   usage,
   type EphemeralReply,
 } from "../../src/slack/views/replies.ts";
-import type { ClientRow } from "../../src/store/clients.ts";
-import type { InteractionRow } from "../../src/store/interactions.ts";
 import { blockKitProblems, mentionProblems, mrkdwnTexts } from "../support/block-kit-limits.ts";
+import { logCommandErrors, WHEN_ERRORS } from "../support/parse-errors.ts";
+import { clientRow, interactionRow, OWNER, REP } from "../support/rows.ts";
 
 // ---- fixtures ------------------------------------------------------------------------------------------
 
 const EN = messagesFor("en");
-const OWNER = "U0OWNER01";
-const REP = "U0REP0001";
 const BOT_USERS = [OWNER, REP];
 const TODAY = "2026-06-15";
-
-function clientRow(overrides: Partial<ClientRow> = {}): ClientRow {
-  return {
-    id: "clh0000000000000000000001",
-    createdAt: new Date("2021-03-10T00:00:00Z"),
-    name: "Acme Power",
-    nameKey: "acme power",
-    ownerSlackId: OWNER,
-    annualRevenue: 2_400_000,
-    relationshipSince: new Date("2021-03-10T00:00:00Z"),
-    relationshipType: "strategic-cooperative",
-    lifecycleStage: "active",
-    riskLevel: "medium",
-    industry: "energy",
-    region: "East China",
-    satisfaction: 70,
-    cadenceDays: null,
-    score: 73,
-    tier: "B",
-    tierOverride: null,
-    tierOverrideReason: null,
-    lastTouchAt: new Date("2026-06-01T09:30:00Z"),
-    archivedAt: null,
-    ...overrides,
-  };
-}
-
-let interactionCounter = 0;
-function interactionRow(overrides: Partial<InteractionRow> = {}): InteractionRow {
-  interactionCounter += 1;
-  return {
-    id: `int${String(interactionCounter).padStart(22, "0")}`,
-    clientId: "clh0000000000000000000001",
-    repSlackId: REP,
-    type: "call",
-    occurredAt: new Date("2026-06-01T09:30:00Z"),
-    summary: "Discussed the Q3 renewal; they want a site visit.",
-    sentiment: "positive",
-    nextFollowUpOn: null,
-    source: "slash",
-    permalink: null,
-    ...overrides,
-  };
-}
 
 function clientCard(overrides: Partial<ClientCard> = {}): ClientCard {
   const client = overrides.client ?? clientRow();
@@ -294,8 +247,8 @@ describe("buildClientCard", () => {
     const risky = buildClientCard(EN, 
       clientCard({
         risks: [
-          { rule: "silence", reason: "no touch for 96 days, cadence 30" },
-          { rule: "satisfaction", reason: "satisfaction 72, below 90" },
+          { rule: "silence", days: 96, cadenceDays: 30, neverTouched: false },
+          { rule: "satisfaction", satisfaction: 72, below: 90 },
         ],
       }),
       TODAY,
@@ -369,39 +322,25 @@ describe("buildClientCard", () => {
 
 // ---- replies -----------------------------------------------------------------------------------------------
 
-const LOG_ERRORS: LogCommandError[] = [
-  { code: "empty" },
-  { code: "missing-type" },
-  { code: "missing-client" },
-  { code: "missing-summary" },
-  { code: "bad-sentiment", value: NAME_200 },
-  { code: "bad-sentiment", value: "<!channel>" },
-  { code: "duplicate-option", option: "next" },
-  { code: "duplicate-option", option: "sentiment" },
-  { code: "client-name-too-long", limit: 200, actual: 201 },
-  { code: "summary-too-long", limit: 3000, actual: 4000 },
-  { code: "command-too-long", limit: 20_000, actual: 25_000 },
-];
-
-const WHEN_ERRORS: WhenError[] = ["empty", "unrecognised", "past", "invalid-date", "too-far"];
+const LOG_ERRORS = logCommandErrors(NAME_200);
 
 describe("replies", () => {
   it.each(LOG_ERRORS)("logParseError %j: within limits, with the usage line", (error) => {
-    const reply = logParseError(error);
+    const reply = logParseError(EN, error);
     expect(problems(reply)).toEqual([]);
     expect(brokenTokens(reply)).toEqual([]);
     expect(reply.text).toContain("Usage:");
   });
 
   it("logParseError names the limits it enforces", () => {
-    expect(logParseError({ code: "summary-too-long", limit: 3000, actual: 4000 }).text).toMatch(/4000.*3000/);
-    expect(logParseError({ code: "client-name-too-long", limit: 200, actual: 201 }).text).toMatch(/200.*201/);
+    expect(logParseError(EN, { code: "summary-too-long", limit: 3000, actual: 4000 }).text).toMatch(/4000.*3000/);
+    expect(logParseError(EN, { code: "client-name-too-long", limit: 200, actual: 201 }).text).toMatch(/200.*201/);
   });
 
   it.each(WHEN_ERRORS.flatMap((error) => ["fri", "<!here>", NAME_200].map((text) => [error, text] as const)))(
     "badNextDate(%s, %j): within limits, says nothing was logged",
     (error, text) => {
-      const reply = badNextDate(error, text);
+      const reply = badNextDate(EN, error, text);
       expect(problems(reply)).toEqual([]);
       expect(brokenTokens(reply)).toEqual([]);
       expect(reply.text).toContain("Nothing was logged");
@@ -409,12 +348,12 @@ describe("replies", () => {
   );
 
   it.each([
-    ["usage", usage("/tier <client name>", "Which client?")],
-    ["usage without a problem", usage("/client add <name>")],
-    ["logUsage", logUsage()],
-    ["nameProblem (empty)", nameProblem({ problem: "name-empty" }, "/client add <name>")],
-    ["nameProblem (too long)", nameProblem({ problem: "name-too-long", limit: 200, length: 250 }, "/client add <name>")],
-    ["somethingWentWrong", somethingWentWrong()],
+    ["usage", usage(EN, "/tier <client name>", "Which client?")],
+    ["usage without a problem", usage(EN, "/client add <name>")],
+    ["logUsage", logUsage(EN)],
+    ["nameProblem (empty)", nameProblem(EN, { problem: "name-empty" }, "/client add <name>")],
+    ["nameProblem (too long)", nameProblem(EN, { problem: "name-too-long", limit: 200, length: 250 }, "/client add <name>")],
+    ["somethingWentWrong", somethingWentWrong(EN)],
   ])("%s: within limits", (_label, reply) => {
     expect(problems(reply)).toEqual([]);
   });
@@ -422,13 +361,13 @@ describe("replies", () => {
   it.each(NASTY_NAMES)("client replies stay within limits and mention no one for the name %j", (name) => {
     const client = clientRow({ name, archivedAt: new Date("2026-01-01T00:00:00Z") });
     const replies = [
-      clientCreated(client),
-      clientExists(client),
-      clientUnknown(name, []),
-      clientUnknown(name, NASTY_NAMES),
-      interactionLogged(name, "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001"),
-      interactionLogged(name, "meeting", { dueOn: "2026-09-29", basis: "cadence" }, "int0001"),
-      duplicateInteraction(name),
+      clientCreated(EN, client),
+      clientExists(EN, client),
+      clientUnknown(EN, name, []),
+      clientUnknown(EN, name, NASTY_NAMES),
+      interactionLogged(EN, name, "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001"),
+      interactionLogged(EN, name, "meeting", { dueOn: "2026-09-29", basis: "cadence" }, "int0001"),
+      duplicateInteraction(EN, name),
     ];
     for (const reply of replies) {
       expect(problems(reply)).toEqual([]);
@@ -438,20 +377,20 @@ describe("replies", () => {
 
   it("clientCreated and clientExists offer buttons for that client", () => {
     const client = clientRow();
-    const created = clientCreated(client);
+    const created = clientCreated(EN, client);
     expect(JSON.stringify(created.blocks)).toContain(ACTIONS.openLogModal);
-    expect(JSON.stringify(clientExists(client).blocks)).toContain(ACTIONS.showClientCard);
+    expect(JSON.stringify(clientExists(EN, client).blocks)).toContain(ACTIONS.showClientCard);
     expect(created.text).toContain("Acme Power");
   });
 
   it("interactionLogged says back the follow-up date and where it came from", () => {
-    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001").text).toContain("2026-07-01");
-    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001").text).toContain("as you asked");
-    expect(interactionLogged("Acme", "call", { dueOn: "2026-07-01", basis: "cadence" }, "int0001").text).toContain("from the cadence");
+    expect(interactionLogged(EN, "Acme", "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001").text).toContain("2026-07-01");
+    expect(interactionLogged(EN, "Acme", "call", { dueOn: "2026-07-01", basis: "logged" }, "int0001").text).toContain("as you asked");
+    expect(interactionLogged(EN, "Acme", "call", { dueOn: "2026-07-01", basis: "cadence" }, "int0001").text).toContain("from the cadence");
   });
 
   it("clientUnknown lists the suggestions", () => {
-    const reply = clientUnknown("acme", ["Acme Power", "Acme Water"]);
+    const reply = clientUnknown(EN, "acme", ["Acme Power", "Acme Water"]);
     expect(reply.text).toContain("Acme Power");
     expect(reply.text).toContain("Acme Water");
     expect(problems(reply)).toEqual([]);
@@ -467,28 +406,28 @@ describe("replies", () => {
       ["nasty names", matches],
       ["200-character names", longMatches],
     ])("stay within Slack's limits (%s)", (_label, list) => {
-      const reply = clientChoices(NAME_200, list);
+      const reply = clientChoices(EN, NAME_200, list);
       expect(problems(reply)).toEqual([]);
       expect(brokenTokens(reply)).toEqual([]);
     });
 
     it("cut at escaped names' entities cleanly in the fallback text", () => {
       const angles = Array.from({ length: 25 }, (_, i) => clientRow({ id: `c${i}`, name: `${"<".repeat(197)}${i}` }));
-      const reply = clientChoices("<", angles);
+      const reply = clientChoices(EN, "<", angles);
       expect(problems(reply)).toEqual([]);
       expect(brokenTokens(reply)).toEqual([]);
     });
 
     it("say how many more there are when they do not fit one message", () => {
       const many = Array.from({ length: 60 }, (_, i) => clientRow({ id: `c${i}`, name: `Acme ${i}` }));
-      const reply = clientChoices("acme", many);
+      const reply = clientChoices(EN, "acme", many);
       expect(problems(reply)).toEqual([]);
       expect(reply.blocks).toHaveLength(50);
       expect(JSON.stringify(reply.blocks.at(-1))).toContain("12 more");
     });
 
     it("offer a Show card button for every match", () => {
-      const reply = clientChoices("acme", longMatches);
+      const reply = clientChoices(EN, "acme", longMatches);
       const values = reply.blocks.flatMap((b: KnownBlock) =>
         b.type === "section" && (b as SectionBlock).accessory?.type === "button" ? [(b as SectionBlock & { accessory: { value?: string } }).accessory.value] : [],
       );
@@ -501,7 +440,7 @@ describe("replies", () => {
 
 describe("buildLogModal", () => {
   it("has every input, with today's date and neutral sentiment preselected", () => {
-    const modal = buildLogModal({ today: TODAY });
+    const modal = buildLogModal(EN, { today: TODAY });
     expect(problems(modal)).toEqual([]);
     expect(modal.callback_id).toBe(VIEWS.logInteraction);
     expect(modal.blocks.map((b) => b.block_id)).toEqual(Object.values(LOG_MODAL).map((ids) => ids.block));
@@ -511,14 +450,14 @@ describe("buildLogModal", () => {
   });
 
   it.each(NASTY_NAMES)("prefills a client named %j within the option limit", (name) => {
-    const modal = buildLogModal({ today: TODAY, client: { id: "clh0000000000000000000001", name }, summary: SUMMARY_3000 });
+    const modal = buildLogModal(EN, { today: TODAY, client: { id: "clh0000000000000000000001", name }, summary: SUMMARY_3000 });
     expect(problems(modal)).toEqual([]);
     const picker = modal.blocks.find((b) => b.block_id === LOG_MODAL.client.block);
     expect(picker).toMatchObject({ element: { initial_option: { text: { type: "plain_text", text: truncateText(name, 75) }, value: "clh0000000000000000000001" } } });
   });
 
   it("keeps a prefilled summary within the input's max_length", () => {
-    const modal = buildLogModal({ today: TODAY, summary: `${SUMMARY_3000}overflow` });
+    const modal = buildLogModal(EN, { today: TODAY, summary: `${SUMMARY_3000}overflow` });
     expect(problems(modal)).toEqual([]);
   });
 
@@ -534,13 +473,13 @@ describe("buildLogModal", () => {
 
 describe("buildAppHome", () => {
   it("is a home view within Slack's limits", () => {
-    const home = buildAppHome();
+    const home = buildAppHome(EN);
     expect(home.type).toBe("home");
     expect(problems(home)).toEqual([]);
   });
 
   it("explains the commands", () => {
-    const text = JSON.stringify(buildAppHome().blocks);
+    const text = JSON.stringify(buildAppHome(EN).blocks);
     for (const command of ["/tier", "/log", "/client add"]) expect(text).toContain(command);
   });
 });

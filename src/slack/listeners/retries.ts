@@ -5,7 +5,10 @@
  */
 import type { AnyMiddlewareArgs, App, Middleware } from "@slack/bolt";
 import type { Services } from "../../services/index.ts";
+import { DEFAULT_MESSAGES } from "../i18n/index.ts";
 import { alreadyHandled } from "../views/replies.ts";
+import { messagesOrDefault } from "./failures.ts";
+import { readerOf } from "./request-context.ts";
 
 type Body = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
@@ -32,7 +35,14 @@ function workspaceOf(body: Body, contextTeam: string | undefined): string {
   return contextTeam ?? text(body.team_id) ?? text(team?.id) ?? "unknown";
 }
 
-export function retryGuard(services: Pick<Services, "requests">): Middleware<AnyMiddlewareArgs> {
+/** The messages of the command's sender: English when the payload names no user or the profile cannot be read. */
+async function senderMessages(services: Pick<Services, "profiles">, body: Body, workspaceId: string) {
+  const userId = text(body.user_id);
+  if (!userId || workspaceId === "unknown") return DEFAULT_MESSAGES;
+  return messagesOrDefault(() => readerOf(services, { workspaceId, userId }));
+}
+
+export function retryGuard(services: Pick<Services, "requests" | "profiles">): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const guard = services.requests;
     const body = args.body as unknown as Body;
@@ -44,7 +54,7 @@ export function retryGuard(services: Pick<Services, "requests">): Middleware<Any
       // Events were acknowledged already; commands and interactions still need their answer within 3 seconds.
       if ("ack" in args && typeof args.ack === "function") {
         const ack = args.ack as (reply?: unknown) => Promise<void>;
-        await ack(text(body.command) ? alreadyHandled() : undefined);
+        await ack(text(body.command) ? alreadyHandled(await senderMessages(services, body, workspaceId)) : undefined);
       }
       return;
     }
@@ -57,6 +67,6 @@ export function retryGuard(services: Pick<Services, "requests">): Middleware<Any
   };
 }
 
-export function registerRetryGuard(app: App, services: Pick<Services, "requests">): void {
+export function registerRetryGuard(app: App, services: Pick<Services, "requests" | "profiles">): void {
   app.use(retryGuard(services));
 }

@@ -3,70 +3,64 @@
  * their clients, their team's totals (managers), the bot's operations (admins), and how to use the bot. Pure.
  */
 import type { HomeView, KnownBlock } from "@slack/types";
-import { LOG_USAGE } from "../../domain/log-command.ts";
-import { plural } from "../../domain/text.ts";
-import { formatDateForHumans } from "../../domain/when.ts";
 import type { Home } from "../../services/home.ts";
+import type { Messages } from "../i18n/index.ts";
 import { context, header, mention, section, userText } from "./blocks.ts";
 import { followUpItemBlocks } from "./follow-ups.ts";
 import { operationsSection } from "./operations.ts";
-import { riskRuleLabel } from "./risk-alert.ts";
 
 const NAME_MAX = 80;
 
-const HELP: KnownBlock[] = [
-  section(
-    [
-      "*`/tier <client>`*: the client card, with tier, an explained score, owner, last touches and next follow-up.",
-      `*\`${LOG_USAGE}\`*: log a touch. \`/log\` alone opens the form.`,
-      "*`/followups`*: what is due, overdue first, with Done and Snooze buttons.",
-      "*`/team`*: who is a rep, a manager or an admin.",
-      "*`/client add|show|edit|archive|history <name>`*, *`/client assign <name> @person`*, *`/client list [mine|A|B|C|key]`*: client records.",
-    ].join("\n"),
-  ),
-  context("Dates like `next:3d`, `next:2w`, `next:fri` or `next:2026-12-01` are read in your Slack timezone."),
-];
+function helpBlocks(t: Messages): KnownBlock[] {
+  return [section(t.home.help.join("\n")), context(t.home.helpDates)];
+}
 
-function followUpBlocks(list: Home["followUps"]): KnownBlock[] {
-  if (list.items.length === 0) return [section("*Your follow-ups*: nothing due in the next 7 days. :tada:")];
+function followUpBlocks(t: Messages, list: Home["followUps"]): KnownBlock[] {
+  if (list.items.length === 0) return [section(t.home.followUpsNone)];
   const overdue = list.items.filter((i) => i.daysLate > 0).length;
-  const blocks: KnownBlock[] = [section(`*Your follow-ups*: ${overdue} overdue, ${list.items.length + list.more - overdue} due this week.`)];
-  for (const item of list.items) blocks.push(...followUpItemBlocks(item, list.ownerId));
-  if (list.more > 0) blocks.push(context(`…and ${list.more} more. \`/followups\` lists them.`));
+  const blocks: KnownBlock[] = [section(t.home.followUpsCounts(overdue, list.items.length + list.more - overdue))];
+  for (const item of list.items) blocks.push(...followUpItemBlocks(t, item, list.ownerId));
+  if (list.more > 0) blocks.push(context(t.home.followUpsMore(list.more)));
   return blocks;
 }
 
-function topClientsBlock(top: Home["topClients"]): KnownBlock {
-  if (top.items.length === 0) return section("*Your A-tier clients*: none yet.");
-  const lines = top.items.map((c) => `• *${userText(c.name, NAME_MAX)}*: ${c.lastTouchOn ? `last touch ${formatDateForHumans(c.lastTouchOn)}` : "never touched"}`);
-  const more = top.total > top.items.length ? `\n…and ${top.total - top.items.length} more: \`/client list A\`.` : "";
-  return section(`*Your A-tier clients* (${top.total})\n${lines.join("\n")}${more}`);
+function topClientsBlock(t: Messages, top: Home["topClients"]): KnownBlock {
+  if (top.items.length === 0) return section(t.home.topClientsNone);
+  const lines = top.items.map((c) => t.home.topClient(userText(c.name, NAME_MAX), c.lastTouchOn ? t.common.date(c.lastTouchOn) : null));
+  const more = top.total > top.items.length ? `\n${t.home.topClientsMore(top.total - top.items.length)}` : "";
+  return section(`${t.home.topClientsHeading(top.total)}\n${lines.join("\n")}${more}`);
 }
 
-function risksBlock(risks: Home["risks"]): KnownBlock {
-  if (risks.length === 0) return section("*Risks on your clients*: none. :white_check_mark:");
-  const lines = risks.map((r) => `• *${userText(r.client.name, NAME_MAX)}*: ${riskRuleLabel(r.rule).toLowerCase()}, ${userText(r.reason, 200)}`);
-  return section(`*Risks on your clients*\n${lines.join("\n")}`);
+/** The rule and the reason of a risk state in the reader's language (its stored English reason when it has no details). */
+const riskText = (t: Messages, risk: Home["risks"][number]) => ({ rule: t.risk.ruleInline(risk.rule), reason: userText(t.risk.storedReason(risk), 200) });
+
+function risksBlock(t: Messages, risks: Home["risks"]): KnownBlock {
+  if (risks.length === 0) return section(t.home.risksNone);
+  const lines = risks.map((r) => {
+    const { rule, reason } = riskText(t, r);
+    return t.home.risk(userText(r.client.name, NAME_MAX), rule, reason);
+  });
+  return section(`${t.home.risksHeading}\n${lines.join("\n")}`);
 }
 
-function teamBlock(team: NonNullable<Home["team"]>): KnownBlock {
+function teamBlock(t: Messages, team: NonNullable<Home["team"]>): KnownBlock {
   const total = team.reduce((n, m) => n + m.overdue, 0);
-  const lines = team.slice(0, 30).map((m) => `• ${mention(m.slackId)}: ${m.overdue} overdue`);
-  const more = team.length > 30 ? `\n…and ${team.length - 30} more.` : "";
-  return section(`*Your team*: ${plural(total, "overdue follow-up")} across ${plural(team.length, "person", "people")}\n${lines.join("\n")}${more}`);
+  const lines = team.slice(0, 30).map((m) => t.home.teamMember(mention(m.slackId), m.overdue));
+  const more = team.length > 30 ? `\n${t.home.teamMore(team.length - 30)}` : "";
+  return section(`${t.home.team(total, team.length)}\n${lines.join("\n")}${more}`);
 }
 
 /** The tab for `home`; without one (the store could not be read), the help alone. */
-export function buildAppHome(home?: Home): HomeView {
-  const blocks: KnownBlock[] = [header("Client follow-ups")];
+export function buildAppHome(t: Messages, home?: Home): HomeView {
+  const blocks: KnownBlock[] = [header(t.home.title)];
   if (home) {
-    blocks.push(...followUpBlocks(home.followUps), { type: "divider" }, topClientsBlock(home.topClients), risksBlock(home.risks));
-    if (home.team) blocks.push(teamBlock(home.team));
-    if (home.operations) blocks.push(operationsSection(home.operations, "recent"));
+    blocks.push(...followUpBlocks(t, home.followUps), { type: "divider" }, topClientsBlock(t, home.topClients), risksBlock(t, home.risks));
+    if (home.team) blocks.push(teamBlock(t, home.team));
+    if (home.operations) blocks.push(operationsSection(t, home.operations, "recent"));
     blocks.push({ type: "divider" });
   } else {
-    blocks.push(section("Keep every client relationship on cadence: log touches in seconds, see who is due, and know a client before the call."));
+    blocks.push(section(t.home.intro));
   }
-  blocks.push(...HELP);
+  blocks.push(...helpBlocks(t));
   return { type: "home", blocks };
 }

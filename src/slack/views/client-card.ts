@@ -54,7 +54,7 @@ export function buildClientCard(t: Messages, card: ClientCard, today: string): E
     ]),
     section(`*${t.card.whyThisScore}* ${breakdown}`),
     context(badges.join("  |  ")),
-    ...(card.risks.length ? [section(`*${t.card.risks}*\n${card.risks.map((r) => `:warning: ${r.reason}`).join("\n")}`)] : []),
+    ...(card.risks.length ? [section(`*${t.card.risks}*\n${card.risks.map((r) => `:warning: ${userText(t.risk.reason(r))}`).join("\n")}`)] : []),
     section(`*${t.card.lastTouches}*\n${recent}`),
     { type: "actions", elements: [button(t.card.logTouch, ACTIONS.openLogModal, client.id, "primary")] },
   ];

@@ -1,8 +1,9 @@
-/** The client edit modal: scoring inputs, owner, relationship type, lifecycle, cadence, tier override. Pure. */
+/** The client edit modal: scoring inputs, owner, relationship type, lifecycle, cadence, tier override, in the reader's words. Pure. */
 import type { InputBlock, ModalView, PlainTextOption } from "@slack/types";
 import { LIFECYCLE_STAGES, RELATIONSHIP_TYPES, RISK_LEVELS, TIERS } from "../../domain/rules.ts";
 import { truncateText } from "../../domain/text.ts";
 import type { ClientRow } from "../../store/clients.ts";
+import type { Messages } from "../i18n/index.ts";
 import { CLIENT_EDIT, VIEWS } from "../ids.ts";
 
 const option = (text: string, value: string): PlainTextOption => ({ text: { type: "plain_text", text: truncateText(text, 75) }, value });
@@ -19,8 +20,9 @@ function input(field: { block: string; action: string }, label: string, element:
   };
 }
 
-function select(values: readonly string[], current: string | null) {
-  const options = values.map((v) => option(v, v));
+/** A choice of the domain's values, each shown by its name in `names`, stored by its value. */
+function select<K extends string>(values: readonly K[], names: Record<K, string>, current: string | null) {
+  const options = values.map((v) => option(names[v], v));
   const initial = options.find((o) => o.value === current);
   return { type: "static_select" as const, options, ...(initial ? { initial_option: initial } : {}) };
 }
@@ -39,33 +41,34 @@ const number = (value: number | null, decimals: boolean, min: number, max?: numb
   ...(value !== null ? { initial_value: String(value) } : {}),
 });
 
-export function buildClientEditModal(client: ClientRow, currency: string): ModalView {
-  const overrides = [option("No override: tier from the score", NO_OVERRIDE), ...TIERS.map((t) => option(`Tier ${t}`, t))];
+export function buildClientEditModal(t: Messages, client: ClientRow, currency: string): ModalView {
+  const f = t.clients.form;
+  const overrides = [option(f.noOverride, NO_OVERRIDE), ...TIERS.map((tier) => option(f.overrideTier(tier), tier))];
   const currentOverride = overrides.find((o) => o.value === (client.tierOverride ?? NO_OVERRIDE))!;
   return {
     type: "modal",
     callback_id: VIEWS.editClient,
     private_metadata: client.id,
-    title: { type: "plain_text", text: "Edit client" },
-    submit: { type: "plain_text", text: "Save" },
-    close: { type: "plain_text", text: "Cancel" },
+    title: { type: "plain_text", text: truncateText(f.title, 24) },
+    submit: { type: "plain_text", text: truncateText(f.submit, 24) },
+    close: { type: "plain_text", text: truncateText(f.close, 24) },
     blocks: [
       { type: "header", text: { type: "plain_text", text: truncateText(client.name, 150) } },
-      input(CLIENT_EDIT.owner, "Owner", { type: "users_select", ...(client.ownerSlackId ? { initial_user: client.ownerSlackId } : {}) }),
-      input(CLIENT_EDIT.annualRevenue, `Annual revenue (${currency})`, number(client.annualRevenue, true, 0)),
-      input(CLIENT_EDIT.relationshipSince, "Relationship since", {
+      input(CLIENT_EDIT.owner, f.owner, { type: "users_select", ...(client.ownerSlackId ? { initial_user: client.ownerSlackId } : {}) }),
+      input(CLIENT_EDIT.annualRevenue, f.annualRevenue(currency), number(client.annualRevenue, true, 0)),
+      input(CLIENT_EDIT.relationshipSince, f.relationshipSince, {
         type: "datepicker",
         ...(client.relationshipSince ? { initial_date: client.relationshipSince.toISOString().slice(0, 10) } : {}),
       }),
-      input(CLIENT_EDIT.relationshipType, "Relationship type", select(RELATIONSHIP_TYPES, client.relationshipType)),
-      input(CLIENT_EDIT.lifecycleStage, "Lifecycle stage", select(LIFECYCLE_STAGES, client.lifecycleStage)),
-      input(CLIENT_EDIT.riskLevel, "Risk level", select(RISK_LEVELS, client.riskLevel)),
-      input(CLIENT_EDIT.satisfaction, "Satisfaction (0-100)", number(client.satisfaction, false, 0, 100)),
-      input(CLIENT_EDIT.industry, "Industry", text(client.industry, 100)),
-      input(CLIENT_EDIT.region, "Region", text(client.region, 100)),
-      input(CLIENT_EDIT.cadenceDays, "Cadence (days between touches)", number(client.cadenceDays, false, 1, 3650), "Leave empty to use the tier's or relationship type's cadence."),
-      input(CLIENT_EDIT.tierOverride, "Tier override", { type: "static_select", options: overrides, initial_option: currentOverride }),
-      input(CLIENT_EDIT.overrideReason, "Reason for the override", text(client.tierOverrideReason, 300), "Required with an override; shown on the card."),
+      input(CLIENT_EDIT.relationshipType, f.relationshipType, select(RELATIONSHIP_TYPES, t.common.relationshipType, client.relationshipType)),
+      input(CLIENT_EDIT.lifecycleStage, f.lifecycleStage, select(LIFECYCLE_STAGES, t.common.lifecycleStage, client.lifecycleStage)),
+      input(CLIENT_EDIT.riskLevel, f.riskLevel, select(RISK_LEVELS, t.common.riskLevel, client.riskLevel)),
+      input(CLIENT_EDIT.satisfaction, f.satisfaction, number(client.satisfaction, false, 0, 100)),
+      input(CLIENT_EDIT.industry, f.industry, text(client.industry, 100)),
+      input(CLIENT_EDIT.region, f.region, text(client.region, 100)),
+      input(CLIENT_EDIT.cadenceDays, f.cadenceDays, number(client.cadenceDays, false, 1, 3650), f.cadenceHint),
+      input(CLIENT_EDIT.tierOverride, f.tierOverride, { type: "static_select", options: overrides, initial_option: currentOverride }),
+      input(CLIENT_EDIT.overrideReason, f.overrideReason, text(client.tierOverrideReason, 300), f.overrideReasonHint),
     ],
   };
 }

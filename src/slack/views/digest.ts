@@ -2,82 +2,76 @@
 import type { KnownBlock } from "@slack/types";
 import { addDays } from "../../domain/cadence.ts";
 import type { TierCounts } from "../../domain/digest.ts";
-import { escapeMrkdwn, plural } from "../../domain/text.ts";
+import { escapeMrkdwn } from "../../domain/text.ts";
 import type { Digest } from "../../services/digest.ts";
+import type { Messages } from "../i18n/index.ts";
 import { context, header, mention, section, userText } from "./blocks.ts";
 import { operationsSection } from "./operations.ts";
-import { riskRuleLabel } from "./risk-alert.ts";
 
 /** Client names in the digest's lists are cut shorter than elsewhere, so a full list stays one section. */
 const NAME_MAX = 60;
 
-const shortDate = (day: string) => {
-  const [, month, date] = day.split("-").map(Number) as [number, number, number];
-  return `${date} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]}`;
-};
-
-const owner = (id: string | null) => (id ? mention(id) : "no owner");
-const more = (shown: number, total: number) => (total > shown ? `\n…and ${total - shown} more.` : "");
+const owner = (t: Messages, id: string | null) => (id ? mention(id) : t.digest.noOwner);
+const more = (t: Messages, shown: number, total: number) => (total > shown ? `\n${t.digest.more(total - shown)}` : "");
 const shares = (s: TierCounts) => `A ${s.A}% · B ${s.B}% · C ${s.C}%`;
 
-function highlightsSection(digest: Digest): KnownBlock {
+function highlightsSection(t: Messages, digest: Digest): KnownBlock {
   const { items, total } = digest.highlights;
-  if (items.length === 0) return section("*Key and A-tier clients*: none yet.");
-  const lines = items.map((c) => {
-    const last = c.lastTouchOn ? `last touch ${shortDate(c.lastTouchOn)}` : "never touched";
-    const next = c.nextDueOn ? ` · next ${shortDate(c.nextDueOn)}` : "";
-    return `• *${userText(c.name, NAME_MAX)}* · ${c.tier}${c.keyClient ? " · key" : ""} · ${last}${next} · ${owner(c.ownerSlackId)}`;
-  });
-  return section(`*Key and A-tier clients* (${total})\n${lines.join("\n")}${more(items.length, total)}`);
+  if (items.length === 0) return section(t.digest.highlightsNone);
+  const day = (d: string | null) => (d ? t.digest.shortDate(d) : null);
+  const lines = items.map((c) => t.digest.highlight(userText(c.name, NAME_MAX), c.tier, c.keyClient, day(c.lastTouchOn), day(c.nextDueOn), owner(t, c.ownerSlackId)));
+  return section(`${t.digest.highlightsHeading(total)}\n${lines.join("\n")}${more(t, items.length, total)}`);
 }
 
-function activitySection(digest: Digest): KnownBlock {
-  const heading = `*Activity* (touches by client tier; the tiers' share of value is ${shares(digest.valueShare)})`;
-  if (digest.activity.length === 0) return section(`${heading}\nNo touches logged this week.`);
+function activitySection(t: Messages, digest: Digest): KnownBlock {
+  const heading = t.digest.activityHeading(shares(digest.valueShare));
+  if (digest.activity.length === 0) return section(`${heading}\n${t.digest.noActivity}`);
   const shown = digest.activity.slice(0, 15);
   const lines = shown.map(({ repSlackId, touches }) => {
     const count = touches.A + touches.B + touches.C;
     const pct = (n: number) => Math.round((n / count) * 100);
-    return `• ${mention(repSlackId)}: ${plural(count, "touch", "touches")} (A ${pct(touches.A)}% · B ${pct(touches.B)}% · C ${pct(touches.C)}%)`;
+    return t.digest.activityLine(mention(repSlackId), count, shares({ A: pct(touches.A), B: pct(touches.B), C: pct(touches.C) }));
   });
-  return section(`${heading}\n${lines.join("\n")}${more(shown.length, digest.activity.length)}`);
+  return section(`${heading}\n${lines.join("\n")}${more(t, shown.length, digest.activity.length)}`);
 }
 
-export function buildDigest(digest: Digest): { text: string; blocks: KnownBlock[] } {
-  const whose = digest.scope === "team" ? "your team" : "the workspace";
-  const week = `${shortDate(digest.day.from)} – ${shortDate(addDays(digest.day.today, -1))}`;
+/** The digest in its reader's language (the manager's or admin's stored Slack locale). */
+export function buildDigest(t: Messages, digest: Digest): { text: string; blocks: KnownBlock[] } {
+  const whose = t.digest.whose[digest.scope];
+  const week = t.digest.week(t.digest.shortDate(digest.day.from), t.digest.shortDate(addDays(digest.day.today, -1)));
   if (digest.quiet && !digest.operations) {
-    const text = `Quiet week for ${whose} (${week}): no touches logged, nothing overdue, no new risks or tier moves.`;
+    const text = t.digest.quietWeek(whose, week);
     return { text, blocks: [section(text)] };
   }
   const { keyClients, covered } = digest.coverage;
-  const coverage = keyClients
-    ? `*Coverage*: ${covered} of ${plural(keyClients, "key client")} touched within cadence (${Math.round((covered / keyClients) * 100)}%).`
-    : "*Coverage*: no key clients yet.";
+  const coverage = keyClients ? t.digest.coverage(covered, keyClients, Math.round((covered / keyClients) * 100)) : t.digest.noKeyClients;
   const overdue = digest.overdue.length
-    ? `*Overdue follow-ups*\n${digest.overdue.slice(0, 15).map((o) => `• ${mention(o.ownerSlackId)}: ${o.count}`).join("\n")}${more(Math.min(15, digest.overdue.length), digest.overdue.length)}`
-    : "*Overdue follow-ups*: none. :tada:";
+    ? `${t.digest.overdueHeading}\n${digest.overdue.slice(0, 15).map((o) => t.digest.overdueLine(mention(o.ownerSlackId), o.count)).join("\n")}${more(t, Math.min(15, digest.overdue.length), digest.overdue.length)}`
+    : t.digest.overdueNone;
   const risks = digest.newRisks.items.length
-    ? `*New risks*\n${digest.newRisks.items
-        .map((r) => `• *${userText(r.clientName, NAME_MAX)}* (${owner(r.ownerSlackId)}): ${riskRuleLabel(r.rule).toLowerCase()}, ${escapeMrkdwn(r.reason)}${r.cleared ? " (cleared since)" : ""}`)
-        .join("\n")}${more(digest.newRisks.items.length, digest.newRisks.total)}`
-    : "*New risks*: none.";
+    ? `${t.digest.risksHeading}\n${digest.newRisks.items
+        .map((r) => t.digest.riskLine(userText(r.clientName, NAME_MAX), owner(t, r.ownerSlackId), escapeMrkdwn(t.risk.ruleInline(r.rule)), escapeMrkdwn(t.risk.storedReason(r)), r.cleared))
+        .join("\n")}${more(t, digest.newRisks.items.length, digest.newRisks.total)}`
+    : t.digest.risksNone;
   const moves = digest.tierMoves.items.length
-    ? `*Tier moves*\n${digest.tierMoves.items.map((m) => `• *${userText(m.clientName, NAME_MAX)}*: ${m.fromTier} → ${m.toTier} (${escapeMrkdwn(m.reason)})`).join("\n")}${more(digest.tierMoves.items.length, digest.tierMoves.total)}`
-    : "*Tier moves*: none.";
+    ? `${t.digest.movesHeading}\n${digest.tierMoves.items
+        .map((m) => t.digest.moveLine(userText(m.clientName, NAME_MAX), m.fromTier, m.toTier, escapeMrkdwn(t.digest.moveReason(m.reason) ?? m.reason)))
+        .join("\n")}${more(t, digest.tierMoves.items.length, digest.tierMoves.total)}`
+    : t.digest.movesNone;
   const blocks: KnownBlock[] = [
-    header(`Weekly digest · ${digest.day.week}`),
-    context(`${digest.scope === "team" ? "Your team" : "Whole workspace"} · ${week}`),
-    ...(digest.quiet ? [section("Quiet week: no touches logged, nothing overdue, no new risks or tier moves.")] : [
+    header(t.digest.header(digest.day.week)),
+    context(`${t.digest.scope[digest.scope]} · ${week}`),
+    ...(digest.quiet ? [section(t.digest.quietSection)] : [
       section(coverage),
-      highlightsSection(digest),
+      highlightsSection(t, digest),
       section(overdue),
       section(risks),
       section(moves),
-      activitySection(digest),
+      activitySection(t, digest),
     ]),
-    ...(digest.operations ? [operationsSection(digest.operations, "week")] : []),
+    ...(digest.operations ? [operationsSection(t, digest.operations, "week")] : []),
   ];
-  const text = `Weekly digest for ${whose} (${week}): ${keyClients ? `${covered}/${keyClients} key clients covered, ` : ""}${digest.overdue.reduce((n, o) => n + o.count, 0)} overdue, ${digest.newRisks.total} new risks, ${digest.tierMoves.total} tier moves.`;
+  const overdueCount = digest.overdue.reduce((n, o) => n + o.count, 0);
+  const text = t.digest.fallback(whose, week, keyClients ? { covered, keyClients } : null, overdueCount, digest.newRisks.total, digest.tierMoves.total);
   return { text, blocks };
 }

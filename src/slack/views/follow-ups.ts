@@ -1,92 +1,88 @@
 /** The follow-up list (`/followups`, and later the nudges): overdue first, each with Done / Snooze / Log. Pure. */
 import type { KnownBlock } from "@slack/types";
-import { plural } from "../../domain/text.ts";
-import { formatDateForHumans } from "../../domain/when.ts";
 import type { FollowUpActionResult, FollowUpItem, FollowUpList, PauseResult } from "../../services/follow-ups.ts";
+import type { Messages } from "../i18n/index.ts";
 import { ACTIONS, followUpButtonValue } from "../ids.ts";
 import { button, context, ephemeral, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
 
-
-export function dueText(item: Pick<FollowUpItem, "dueOn" | "daysLate">): string {
-  const date = formatDateForHumans(item.dueOn);
-  if (item.daysLate > 0) return `*overdue by ${plural(item.daysLate, "day")}* (due ${date})`;
-  if (item.daysLate === 0) return `*due today* (${date})`;
-  return `due ${date}`;
+export function dueText(t: Messages, item: Pick<FollowUpItem, "dueOn" | "daysLate">): string {
+  const date = t.common.date(item.dueOn);
+  if (item.daysLate > 0) return t.followUps.overdue(item.daysLate, date);
+  if (item.daysLate === 0) return t.followUps.dueToday(date);
+  return t.followUps.dueOn(date);
 }
 
 /** One follow-up with its Done / Snooze / Log buttons (lists, nudges and the App Home). */
-export function followUpItemBlocks(item: FollowUpItem, listOwnerId: string): KnownBlock[] {
+export function followUpItemBlocks(t: Messages, item: FollowUpItem, listOwnerId: string): KnownBlock[] {
   const value = followUpButtonValue(item.clientId, item.dueOn, listOwnerId);
+  const f = t.followUps;
   return [
-    section(`${item.daysLate > 0 ? ":red_circle:" : ":large_yellow_circle:"} *${userText(item.clientName, 200)}* · tier ${item.tier} · ${dueText(item)}`),
+    section(`${item.daysLate > 0 ? ":red_circle:" : ":large_yellow_circle:"} ${f.item(userText(item.clientName, 200), t.common.tier(item.tier), dueText(t, item))}`),
     {
       type: "actions",
       elements: [
-        button("Done", ACTIONS.followUpDone, value, "primary"),
-        button("Snooze 1 day", ACTIONS.followUpSnoozeDay, value),
-        button("Snooze 1 week", ACTIONS.followUpSnoozeWeek, value),
-        button("Snooze until…", ACTIONS.followUpSnoozeUntil, value),
-        button("Log a touch", ACTIONS.openLogModal, item.clientId),
+        button(f.done, ACTIONS.followUpDone, value, "primary"),
+        button(f.snoozeDay, ACTIONS.followUpSnoozeDay, value),
+        button(f.snoozeWeek, ACTIONS.followUpSnoozeWeek, value),
+        button(f.snoozeUntil, ACTIONS.followUpSnoozeUntil, value),
+        button(f.logTouch, ACTIONS.openLogModal, item.clientId),
       ],
     },
   ];
 }
 
-export function buildFollowUpList(list: Extract<FollowUpList, { kind: "list" }>, notice?: string): EphemeralReply {
-  const whose = list.isSelf ? "Your follow-ups" : `Follow-ups of ${mention(list.ownerId)}`;
+export function buildFollowUpList(t: Messages, list: Extract<FollowUpList, { kind: "list" }>, notice?: string): EphemeralReply {
+  const f = t.followUps;
+  const whose = list.isSelf ? f.yours : f.ofPerson(mention(list.ownerId));
   const overdue = list.items.filter((i) => i.daysLate > 0).length;
   const blocks: KnownBlock[] = [];
   if (notice) blocks.push(context(notice));
   if (list.items.length === 0) {
-    const text = `${whose}: nothing due in the next 7 days. :tada:`;
+    const text = f.nothingDue(whose);
     return ephemeral(notice ? `${notice} ${text}` : text, [...blocks, section(text)]);
   }
-  blocks.push(header(list.isSelf ? "Your follow-ups" : "Follow-ups"));
-  blocks.push(section(`${whose}: ${overdue} overdue, ${list.items.length - overdue} due this week.`));
-  for (const item of list.items) blocks.push(...followUpItemBlocks(item, list.ownerId));
-  if (list.more > 0) blocks.push(context(`…and ${list.more} more. Clear some and run \`/followups\` again.`));
-  const summary = list.items.map((i) => `${userText(i.clientName, 80)} (${i.daysLate > 0 ? `overdue ${i.daysLate}d` : i.dueOn})`).join(", ");
-  return ephemeral(`${notice ? `${notice} ` : ""}${whose}: ${summary}${list.more ? ` and ${list.more} more` : ""}`, blocks);
+  blocks.push(header(list.isSelf ? f.yours : f.othersHeader));
+  blocks.push(section(f.counts(whose, overdue, list.items.length - overdue)));
+  for (const item of list.items) blocks.push(...followUpItemBlocks(t, item, list.ownerId));
+  if (list.more > 0) blocks.push(context(f.more(list.more)));
+  const summary = f.summary(
+    whose,
+    list.items.map((i) => f.summaryItem(userText(i.clientName, 80), i.daysLate, i.dueOn)),
+    list.more,
+  );
+  return ephemeral(`${notice ? `${notice} ` : ""}${summary}`, blocks);
 }
 
-export function followUpsRefused(ownerId: string): EphemeralReply {
-  return ephemeral(`You can see ${mention(ownerId)}'s follow-ups only as their manager or as an admin. \`/followups\` alone shows yours.`);
+export function followUpsRefused(t: Messages, ownerId: string): EphemeralReply {
+  return ephemeral(t.followUps.refused(mention(ownerId)));
 }
 
 /** One line about what a button did, shown above the refreshed list. */
-export function followUpNotice(result: FollowUpActionResult): string {
+export function followUpNotice(t: Messages, result: FollowUpActionResult): string {
+  const f = t.followUps;
   switch (result.kind) {
     case "done":
-      return `:white_check_mark: Done with *${userText(result.clientName, 200)}*: next follow-up ${formatDateForHumans(result.nextDueOn)}.`;
+      return f.noticeDone(userText(result.clientName, 200), t.common.date(result.nextDueOn));
     case "snoozed":
-      return `:zzz: *${userText(result.clientName, 200)}* snoozed until ${formatDateForHumans(result.until)}${result.reason ? ` (${userText(result.reason, 200)})` : ""}.`;
+      return f.noticeSnoozed(userText(result.clientName, 200), t.common.date(result.until), result.reason ? userText(result.reason, 200) : null);
     case "stale":
-      return "That follow-up was already handled; here is the list as it is now.";
+      return f.noticeStale;
     case "refused":
-      return "Only the client's owner, their manager or an admin can snooze that follow-up.";
+      return f.noticeRefused;
     case "unknown-client":
-      return "That client is no longer there.";
+      return f.noticeUnknownClient;
   }
 }
 
-const PAUSE_DATE_PROBLEMS: Record<Extract<PauseResult, { kind: "bad-date" }>["error"], string> = {
-  empty: "Say until when.",
-  unrecognised: "I couldn't read that date.",
-  past: "Pause until a day after today.",
-  "invalid-date": "That date doesn't exist on the calendar.",
-  "too-far": "That date is more than 5 years away.",
-};
-
 /** The answer to `/followups pause <when>` and `/followups resume`. */
-export function pauseReply(result: PauseResult): EphemeralReply {
+export function pauseReply(t: Messages, result: PauseResult): EphemeralReply {
+  const f = t.followUps;
   switch (result.kind) {
     case "paused":
-      return ephemeral(`:palm_tree: Your morning nudges are paused. They start again on ${formatDateForHumans(result.resumeOn)}; \`/followups resume\` brings them back sooner.`);
+      return ephemeral(f.paused(t.common.date(result.resumeOn)));
     case "resumed":
-      return ephemeral(":bell: Your morning nudges are on again.");
+      return ephemeral(f.resumed);
     case "bad-date":
-      return ephemeral(
-        `${PAUSE_DATE_PROBLEMS[result.error]} You wrote \`${userText(result.text, 40)}\`. Give the day nudges start again: 3d, 2w, 1m, a weekday (mon…sun) or YYYY-MM-DD, e.g. \`/followups pause 2w\`. Nothing changed.`,
-      );
+      return ephemeral(f.badPauseDate(f.pauseProblem[result.error], userText(result.text, 40)));
   }
 }

@@ -3,15 +3,9 @@ import type { KnownBlock, ModalView, Option, PlainTextOption } from "@slack/type
 import { INTERACTION_TYPES, LIMITS, SENTIMENTS } from "../../domain/interaction.ts";
 import { truncateText } from "../../domain/text.ts";
 import type { TouchToEdit } from "../../services/interactions.ts";
+import type { Messages } from "../i18n/index.ts";
 import { section, userText } from "./blocks.ts";
 import { LOG_MODAL, VIEWS } from "../ids.ts";
-
-const TYPE_LABELS: Record<(typeof INTERACTION_TYPES)[number], string> = {
-  call: "Call", meeting: "Meeting", email: "Email", visit: "Visit", message: "Message", note: "Note",
-};
-const SENTIMENT_LABELS: Record<(typeof SENTIMENTS)[number], string> = {
-  positive: "Positive", neutral: "Neutral", negative: "Negative",
-};
 
 const plainOption = (text: string, value: string): PlainTextOption => ({ text: { type: "plain_text", text: truncateText(text, 75) }, value });
 
@@ -49,54 +43,54 @@ export function decodeLogModalOrigin(metadata: string | undefined): LogModalOrig
   }
 }
 
-export function buildLogModal(prefill: LogModalPrefill): ModalView {
+export function buildLogModal(t: Messages, prefill: LogModalPrefill): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.logInteraction,
     private_metadata: encodeLogModalOrigin(prefill),
-    title: { type: "plain_text", text: "Log a touch" },
-    submit: { type: "plain_text", text: "Log it" },
-    close: { type: "plain_text", text: "Cancel" },
-    blocks: [clientInput(prefill.client), ...touchInputs({ touchedOn: prefill.today, summary: prefill.summary })],
+    title: { type: "plain_text", text: t.log.title },
+    submit: { type: "plain_text", text: t.log.submit },
+    close: { type: "plain_text", text: t.log.close },
+    blocks: [clientInput(t, prefill.client), ...touchInputs(t, { touchedOn: prefill.today, summary: prefill.summary })],
   };
 }
 
 /** The same form for one of the rep's own touches: its fields prefilled, its client shown, not chosen. */
-export function buildEditTouchModal(touch: TouchToEdit): ModalView {
+export function buildEditTouchModal(t: Messages, touch: TouchToEdit): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.editInteraction,
     private_metadata: touch.id,
-    title: { type: "plain_text", text: "Edit a touch" },
-    submit: { type: "plain_text", text: "Save" },
-    close: { type: "plain_text", text: "Cancel" },
-    blocks: [section(`*${userText(touch.clientName, 200)}*`), ...touchInputs(touch)],
+    title: { type: "plain_text", text: t.log.editTitle },
+    submit: { type: "plain_text", text: t.log.editSubmit },
+    close: { type: "plain_text", text: t.log.close },
+    blocks: [section(`*${userText(touch.clientName, 200)}*`), ...touchInputs(t, touch)],
   };
 }
 
-function clientInput(client: { id: string; name: string } | undefined): KnownBlock {
+function clientInput(t: Messages, client: { id: string; name: string } | undefined): KnownBlock {
   return {
     type: "input",
     block_id: LOG_MODAL.client.block,
-    label: { type: "plain_text", text: "Client" },
+    label: { type: "plain_text", text: t.log.clientLabel },
     element: {
       type: "external_select",
       action_id: LOG_MODAL.client.action,
-      placeholder: { type: "plain_text", text: "Start typing a name" },
+      placeholder: { type: "plain_text", text: t.log.clientPlaceholder },
       min_query_length: 1,
       ...(client ? { initial_option: clientOption(client) } : {}),
     },
   };
 }
 
-function touchInputs(touch: { type?: string; sentiment?: string; summary?: string | undefined; touchedOn: string; next?: string | null }): KnownBlock[] {
-  const typeOptions = INTERACTION_TYPES.map((t) => plainOption(TYPE_LABELS[t], t));
-  const sentimentOptions: Option[] = SENTIMENTS.map((s) => plainOption(SENTIMENT_LABELS[s], s));
+function touchInputs(t: Messages, touch: { type?: string; sentiment?: string; summary?: string | undefined; touchedOn: string; next?: string | null }): KnownBlock[] {
+  const typeOptions = INTERACTION_TYPES.map((type) => plainOption(t.log.typeOption[type], type));
+  const sentimentOptions: Option[] = SENTIMENTS.map((s) => plainOption(t.log.sentimentOption[s], s));
   return [
     {
       type: "input",
       block_id: LOG_MODAL.type.block,
-      label: { type: "plain_text", text: "Type" },
+      label: { type: "plain_text", text: t.log.typeLabel },
       element: {
         type: "static_select",
         action_id: LOG_MODAL.type.action,
@@ -107,13 +101,13 @@ function touchInputs(touch: { type?: string; sentiment?: string; summary?: strin
     {
       type: "input",
       block_id: LOG_MODAL.date.block,
-      label: { type: "plain_text", text: "When" },
+      label: { type: "plain_text", text: t.log.dateLabel },
       element: { type: "datepicker", action_id: LOG_MODAL.date.action, initial_date: touch.touchedOn },
     },
     {
       type: "input",
       block_id: LOG_MODAL.sentiment.block,
-      label: { type: "plain_text", text: "Sentiment" },
+      label: { type: "plain_text", text: t.log.sentimentLabel },
       element: {
         type: "radio_buttons",
         action_id: LOG_MODAL.sentiment.action,
@@ -124,7 +118,7 @@ function touchInputs(touch: { type?: string; sentiment?: string; summary?: strin
     {
       type: "input",
       block_id: LOG_MODAL.summary.block,
-      label: { type: "plain_text", text: "Summary" },
+      label: { type: "plain_text", text: t.log.summaryLabel },
       element: {
         type: "plain_text_input",
         action_id: LOG_MODAL.summary.action,
@@ -137,8 +131,8 @@ function touchInputs(touch: { type?: string; sentiment?: string; summary?: strin
       type: "input",
       block_id: LOG_MODAL.next.block,
       optional: true,
-      label: { type: "plain_text", text: "Next follow-up" },
-      hint: { type: "plain_text", text: "Leave empty to follow the client's cadence." },
+      label: { type: "plain_text", text: t.log.nextLabel },
+      hint: { type: "plain_text", text: t.log.nextHint },
       element: { type: "datepicker", action_id: LOG_MODAL.next.action, ...(touch.next ? { initial_date: touch.next } : {}) },
     },
   ];

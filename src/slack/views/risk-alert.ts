@@ -3,30 +3,17 @@
  * normal. One post per owner and one per alert channel for each run, however many clients changed. Pure.
  */
 import type { KnownBlock } from "@slack/types";
-import type { RiskRule } from "../../domain/risk.ts";
+import type { StoredRiskReason } from "../../domain/risk.ts";
 import { escapeMrkdwn } from "../../domain/text.ts";
+import type { Messages } from "../i18n/index.ts";
 import { ACTIONS } from "../ids.ts";
 import { button, context, header, LIMIT, mention, section, truncateMrkdwn, userText } from "./blocks.ts";
 
-export const RISK_RULE_LABELS: Record<RiskRule, string> = {
-  overdue: "Follow-up overdue",
-  silence: "Gone quiet",
-  negative: "Negative touch",
-  satisfaction: "Low satisfaction",
-  "key-meeting": "Key client without a meeting this quarter",
-  lifecycle: "Lifecycle at-risk",
-  concentration: "Revenue concentration",
-};
-
-export const riskRuleLabel = (rule: string): string => RISK_RULE_LABELS[rule as RiskRule] ?? rule;
-
-export interface RiskNoticeItem {
+export interface RiskNoticeItem extends StoredRiskReason {
   clientId: string;
   clientName: string;
   ownerSlackId: string | null;
   tier: string;
-  rule: string;
-  reason: string;
   change: "entered" | "left";
 }
 
@@ -58,38 +45,43 @@ function byClient(items: readonly RiskNoticeItem[]): ClientGroup[] {
   return [...groups.values()];
 }
 
-function enteredBlock(group: ClientGroup, forChannel: boolean): KnownBlock {
-  const owner = forChannel ? ` · ${group.ownerSlackId ? mention(group.ownerSlackId) : "no owner"}` : "";
-  const lines = group.items.map((i) => `• *${riskRuleLabel(i.rule)}*: ${escapeMrkdwn(i.reason)}`);
+function enteredBlock(t: Messages, group: ClientGroup, forChannel: boolean): KnownBlock {
+  const owner = forChannel ? (group.ownerSlackId ? mention(group.ownerSlackId) : t.risk.notice.noOwner) : "";
+  const lines = group.items.map((i) => t.risk.notice.item(escapeMrkdwn(t.risk.ruleName(i.rule)), escapeMrkdwn(t.risk.storedReason(i))));
   return {
-    ...section(`:warning: *${userText(group.clientName, 200)}* · tier ${group.tier}${owner}\n${lines.join("\n")}`),
-    accessory: button("Log a touch", ACTIONS.openLogModal, group.clientId),
+    ...section(`${t.risk.notice.client(userText(group.clientName, 200), t.common.tier(group.tier), owner)}\n${lines.join("\n")}`),
+    accessory: button(t.risk.notice.logTouch, ACTIONS.openLogModal, group.clientId),
   };
 }
 
-function leftLine(group: ClientGroup): string {
-  return `:white_check_mark: *${userText(group.clientName, 60)}* is back to normal: ${group.items.map((i) => riskRuleLabel(i.rule).toLowerCase()).join(", ")} no longer applies.`;
+const inlineRules = (t: Messages, group: ClientGroup) => t.risk.notice.rules(group.items.map((i) => t.risk.ruleInline(i.rule)));
+
+function leftLine(t: Messages, group: ClientGroup): string {
+  return t.risk.notice.backToNormal(userText(group.clientName, 60), escapeMrkdwn(inlineRules(t, group)));
 }
 
-/** The post for one owner (`forChannel` false) or for the team's alert channel (owners are named). */
-export function buildRiskNotice(items: readonly RiskNoticeItem[], forChannel: boolean): RiskNoticeMessage {
+/**
+ * The post for one owner (`forChannel` false, in the owner's language) or for the team's alert channel (owners
+ * are named; DEFAULT_MESSAGES).
+ */
+export function buildRiskNotice(t: Messages, items: readonly RiskNoticeItem[], forChannel: boolean): RiskNoticeMessage {
   const entered = byClient(items.filter((i) => i.change === "entered"));
   const left = byClient(items.filter((i) => i.change === "left"));
   const blocks: KnownBlock[] = [];
   const summary: string[] = [];
   if (entered.length > 0) {
-    blocks.push(header(entered.length === 1 ? "A client needs attention" : `${entered.length} clients need attention`));
-    for (const group of entered.slice(0, MAX_CLIENTS)) blocks.push(enteredBlock(group, forChannel));
-    if (entered.length > MAX_CLIENTS) blocks.push(context(`…and ${entered.length - MAX_CLIENTS} more. \`/client list\` and \`/tier <client>\` show them all.`));
-    summary.push(`Risk: ${entered.map((g) => `${g.clientName} (${g.items.map((i) => riskRuleLabel(i.rule).toLowerCase()).join(", ")})`).join("; ")}`);
+    blocks.push(header(t.risk.notice.heading(entered.length)));
+    for (const group of entered.slice(0, MAX_CLIENTS)) blocks.push(enteredBlock(t, group, forChannel));
+    if (entered.length > MAX_CLIENTS) blocks.push(context(t.risk.notice.more(entered.length - MAX_CLIENTS)));
+    summary.push(t.risk.notice.riskSummary(entered.map((g) => t.risk.notice.riskClient(g.clientName, inlineRules(t, g)))));
   }
   if (left.length > 0) {
     const room = MAX_LEFT_LINES;
-    const lines = left.slice(0, room).map(leftLine);
-    if (left.length > room) lines.push(`…and ${left.length - room} more back to normal.`);
+    const lines = left.slice(0, room).map((g) => leftLine(t, g));
+    if (left.length > room) lines.push(t.risk.notice.moreBackToNormal(left.length - room));
     blocks.push(section(lines.join("\n")));
-    summary.push(`Back to normal: ${left.map((g) => g.clientName).join(", ")}`);
+    summary.push(t.risk.notice.backSummary(left.map((g) => g.clientName)));
   }
   // The notification text is plain: client names are escaped but not cut mid-entity.
-  return { text: truncateMrkdwn(escapeMrkdwn(summary.join(". ")), 3000), blocks };
+  return { text: truncateMrkdwn(escapeMrkdwn(t.risk.notice.summary(summary)), 3000), blocks };
 }

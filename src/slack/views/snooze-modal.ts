@@ -1,7 +1,7 @@
 /** The "Snooze until…" modal (a date and an optional reason) and the screen it turns into once saved. Pure. */
 import type { ModalView } from "@slack/types";
 import { addDays } from "../../domain/cadence.ts";
-import { formatDateForHumans } from "../../domain/when.ts";
+import type { Messages } from "../i18n/index.ts";
 import { SNOOZE_MODAL, VIEWS } from "../ids.ts";
 import { section, userText } from "./blocks.ts";
 
@@ -26,28 +26,29 @@ export function decodeSnoozeOrigin(metadata: string | undefined): SnoozeOrigin |
   }
 }
 
-export function buildSnoozeModal(input: { clientName: string; dueOn: string; today: string; origin: SnoozeOrigin }): ModalView {
+export function buildSnoozeModal(t: Messages, input: { clientName: string; dueOn: string; today: string; origin: SnoozeOrigin }): ModalView {
+  const s = t.followUps.snooze;
   return {
     type: "modal",
     callback_id: VIEWS.snoozeFollowUp,
     private_metadata: encodeSnoozeOrigin(input.origin),
-    title: { type: "plain_text", text: "Snooze a follow-up" },
-    submit: { type: "plain_text", text: "Snooze" },
-    close: { type: "plain_text", text: "Cancel" },
+    title: { type: "plain_text", text: s.title },
+    submit: { type: "plain_text", text: s.submit },
+    close: { type: "plain_text", text: s.cancel },
     blocks: [
-      section(`*${userText(input.clientName, 200)}*, due ${formatDateForHumans(input.dueOn)}.`),
+      section(s.dueLine(userText(input.clientName, 200), t.common.date(input.dueOn))),
       {
         type: "input",
         block_id: SNOOZE_MODAL.until.block,
-        label: { type: "plain_text", text: "Until" },
+        label: { type: "plain_text", text: s.until },
         element: { type: "datepicker", action_id: SNOOZE_MODAL.until.action, initial_date: addDays(input.today, 7) },
       },
       {
         type: "input",
         block_id: SNOOZE_MODAL.reason.block,
         optional: true,
-        label: { type: "plain_text", text: "Reason" },
-        hint: { type: "plain_text", text: "Kept with the follow-up, e.g. \"client on holiday until then\"." },
+        label: { type: "plain_text", text: s.reason },
+        hint: { type: "plain_text", text: s.reasonHint },
         element: { type: "plain_text_input", action_id: SNOOZE_MODAL.reason.action, max_length: SNOOZE_REASON_MAX },
       },
     ],
@@ -55,12 +56,12 @@ export function buildSnoozeModal(input: { clientName: string; dueOn: string; tod
 }
 
 /** What the modal shows once the submission is handled (it replaces the form; Close dismisses it). */
-export function buildSnoozeOutcome(notice: string): ModalView {
+export function buildSnoozeOutcome(t: Messages, notice: string): ModalView {
   return {
     type: "modal",
     callback_id: VIEWS.snoozeFollowUp,
-    title: { type: "plain_text", text: "Snooze a follow-up" },
-    close: { type: "plain_text", text: "Close" },
+    title: { type: "plain_text", text: t.followUps.snooze.title },
+    close: { type: "plain_text", text: t.followUps.snooze.close },
     blocks: [section(notice)],
   };
 }

@@ -1,45 +1,47 @@
-/** `/team`: who is an admin, who manages whom, who is a rep. Pure. */
+/** `/team`: who is an admin, who manages whom, who is a rep, in the reader's words. Pure. */
 import type { KnownBlock } from "@slack/types";
+import type { Role } from "../../services/roles.ts";
 import type { SetRoleResult, TeamMember } from "../../services/team.ts";
+import type { Messages } from "../i18n/index.ts";
 import { context, ephemeral, header, mention, section, type EphemeralReply } from "./blocks.ts";
 
 const LINES_PER_SECTION = 15;
 const MAX_LINES = 300;
 
-function line(m: TeamMember): string {
+function line(t: Messages, m: TeamMember): string {
   const details = [
-    m.role,
-    m.managerSlackId ? `reports to ${mention(m.managerSlackId)}` : null,
-    m.fromConfig ? "admin via ADMIN_USER_IDS" : null,
-    m.active ? null : "inactive",
+    t.team.role[m.role],
+    m.managerSlackId ? t.team.reportsTo(mention(m.managerSlackId)) : null,
+    m.fromConfig ? t.team.adminFromConfig : null,
+    m.active ? null : t.team.inactive,
   ].filter(Boolean);
   return `• ${mention(m.slackId)} · ${details.join(" · ")}`;
 }
 
 const ORDER = { admin: 0, manager: 1, rep: 2 } as const;
 
-export function buildTeam(members: readonly TeamMember[]): EphemeralReply {
-  if (members.length === 0) {
-    return ephemeral("No roles are set yet: everyone is a rep. Admins set roles with `/team set @person rep|manager|admin [@manager]` or `npm run import -- users FILE.csv`.");
-  }
+export function buildTeam(t: Messages, members: readonly TeamMember[]): EphemeralReply {
+  if (members.length === 0) return ephemeral(t.team.noRoles);
   const sorted = [...members].sort((a, b) => ORDER[a.role] - ORDER[b.role] || a.slackId.localeCompare(b.slackId));
   const shown = sorted.slice(0, MAX_LINES);
-  const blocks: KnownBlock[] = [header(`Team (${members.length})`)];
-  for (let i = 0; i < shown.length && blocks.length < 48; i += LINES_PER_SECTION) blocks.push(section(shown.slice(i, i + LINES_PER_SECTION).map(line).join("\n")));
-  blocks.push(context("People never imported or set are reps. Admins change roles with `/team set @person rep|manager|admin [@manager]`."));
-  const counts = (["admin", "manager", "rep"] as const).map((r) => `${members.filter((m) => m.role === r).length} ${r}s`).join(", ");
-  return ephemeral(`Team: ${counts}`, blocks);
+  const blocks: KnownBlock[] = [header(t.team.header(members.length))];
+  for (let i = 0; i < shown.length && blocks.length < 48; i += LINES_PER_SECTION) {
+    blocks.push(section(shown.slice(i, i + LINES_PER_SECTION).map((m) => line(t, m)).join("\n")));
+  }
+  blocks.push(context(t.team.note));
+  const count = (role: Role) => members.filter((m) => m.role === role).length;
+  return ephemeral(t.team.counts({ admin: count("admin"), manager: count("manager"), rep: count("rep") }), blocks);
 }
 
-export function roleChangeReply(result: SetRoleResult): EphemeralReply {
+export function roleChangeReply(t: Messages, result: SetRoleResult): EphemeralReply {
   switch (result.kind) {
     case "changed": {
       const m = result.member;
-      return ephemeral(`${mention(m.slackId)} is now a ${m.role}${m.managerSlackId ? `, reporting to ${mention(m.managerSlackId)}` : ""} (was ${result.previous}).`);
+      return ephemeral(t.team.changed(mention(m.slackId), t.team.role[m.role], m.managerSlackId ? mention(m.managerSlackId) : null, t.team.role[result.previous]));
     }
     case "refused":
-      return ephemeral("Only admins can change roles. Ask an admin, or see who they are with `/team`.");
+      return ephemeral(t.team.refused);
     case "invalid":
-      return ephemeral("A person cannot be their own manager.");
+      return ephemeral(t.team.ownManager);
   }
 }

@@ -2,10 +2,11 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import type { Services } from "../../../services/index.ts";
 import { ACTIONS } from "../../ids.ts";
 import { buildLogModal } from "../../views/log-modal.ts";
-import { clientUnknown, somethingWentWrong } from "../../views/replies.ts";
+import { clientGone, somethingWentWrong } from "../../views/replies.ts";
 import { cardReply } from "../client-card-reply.ts";
+import { messagesOrDefault, readerOnce } from "../failures.ts";
 import { publishHome } from "../home-tab.ts";
-import { contextOf } from "../request-context.ts";
+import { contextOf, readerOf } from "../request-context.ts";
 
 /** "Log a touch" and "Show card" buttons on cards and replies; the button's value is the client id. */
 export function registerClientButtons(app: App, services: Services): void {
@@ -13,16 +14,17 @@ export function registerClientButtons(app: App, services: Services): void {
     await ack();
     const ctx = contextOf(body);
     const fromHome = body.view?.type === "home";
+    const reader = readerOnce(services, ctx);
     const found = await services.clients.findById(ctx, action.value ?? "");
     // The App Home has no response_url: a client gone meanwhile disappears from the refreshed tab instead.
     if (!found && fromHome) return void (await publishHome(client, services, ctx, logger));
-    if (!found) return void (await respond({ ...clientUnknown("that client", []), replace_original: false }));
+    if (!found) return void (await respond({ ...clientGone(await messagesOrDefault(reader)), replace_original: false }));
     try {
-      const today = await services.profiles.today(ctx);
-      await client.views.open({ trigger_id: body.trigger_id, view: buildLogModal({ today, client: found, fromHome }) });
+      const { t, today } = await reader();
+      await client.views.open({ trigger_id: body.trigger_id, view: buildLogModal(t, { today, client: found, fromHome }) });
     } catch (error) {
       logger.warn("could not open the log modal", error instanceof Error ? error.message : String(error));
-      if (!fromHome) await respond({ ...somethingWentWrong(), replace_original: false });
+      if (!fromHome) await respond({ ...somethingWentWrong(await messagesOrDefault(reader)), replace_original: false });
     }
   });
 
@@ -30,7 +32,7 @@ export function registerClientButtons(app: App, services: Services): void {
     await ack();
     const ctx = contextOf(body);
     const found = await services.clients.findById(ctx, action.value ?? "");
-    const reply = found ? await cardReply(services, ctx, found) : clientUnknown("that client", []);
+    const reply = found ? await cardReply(services, ctx, found) : clientGone((await readerOf(services, ctx)).t);
     await respond({ ...reply, replace_original: false });
   });
 }

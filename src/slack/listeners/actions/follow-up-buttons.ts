@@ -1,12 +1,17 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../services/index.ts";
+import { DEFAULT_MESSAGES } from "../../i18n/index.ts";
 import { ACTIONS, parseFollowUpButtonValue, SNOOZE_DAYS } from "../../ids.ts";
 import { ephemeral } from "../../views/blocks.ts";
 import { buildFollowUpList, followUpNotice } from "../../views/follow-ups.ts";
 import { somethingWentWrong } from "../../views/replies.ts";
 import { buildSnoozeModal } from "../../views/snooze-modal.ts";
 import { publishHome } from "../home-tab.ts";
+import { readerOnce, type ReaderOnce } from "../failures.ts";
 import { contextOf } from "../request-context.ts";
+
+/** The apology in the reader's language, or in English when even that cannot be read. */
+const apology = async (reader: ReaderOnce) => somethingWentWrong(await reader().then((r) => r.t, () => DEFAULT_MESSAGES));
 
 /**
  * Done and Snooze on a follow-up list: act, then redraw the list in place with a line saying what happened (on the
@@ -20,6 +25,7 @@ export function registerFollowUpButtons(app: App, services: Services): void {
       const ctx = contextOf(body);
       const fromHome = body.view?.type === "home";
       const target = parseFollowUpButtonValue(action.value);
+      const reader = readerOnce(services, ctx);
       try {
         if (!target) throw new Error(`unreadable follow-up button value`);
         const result =
@@ -27,15 +33,16 @@ export function registerFollowUpButtons(app: App, services: Services): void {
             ? await services.followUps.done(ctx, target.clientId, target.dueOn)
             : await services.followUps.snooze(ctx, target.clientId, target.dueOn, SNOOZE_DAYS[action.action_id] ?? 1);
         if (fromHome) return void (await publishHome(client, services, ctx, logger));
-        const notice = followUpNotice(result);
+        const { t } = await reader();
+        const notice = followUpNotice(t, result);
         const list = await services.followUps.list(ctx, target.listOwnerId);
         // Someone who may not act on this list gets the reason on its own; the list stays as it was.
         if (result.kind === "refused" || list.kind === "refused") return void (await respond({ ...ephemeral(notice), replace_original: false }));
-        await respond({ ...buildFollowUpList(list, notice), replace_original: true });
+        await respond({ ...buildFollowUpList(t, list, notice), replace_original: true });
       } catch (error) {
         logger.error("follow-up button failed", error instanceof Error ? error.message : String(error));
         if (fromHome) return void (await publishHome(client, services, ctx, logger));
-        await respond({ ...somethingWentWrong(), replace_original: false });
+        await respond({ ...(await apology(reader)), replace_original: false });
       }
     };
   // "Snooze until…" asks for a date and a reason in a modal; its submission does the rest (views/snooze.ts).
@@ -44,18 +51,20 @@ export function registerFollowUpButtons(app: App, services: Services): void {
     const ctx = contextOf(body);
     const fromHome = body.view?.type === "home";
     const target = parseFollowUpButtonValue(action.value);
+    const reader = readerOnce(services, ctx);
     const found = target ? await services.clients.findById(ctx, target.clientId) : null;
     if (!target || !found) {
       if (fromHome) return void (await publishHome(client, services, ctx, logger));
-      return void (await respond({ ...ephemeral(followUpNotice({ kind: "unknown-client" })), replace_original: false }));
+      const { t } = await reader();
+      return void (await respond({ ...ephemeral(followUpNotice(t, { kind: "unknown-client" })), replace_original: false }));
     }
     try {
-      const today = await services.profiles.today(ctx);
-      const view = buildSnoozeModal({ clientName: found.name, dueOn: target.dueOn, today, origin: { buttonValue: action.value ?? "", fromHome } });
+      const { t, today } = await reader();
+      const view = buildSnoozeModal(t, { clientName: found.name, dueOn: target.dueOn, today, origin: { buttonValue: action.value ?? "", fromHome } });
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
       logger.warn("could not open the snooze modal", error instanceof Error ? error.message : String(error));
-      if (!fromHome) await respond({ ...somethingWentWrong(), replace_original: false });
+      if (!fromHome) await respond({ ...(await apology(reader)), replace_original: false });
     }
   });
   app.action<BlockButtonAction>(ACTIONS.followUpDone, handle("done"));

@@ -13,25 +13,26 @@ import {
   logUsage,
   type EphemeralReply,
 } from "../../views/replies.ts";
-import { answerCommand } from "../failures.ts";
+import type { Messages } from "../../i18n/index.ts";
+import { answerCommand, messagesOrDefault, readerOnce } from "../failures.ts";
 import { contextOf } from "../request-context.ts";
 
-function replyFor(result: LogCommandResult): EphemeralReply {
+function replyFor(t: Messages, result: LogCommandResult): EphemeralReply {
   switch (result.kind) {
     case "logged":
-      return interactionLogged(result.client.name, result.interaction.type, result.followUp, result.interaction.id);
+      return interactionLogged(t, result.client.name, result.interaction.type, result.followUp, result.interaction.id);
     case "duplicate":
-      return duplicateInteraction(result.client.name);
+      return duplicateInteraction(t, result.client.name);
     case "parse-error":
-      return logParseError(result.error);
+      return logParseError(t, result.error);
     case "client-ambiguous":
-      return clientChoices(result.query, result.matches);
+      return clientChoices(t, result.query, result.matches);
     case "client-unknown":
-      return clientUnknown(result.query, result.suggestions);
+      return clientUnknown(t, result.query, result.suggestions);
     case "bad-next":
-      return badNextDate(result.error, result.text);
+      return badNextDate(t, result.error, result.text);
     case "summary-too-long":
-      return logParseError({ code: "summary-too-long", limit: result.limit, actual: result.length });
+      return logParseError(t, { code: "summary-too-long", limit: result.limit, actual: result.length });
   }
 }
 
@@ -39,21 +40,23 @@ function replyFor(result: LogCommandResult): EphemeralReply {
 export function registerLogCommand(app: App, services: Services): void {
   app.command(COMMANDS.log, async ({ command, ack, client, respond, logger }) => {
     const ctx = contextOf(command);
+    const reader = readerOnce(services, ctx);
     if (!command.text.trim() && command.trigger_id) {
       await ack();
       try {
-        const today = await services.profiles.today(ctx);
-        await client.views.open({ trigger_id: command.trigger_id, view: buildLogModal({ today }) });
+        const { t, today } = await reader();
+        await client.views.open({ trigger_id: command.trigger_id, view: buildLogModal(t, { today }) });
       } catch (error) {
         logger.warn("could not open the log modal", error instanceof Error ? error.message : String(error));
-        await respond(logUsage("The form didn't open in time, so here is the command form instead.")).catch(() => undefined);
+        const t = await messagesOrDefault(reader);
+        await respond(logUsage(t, t.replies.logFormDidNotOpen)).catch(() => undefined);
       }
       return;
     }
-    await answerCommand(logger, ack, async () => {
+    await answerCommand(logger, ack, reader, async () => {
       // The trigger is unique per invocation: the same command delivered twice is stored once.
       const result = await services.interactions.logFromCommand(ctx, command.text, command.trigger_id ? `command:${command.trigger_id}` : undefined);
-      return replyFor(result);
+      return replyFor((await reader()).t, result);
     });
   });
 }

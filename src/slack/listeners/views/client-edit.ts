@@ -6,16 +6,18 @@ import { isCalendarDate } from "../../../domain/when.ts";
 import type { ClientEdit } from "../../../services/client-records.ts";
 import type { Services } from "../../../services/index.ts";
 import { dateToDb } from "../../../store/dates.ts";
+import type { Messages } from "../../i18n/index.ts";
 import { CLIENT_EDIT, VIEWS } from "../../ids.ts";
 import { NO_OVERRIDE } from "../../views/client-edit-modal.ts";
 import { editRefused, editSaved } from "../../views/client-records.ts";
-import { contextOf } from "../request-context.ts";
+import { contextOf, readerOf } from "../request-context.ts";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 type Field = { block: string; action: string };
 
-/** Reads the edit form; each problem is keyed by its block so Slack shows it on the field. */
-export function readClientEdit(values: Values, today: string): { edit: ClientEdit; errors: Record<string, string> } {
+/** Reads the edit form; each problem is keyed by its block so Slack shows it on the field, in the reader's words. */
+export function readClientEdit(t: Messages, values: Values, today: string): { edit: ClientEdit; errors: Record<string, string> } {
+  const say = t.clients.formError;
   const errors: Record<string, string> = {};
   const get = (f: Field) => values[f.block]?.[f.action];
   const text = (f: Field) => storableText(get(f)?.value ?? "").trim() || null;
@@ -28,7 +30,7 @@ export function readClientEdit(values: Values, today: string): { edit: ClientEdi
     if (raw === null) return null;
     const n = Number(raw.replace(/,/g, ""));
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      errors[f.block] = `${label}: ${integer ? "a whole number" : "a number"} from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : " up"}.`;
+      errors[f.block] = say.number(label, integer, min, max < Number.MAX_SAFE_INTEGER ? max : null);
       return null;
     }
     return n;
@@ -36,30 +38,30 @@ export function readClientEdit(values: Values, today: string): { edit: ClientEdi
   const shortText = (f: Field, label: string) => {
     const value = text(f);
     if (value !== null && codePointLength(value) > LIMITS.shortText) {
-      errors[f.block] = `${label}: at most ${LIMITS.shortText} characters (this has ${codePointLength(value)}).`;
+      errors[f.block] = say.tooLong(label, LIMITS.shortText, codePointLength(value));
       return null;
     }
     return value;
   };
   const since = get(CLIENT_EDIT.relationshipSince)?.selected_date ?? null;
   // Slack's date picker sends YYYY-MM-DD; anything else (a forged or garbled payload) is refused, not stored.
-  if (since && !isCalendarDate(since)) errors[CLIENT_EDIT.relationshipSince.block] = "Pick the date from the calendar.";
-  else if (since && since > today) errors[CLIENT_EDIT.relationshipSince.block] = "A relationship can't start in the future.";
+  if (since && !isCalendarDate(since)) errors[CLIENT_EDIT.relationshipSince.block] = say.pickDate;
+  else if (since && since > today) errors[CLIENT_EDIT.relationshipSince.block] = say.futureStart;
   const overrideChoice = choice(CLIENT_EDIT.tierOverride, [NO_OVERRIDE, ...TIERS]);
   const tierOverride = overrideChoice && overrideChoice !== NO_OVERRIDE ? overrideChoice : null;
   const reason = text(CLIENT_EDIT.overrideReason);
-  if (tierOverride && !reason) errors[CLIENT_EDIT.overrideReason.block] = "Say why the tier is overridden: the card shows it.";
+  if (tierOverride && !reason) errors[CLIENT_EDIT.overrideReason.block] = say.reasonRequired;
   const edit: ClientEdit = {
     ownerSlackId: get(CLIENT_EDIT.owner)?.selected_user ?? null,
-    annualRevenue: number(CLIENT_EDIT.annualRevenue, 0, Number.MAX_SAFE_INTEGER, false, "Annual revenue"),
+    annualRevenue: number(CLIENT_EDIT.annualRevenue, 0, Number.MAX_SAFE_INTEGER, false, say.annualRevenue),
     relationshipSince: since && !errors[CLIENT_EDIT.relationshipSince.block] ? dateToDb(since) : null,
     relationshipType: choice(CLIENT_EDIT.relationshipType, RELATIONSHIP_TYPES),
     lifecycleStage: choice(CLIENT_EDIT.lifecycleStage, LIFECYCLE_STAGES),
     riskLevel: choice(CLIENT_EDIT.riskLevel, RISK_LEVELS),
-    satisfaction: number(CLIENT_EDIT.satisfaction, 0, 100, true, "Satisfaction"),
-    industry: shortText(CLIENT_EDIT.industry, "Industry"),
-    region: shortText(CLIENT_EDIT.region, "Region"),
-    cadenceDays: number(CLIENT_EDIT.cadenceDays, 1, 3650, true, "Cadence"),
+    satisfaction: number(CLIENT_EDIT.satisfaction, 0, 100, true, say.satisfaction),
+    industry: shortText(CLIENT_EDIT.industry, say.industry),
+    region: shortText(CLIENT_EDIT.region, say.region),
+    cadenceDays: number(CLIENT_EDIT.cadenceDays, 1, 3650, true, say.cadence),
     tierOverride,
     tierOverrideReason: tierOverride ? reason : null,
   };
@@ -70,16 +72,16 @@ export function readClientEdit(values: Values, today: string): { edit: ClientEdi
 export function registerClientEditSubmission(app: App, services: Services): void {
   app.view(VIEWS.editClient, async ({ ack, body, view, client, logger }) => {
     const ctx = contextOf(body);
-    const today = await services.profiles.today(ctx);
-    const { edit, errors } = readClientEdit(view.state.values as Values, today);
+    const { t, today } = await readerOf(services, ctx);
+    const { edit, errors } = readClientEdit(t, view.state.values as Values, today);
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: "errors", errors }));
     const result = await services.records.edit(ctx, view.private_metadata, edit);
     if (result.kind === "refused") {
-      return void (await ack({ response_action: "errors", errors: { [CLIENT_EDIT.owner.block]: editRefused().text } }));
+      return void (await ack({ response_action: "errors", errors: { [CLIENT_EDIT.owner.block]: editRefused(t).text } }));
     }
     await ack();
     if (result.kind !== "saved") return;
-    const reply = editSaved(result.client.name, result.changed, result.client.tier);
+    const reply = editSaved(t, result.client.name, result.changed, result.client.tier);
     await client.chat.postMessage({ channel: ctx.userId, text: reply.text, blocks: reply.blocks }).catch((error: unknown) => {
       logger.warn("could not confirm an edit", error instanceof Error ? error.message : String(error));
     });

@@ -4,7 +4,7 @@ import { LOG_MODAL, VIEWS } from "../../ids.ts";
 import { decodeLogModalOrigin } from "../../views/log-modal.ts";
 import { interactionLogged } from "../../views/replies.ts";
 import { publishHome } from "../home-tab.ts";
-import { contextOf } from "../request-context.ts";
+import { contextOf, readerOf } from "../request-context.ts";
 import { formInput, readTouchForm } from "./touch-form.ts";
 
 /**
@@ -16,11 +16,11 @@ export function registerLogModalSubmission(app: App, services: Services): void {
     const ctx = contextOf(body);
     const origin = decodeLogModalOrigin(view.private_metadata);
     const values = view.state.values as Record<string, Record<string, ViewStateValue>>;
-    const today = await services.profiles.today(ctx);
+    const { t, today } = await readerOf(services, ctx);
     const found = await services.clients.findById(ctx, formInput(values, LOG_MODAL.client)?.selected_option?.value ?? "");
-    const form = readTouchForm(values, today);
+    const form = readTouchForm(t, values, today);
     if (!found || !form.ok) {
-      const errors = { ...(form.ok ? {} : form.errors), ...(found ? {} : { [LOG_MODAL.client.block]: "Pick a client from the list." }) };
+      const errors = { ...(form.ok ? {} : form.errors), ...(found ? {} : { [LOG_MODAL.client.block]: t.log.error.pickClient }) };
       await ack({ response_action: "errors", errors });
       return;
     }
@@ -41,7 +41,7 @@ export function registerLogModalSubmission(app: App, services: Services): void {
       ...(origin.permalink ? { permalink: origin.permalink } : {}),
     });
     if (result.kind !== "logged") return; // a retried submission: the first one was confirmed already
-    const reply = interactionLogged(found.name, type, result.followUp, result.interaction.id);
+    const reply = interactionLogged(t, found.name, type, result.followUp, result.interaction.id);
     try {
       await client.chat.postMessage({ channel: ctx.userId, text: reply.text, blocks: reply.blocks });
     } catch (error) {

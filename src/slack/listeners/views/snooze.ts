@@ -5,7 +5,7 @@ import { parseFollowUpButtonValue, SNOOZE_MODAL, VIEWS } from "../../ids.ts";
 import { followUpNotice } from "../../views/follow-ups.ts";
 import { buildSnoozeOutcome, decodeSnoozeOrigin, SNOOZE_REASON_MAX } from "../../views/snooze-modal.ts";
 import { publishHome } from "../home-tab.ts";
-import { contextOf } from "../request-context.ts";
+import { contextOf, readerOf } from "../request-context.ts";
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 
@@ -18,19 +18,20 @@ export function registerSnoozeSubmission(app: App, services: Services): void {
     const ctx = contextOf(body);
     const origin = decodeSnoozeOrigin(view.private_metadata);
     const target = parseFollowUpButtonValue(origin?.buttonValue);
-    if (!origin || !target) return void (await ack({ response_action: "update", view: buildSnoozeOutcome(followUpNotice({ kind: "unknown-client" })) }));
+    const { t, today } = await readerOf(services, ctx);
+    const s = t.followUps.snooze;
+    if (!origin || !target) return void (await ack({ response_action: "update", view: buildSnoozeOutcome(t, followUpNotice(t, { kind: "unknown-client" })) }));
     const values = view.state.values as Values;
     const until = values[SNOOZE_MODAL.until.block]?.[SNOOZE_MODAL.until.action]?.selected_date ?? null;
     const reason = (values[SNOOZE_MODAL.reason.block]?.[SNOOZE_MODAL.reason.action]?.value ?? "").trim();
-    const today = await services.profiles.today(ctx);
     const errors: Record<string, string> = {};
-    if (!until) errors[SNOOZE_MODAL.until.block] = "Pick the day it falls due again.";
-    else if (!isCalendarDate(until)) errors[SNOOZE_MODAL.until.block] = "Pick the date from the calendar.";
-    else if (until <= today) errors[SNOOZE_MODAL.until.block] = "Pick a day after today.";
-    if ([...reason].length > SNOOZE_REASON_MAX) errors[SNOOZE_MODAL.reason.block] = `At most ${SNOOZE_REASON_MAX} characters.`;
+    if (!until) errors[SNOOZE_MODAL.until.block] = s.pickDay;
+    else if (!isCalendarDate(until)) errors[SNOOZE_MODAL.until.block] = s.pickFromCalendar;
+    else if (until <= today) errors[SNOOZE_MODAL.until.block] = s.afterToday;
+    if ([...reason].length > SNOOZE_REASON_MAX) errors[SNOOZE_MODAL.reason.block] = s.tooLong(SNOOZE_REASON_MAX);
     if (!until || Object.keys(errors).length > 0) return void (await ack({ response_action: "errors", errors }));
     const result = await services.followUps.snoozeUntil(ctx, target.clientId, target.dueOn, until, reason || null);
-    await ack({ response_action: "update", view: buildSnoozeOutcome(followUpNotice(result)) });
+    await ack({ response_action: "update", view: buildSnoozeOutcome(t, followUpNotice(t, result)) });
     if (origin.fromHome) await publishHome(client, services, ctx, logger);
   });
 }

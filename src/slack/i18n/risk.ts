@@ -1,0 +1,138 @@
+/**
+ * Risk states: the rules' names, their reasons (from the structured flag the domain gives) and the risk notice
+ * (the alert when a client enters a state, the "back to normal" note). Reasons are also shown on the client card,
+ * in App Home and in the weekly digest.
+ */
+import { riskFlagOf, type RiskFlag, type RiskRule, type StoredRiskReason } from "../../domain/risk.ts";
+import * as common from "./common.ts";
+
+/** A stored interaction type in the reader's words; anything else as stored (callers escape reasons). */
+const touchTypeIn = (names: Record<string, string>, type: string) => (Object.hasOwn(names, type) ? names[type]! : type);
+
+const RULE_EN = {
+  overdue: "Follow-up overdue",
+  silence: "Gone quiet",
+  negative: "Negative touch",
+  satisfaction: "Low satisfaction",
+  "key-meeting": "Key client without a meeting this quarter",
+  lifecycle: "Lifecycle at-risk",
+  concentration: "Revenue concentration",
+} satisfies Record<RiskRule, string>;
+
+const RULE_ZH: typeof RULE_EN = {
+  overdue: "跟进逾期",
+  silence: "长期未接触",
+  negative: "负面接触",
+  satisfaction: "满意度偏低",
+  "key-meeting": "重点客户本季度未会面",
+  lifecycle: "生命周期有风险",
+  concentration: "收入集中度过高",
+};
+
+const ruleIn = (names: Record<RiskRule, string>, rule: string) => (Object.hasOwn(names, rule) ? names[rule as RiskRule] : rule);
+
+/** Words a stored reason from its details, or gives the English text it was stored with when there are none. */
+const storedIn = (reason: (flag: RiskFlag) => string) => (stored: StoredRiskReason) => {
+  const flag = riskFlagOf(stored);
+  return flag ? reason(flag) : stored.reason;
+};
+
+function reasonEn(flag: RiskFlag): string {
+  switch (flag.rule) {
+    case "overdue":
+      return `follow-up overdue by ${common.en.days(flag.days)} (due ${flag.dueOn})`;
+    case "silence":
+      return flag.neverTouched ? `no touch logged in ${flag.days} days since added, cadence ${flag.cadenceDays}` : `no touch for ${flag.days} days, cadence ${flag.cadenceDays}`;
+    case "negative":
+      return `negative ${touchTypeIn(common.en.interactionType, flag.touchType)} on ${flag.on}`;
+    case "satisfaction":
+      return `satisfaction ${flag.satisfaction}, below ${flag.below}`;
+    case "key-meeting":
+      return `key client with no meeting in Q${flag.quarter} ${flag.year}${flag.lastMeetingOn ? ` (last ${flag.lastMeetingOn})` : ""}`;
+    case "lifecycle":
+      return "lifecycle stage is at-risk";
+    case "concentration":
+      return `${flag.sharePercent}% of the workspace's revenue, above ${flag.limitPercent}%`;
+  }
+}
+
+const QUARTER_ZH = ["", "一", "二", "三", "四"];
+
+function reasonZh(flag: RiskFlag): string {
+  switch (flag.rule) {
+    case "overdue":
+      return `跟进已逾期 ${flag.days} 天（应于 ${common.zhCN.date(flag.dueOn)}完成）`;
+    case "silence":
+      return flag.neverTouched ? `添加后 ${flag.days} 天未记录任何接触，跟进周期 ${flag.cadenceDays} 天` : `已 ${flag.days} 天未接触，跟进周期 ${flag.cadenceDays} 天`;
+    case "negative":
+      return `${common.zhCN.date(flag.on)}的${touchTypeIn(common.zhCN.interactionType, flag.touchType)}反馈消极`;
+    case "satisfaction":
+      return `满意度 ${flag.satisfaction}，低于 ${flag.below}`;
+    case "key-meeting":
+      return `重点客户 ${flag.year} 年第${QUARTER_ZH[flag.quarter] ?? flag.quarter}季度尚未会面${flag.lastMeetingOn ? `（上次会面：${common.zhCN.date(flag.lastMeetingOn)}）` : ""}`;
+    case "lifecycle":
+      return "生命周期阶段为“有风险”";
+    case "concentration":
+      return `占全部客户收入的 ${flag.sharePercent}%，超过 ${flag.limitPercent}% 的上限`;
+  }
+}
+
+export const en = {
+  /** The rules' names, as a heading ("Gone quiet"). */
+  rule: RULE_EN,
+  /** A rule's name as a heading; a rule the bot does not know, as stored. */
+  ruleName: (rule: string) => ruleIn(RULE_EN, rule),
+  /** A rule's name inside a sentence ("gone quiet"). */
+  ruleInline: (rule: string) => ruleIn(RULE_EN, rule).toLowerCase(),
+  /** Why a rule fires: plain text, to be escaped before it reaches mrkdwn. */
+  reason: reasonEn,
+  /** Why a stored state began (App Home, digest, notices): from its details, else the English it was stored with. Plain text. */
+  storedReason: storedIn(reasonEn),
+
+  /** The risk notice (to an owner, or to the alert channel). */
+  notice: {
+    /** Header (at most 150 characters). */
+    heading: (clients: number) => (clients === 1 ? "A client needs attention" : `${clients} clients need attention`),
+    /** `name` is escaped mrkdwn, `tier` worded (t.common.tier); `owner` a mention or `noOwner`, empty in an owner's own post. */
+    client: (name: string, tier: string, owner: string) => `:warning: *${name}* · ${tier}${owner ? ` · ${owner}` : ""}`,
+    noOwner: "no owner",
+    /** One rule of a client: `reason` is escaped mrkdwn. */
+    item: (rule: string, reason: string) => `• *${rule}*: ${reason}`,
+    /** Button label. */
+    logTouch: "Log a touch",
+    more: (count: number) => `…and ${count} more. \`/client list\` and \`/tier <client>\` show them all.`,
+    /** `name` is escaped mrkdwn; `rules` the rules' inline names, already joined. */
+    backToNormal: (name: string, rules: string) => `:white_check_mark: *${name}* is back to normal: ${rules} no longer applies.`,
+    moreBackToNormal: (count: number) => `…and ${count} more back to normal.`,
+    /** The notification text (plain; escaped as a whole afterwards). */
+    rules: (rules: readonly string[]) => rules.join(", "),
+    riskClient: (name: string, rules: string) => `${name} (${rules})`,
+    riskSummary: (clients: readonly string[]) => `Risk: ${clients.join("; ")}`,
+    backSummary: (names: readonly string[]) => `Back to normal: ${names.join(", ")}`,
+    summary: (parts: readonly string[]) => parts.join(". "),
+  },
+};
+
+export const zhCN: typeof en = {
+  rule: RULE_ZH,
+  ruleName: (rule) => ruleIn(RULE_ZH, rule),
+  ruleInline: (rule) => ruleIn(RULE_ZH, rule),
+  reason: reasonZh,
+  storedReason: storedIn(reasonZh),
+
+  notice: {
+    heading: (clients) => (clients === 1 ? "有 1 个客户需要关注" : `有 ${clients} 个客户需要关注`),
+    client: (name, tier, owner) => `:warning: *${name}* · ${tier}${owner ? ` · ${owner}` : ""}`,
+    noOwner: "无负责人",
+    item: (rule, reason) => `• *${rule}*：${reason}`,
+    logTouch: "记录接触",
+    more: (count) => `…另有 ${count} 个客户。使用 \`/client list\` 和 \`/tier 客户名\` 查看全部。`,
+    backToNormal: (name, rules) => `:white_check_mark: *${name}* 已恢复正常：${rules}的情况已解除。`,
+    moreBackToNormal: (count) => `…另有 ${count} 个客户已恢复正常。`,
+    rules: (rules) => rules.join("、"),
+    riskClient: (name, rules) => `${name}（${rules}）`,
+    riskSummary: (clients) => `风险：${clients.join("；")}`,
+    backSummary: (names) => `恢复正常：${names.join("、")}`,
+    summary: (parts) => `${parts.join("。")}。`,
+  },
+};
