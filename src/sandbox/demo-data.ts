@@ -29,6 +29,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { id: "U0SBREP02", name: "Lucas Martin", handle: "lucas", role: "rep", manager: "U0SBMGR01", tz: "Europe/Paris", locale: "en-GB", title: "Relationship manager, infrastructure" },
   { id: "U0SBREP03", name: "Aisha Khan", handle: "aisha", role: "rep", manager: "U0SBMGR01", tz: "Asia/Dubai", locale: "en-GB", title: "Relationship manager, water and transport" },
   { id: "U0SBREP04", name: "Daniel Okafor", handle: "daniel", role: "rep", manager: "U0SBMGR01", tz: "Europe/London", locale: "en-GB", title: "Associate, corporate lending" },
+  // Reads Slack in Chinese: the bot answers her in Simplified Chinese.
+  { id: "U0SBREP05", name: "王芳", handle: "wangfang", role: "rep", manager: "U0SBMGR01", tz: "Asia/Shanghai", locale: "zh-CN", title: "客户经理，基础设施" },
   { id: "U0SBMGR01", name: "Hannah Weber", handle: "hannah", role: "manager", manager: null, tz: "Europe/Berlin", locale: "en-GB", title: "Head of project finance coverage" },
   { id: "U0SBADM01", name: "Priya Nair", handle: "priya", role: "admin", manager: null, tz: "Asia/Singapore", locale: "en-US", title: "Sales operations" },
 ];
@@ -53,7 +55,7 @@ interface DemoClientSpec {
   cadenceDays?: number;
 }
 
-const [MEI, LUCAS, AISHA, DANIEL, HANNAH] = ["U0SBREP01", "U0SBREP02", "U0SBREP03", "U0SBREP04", "U0SBMGR01"] as const;
+const [MEI, LUCAS, AISHA, DANIEL, WANG, HANNAH] = ["U0SBREP01", "U0SBREP02", "U0SBREP03", "U0SBREP04", "U0SBREP05", "U0SBMGR01"] as const;
 
 const CLIENTS: readonly DemoClientSpec[] = [
   { name: "Yangtze River Water Holdings", owner: MEI, industry: "water", region: "East China", revenue: 18_500_000, sinceYears: 12, type: "strategic-cooperative", lifecycle: "mature", risk: "low", satisfaction: 92, state: "overdue" },
@@ -86,6 +88,9 @@ const CLIENTS: readonly DemoClientSpec[] = [
   { name: "Accra Student Housing", owner: DANIEL, industry: "real estate", region: "West Africa", revenue: 85_000, sinceYears: 2, type: "transactional-standard", lifecycle: "prospect", risk: "medium", satisfaction: null, state: "on-track" },
   { name: "Welsh Tidal Lagoon", owner: DANIEL, industry: "energy", region: "United Kingdom", revenue: 150_000, sinceYears: 0, type: "partnership-trust", lifecycle: "prospect", risk: "medium", satisfaction: null, state: "next-logged" },
   { name: "Scottish Ferries Leasing", owner: DANIEL, industry: "transport", region: "United Kingdom", revenue: 1_400_000, sinceYears: 8, type: "transactional-standard", lifecycle: "mature", risk: "low", satisfaction: 90, state: "silent", cadenceDays: 45 },
+  { name: "江南城市水务集团", owner: WANG, industry: "water", region: "华东", revenue: 13_600_000, sinceYears: 11, type: "strategic-cooperative", lifecycle: "mature", risk: "low", satisfaction: 90, state: "overdue" },
+  { name: "西部光伏发展有限公司", owner: WANG, industry: "energy", region: "西北", revenue: 2_300_000, sinceYears: 3, type: "partnership-trust", lifecycle: "active", risk: "medium", satisfaction: 76, state: "due-today", negative: true },
+  { name: "大湾区城际轨道投资", owner: WANG, industry: "transport", region: "华南", revenue: 9_800_000, sinceYears: 6, type: "problem-solving-service", lifecycle: "active", risk: "medium", satisfaction: 84, state: "due-this-week" },
   { name: "Mekong Hydro Consortium", owner: HANNAH, industry: "energy", region: "Southeast Asia", revenue: 38_000_000, sinceYears: 14, type: "strategic-cooperative", lifecycle: "mature", risk: "low", satisfaction: 93, state: "due-this-week" },
   { name: "Singapore Port Automation", owner: HANNAH, industry: "infrastructure", region: "Southeast Asia", revenue: 6_700_000, sinceYears: 4, type: "partnership-trust", lifecycle: "active", risk: "medium", satisfaction: 82, state: "overdue" },
   { name: "Andes Copper Transmission", owner: HANNAH, industry: "mining", region: "South America", revenue: 3_100_000, sinceYears: 7, type: "problem-solving-service", lifecycle: "active", risk: "high", satisfaction: 70, state: "on-track" },

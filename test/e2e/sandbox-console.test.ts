@@ -8,6 +8,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PEOPLE } from "../../src/sandbox/demo-data.ts";
 import { startSandbox, type Sandbox } from "../../src/sandbox/sandbox.ts";
 import { SALES_CHANNEL, type ConsoleMessage } from "../../src/sandbox/workspace.ts";
 import { allText } from "../support/block-text.ts";
@@ -15,6 +16,7 @@ import { testStore } from "../support/test-database.ts";
 
 const MEI = "U0SBREP01";
 const LUCAS = "U0SBREP02";
+const WANG = "U0SBREP05";
 let sandbox: Sandbox;
 let scratch: string;
 
@@ -67,7 +69,14 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
     const boot = await call<{ jobs: { name: string; available: boolean }[]; people: unknown[] }>("GET", "/api/bootstrap");
     expect(boot.jobs.map((j) => j.name)).toEqual(expect.arrayContaining(["nudges", "rescore"]));
     expect(boot.jobs.every((j) => j.available)).toBe(true);
-    expect(boot.people).toHaveLength(6);
+    expect(boot.people).toHaveLength(DEMO_PEOPLE.length);
+  });
+
+  it("answers Wang Fang, whose Slack is in Chinese, in Chinese", async () => {
+    await call("POST", "/api/message", { user: WANG, channel: SALES_CHANNEL.id, text: "/tier 江南" });
+    const card = (await state(WANG, SALES_CHANNEL.id)).messages.find((m) => allText(m.blocks).includes("江南城市水务集团"));
+    expect(allText(card?.blocks)).toContain("评分依据：");
+    expect(allText(card?.blocks)).toMatch(/已逾期 \d+ 天/);
   });
 
   it("answers /tier with the card, visible only to the person who asked", async () => {
