@@ -24,25 +24,57 @@ export interface Reader extends ReaderProfile {
 }
 
 const PROFILE_TTL_MS = 24 * 3600 * 1000;
+/**
+ * How long a request waits for Slack's users.info before it answers with the profile it has (or UTC and English):
+ * a reply must be acknowledged within 3 seconds, and the answer is stored whenever it comes.
+ */
+const FETCH_WAIT_MS = 1200;
+
+/** Resolves to undefined after `ms`, so a slow call loses a race without being cancelled. */
+const after = (ms: number) =>
+  new Promise<undefined>((resolve) => {
+    setTimeout(() => resolve(undefined), ms).unref();
+  });
 
 export const readerProfileOf = (profile: SlackProfile | null | undefined): ReaderProfile => ({
   timezone: profile?.timezone ?? "UTC",
   locale: localeOf(profile?.locale),
 });
 
-export function profileService(deps: { store: Store; clock: Clock; fetchProfile: FetchSlackProfile }) {
+/** What the profile service needs of the store. */
+export interface ProfileStore {
+  users: Pick<Store["users"], "find" | "saveProfile">;
+  workspaces: Pick<Store["workspaces"], "ensure">;
+}
+
+export function profileService(deps: { store: ProfileStore; clock: Clock; fetchProfile: FetchSlackProfile }) {
   const { store, clock, fetchProfile } = deps;
 
-  /** From the store while it is less than a day old, else from Slack (then stored); Slack down: the last known. */
-  async function profile(ctx: RequestContext): Promise<ReaderProfile> {
+  /** Asks Slack and stores the answer; null when Slack cannot say. */
+  async function refresh(ctx: RequestContext): Promise<SlackProfile | null> {
+    const profile = await fetchProfile(ctx.workspaceId, ctx.userId).catch(() => null);
+    if (!profile) return null;
+    await store.workspaces.ensure(ctx.workspaceId);
+    await store.users.saveProfile(ctx.workspaceId, ctx.userId, profile, clock.now());
+    return profile;
+  }
+
+  /** From the store while it is less than a day old, else from Slack (then stored); Slack down or slow: the last known. */
+  async function read(ctx: RequestContext): Promise<ReaderProfile> {
     const cached = await store.users.find(ctx.workspaceId, ctx.userId);
     const fresh = cached?.profileSyncedAt && clock.now().getTime() - cached.profileSyncedAt.getTime() < PROFILE_TTL_MS;
     if (cached && fresh) return readerProfileOf(cached);
-    const profile = await fetchProfile(ctx.workspaceId, ctx.userId).catch(() => null);
-    if (!profile) return readerProfileOf(cached); // Slack unreachable: the last known profile beats none.
-    await store.workspaces.ensure(ctx.workspaceId);
-    await store.users.saveProfile(ctx.workspaceId, ctx.userId, profile, clock.now());
-    return readerProfileOf(profile);
+    const refreshing = refresh(ctx).catch(() => null);
+    const profile = await Promise.race([refreshing, after(FETCH_WAIT_MS)]);
+    return readerProfileOf(profile ?? cached); // The last known profile beats none.
+  }
+
+  // One read per request: the listener and the services it calls share the request's context object.
+  const perRequest = new WeakMap<RequestContext, Promise<ReaderProfile>>();
+  function profile(ctx: RequestContext): Promise<ReaderProfile> {
+    let found = perRequest.get(ctx);
+    if (!found) perRequest.set(ctx, (found = read(ctx)));
+    return found;
   }
 
   async function timezone(ctx: RequestContext): Promise<string> {

@@ -33,7 +33,7 @@ afterAll(async () => {
 describe("/client for a Chinese reader", () => {
   it("adds a client and says so in Chinese, with Chinese buttons", async () => {
     const reply = await say("/client", "add 长江电力");
-    expect(reply.text).toMatch(/^已添加 \*长江电力\*（[ABC] 级），由你负责。$/);
+    expect(reply.text).toMatch(/^已添加 \*长江电力\*（[ABC] 级），由您负责。$/);
     expect(reply.all).toContain("记录接触");
     expect(reply.all).toContain("查看卡片");
     expect(reply.all).not.toMatch(/Added|Show card|Log a touch/);
@@ -51,12 +51,12 @@ describe("/client for a Chinese reader", () => {
     expect(reply.all).toMatch(/• \*华东水务\* · [ABC] 级 · <@U0ZHREP01> · 尚无接触/);
     expect(reply.text).toBe("全部客户（2）：华东水务、长江电力");
     expect(reply.all).not.toMatch(/All clients|tier [ABC]|no touch yet/);
-    expect((await say("/client", "list mine", ZH_OTHER)).text).toBe("我的客户：无。可用 `/client add <客户名称>` 添加。");
+    expect((await say("/client", "list mine", ZH_OTHER)).text).toBe("您的客户：无。可用 `/client add <客户名称>` 添加。");
   });
 
   it("answers a usage problem in Chinese and keeps the syntax as typed", async () => {
     expect((await say("/client", "list everything")).text).toBe(
-      "可列出全部客户、你的客户（`mine`）、某一等级（`A`、`B`、`C`）或重点客户（`key`）。\n用法：`/client list [mine|A|B|C|key]`",
+      "可列出全部客户、您的客户（`mine`）、某一等级（`A`、`B`、`C`）或重点客户（`key`）。\n用法：`/client list [mine|A|B|C|key]`",
     );
     expect((await say("/client", "")).text).toMatch(/^想对客户做什么？\n用法：`\/client add <name> \| show <name>/);
     expect((await say("/client", "frobnicate")).text).toMatch(/^无法识别 `\/client frobnicate`。\n用法：/);
@@ -66,7 +66,7 @@ describe("/client for a Chinese reader", () => {
   it("says in Chinese when no client matches, and offers the close names", async () => {
     expect((await say("/tier", "黄河能源")).text).toBe("没有与 *黄河能源* 匹配的客户。可用 `/client add 黄河能源` 添加。");
     const close = await say("/client", "archive 长江");
-    expect(close.text).toBe("没有与 *长江* 匹配的客户。你要找的是不是：长江电力？");
+    expect(close.text).toBe("没有与 *长江* 匹配的客户。您要找的是不是：长江电力？");
     expect(close.all).toContain("或用 `/client add 长江` 添加。");
   });
 

@@ -76,22 +76,22 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
   it("lists what is due in Chinese, overdue first, with Chinese buttons", async () => {
     const reply = await followups("");
     const text = allText(reply);
-    expect(text).toContain("你的跟进：1 项逾期，2 项本周到期。");
+    expect(text).toContain("您的跟进：1 项逾期，2 项本周到期。");
     expect(text).toContain("*长江航运* · C 级 · *已逾期 24 天*（2026年10月30日周五到期）");
     expect(text).toContain("*三峡新能源* · C 级 · *今天到期*（2026年11月23日周一）");
     expect(text).toContain("*华能国际* · C 级 · 2026年11月26日周四到期");
     expect(text.indexOf("长江航运")).toBeLessThan(text.indexOf("三峡新能源"));
     for (const label of ["完成", "延后 1 天", "延后 1 周", "延后至…", "记录接触"]) expect(text).toContain(label);
-    expect(reply.text).toContain("你的跟进：长江航运（逾期 24 天）、三峡新能源（2026-11-23）");
+    expect(reply.text).toContain("您的跟进：长江航运（逾期 24 天）、三峡新能源（2026-11-23）");
     expect(text).not.toMatch(/overdue|Snooze|Done/);
     expect(blockKitProblems(reply)).toEqual([]);
   });
 
   it("answers pause, resume and a misread date in Chinese", async () => {
-    expect((await followups("pause wed")).text).toBe(":palm_tree: 你的晨间提醒已暂停，将于 2026年11月25日周三恢复；输入 `/followups resume` 可提前恢复。");
-    expect((await followups("resume")).text).toBe(":bell: 你的晨间提醒已恢复。");
+    expect((await followups("pause wed")).text).toBe(":palm_tree: 您的晨间提醒已暂停，将于 2026年11月25日周三恢复；输入 `/followups resume` 可提前恢复。");
+    expect((await followups("resume")).text).toBe(":bell: 您的晨间提醒已恢复。");
     const bad = await followups("pause someday");
-    expect(bad.text).toContain("无法识别这个日期。你输入的是 `someday`。");
+    expect(bad.text).toContain("无法识别这个日期。您输入的是 `someday`。");
     expect(bad.text).toContain("未做任何更改。");
     expect(allText(await followups("everyone please"))).toContain("用法：`/followups [@某人] | /followups pause <日期> | /followups resume`");
   });
@@ -101,7 +101,7 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
     await t.slack.blockAction({ actionId: "followup_done", value: done, userId: ZH_READER });
     const redrawn = await t.emulator.waitForResponse();
     expect(allText(redrawn.body)).toContain(":white_check_mark: *长江航运* 已完成：下次跟进 2027年2月21日周日。");
-    expect(allText(redrawn.body)).toContain("你的跟进：0 项逾期，2 项本周到期。");
+    expect(allText(redrawn.body)).toContain("您的跟进：0 项逾期，2 项本周到期。");
 
     const value = buttonValue(await followups(""), "followup_snooze_until", "华能国际");
     await t.slack.blockAction({ actionId: "followup_snooze_until", value, userId: ZH_READER });
@@ -129,9 +129,9 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
     const view = publish.args.view as { blocks: unknown[] };
     const text = allText(view);
     expect(text).toContain("客户跟进");
-    expect(text).toContain("*你的跟进*：0 项逾期，1 项本周到期。");
-    expect(text).toContain("*你的 A 级客户*：暂无。");
-    expect(text).toContain("*你的客户风险*");
+    expect(text).toContain("*您的跟进*：0 项逾期，1 项本周到期。");
+    expect(text).toContain("*您的 A 级客户*：暂无。");
+    expect(text).toContain("*您的客户风险*");
     expect(text).toContain("*`/tier <客户>`*：客户卡片");
     expect(text).not.toContain("Your follow-ups");
     expect(blockKitProblems({ type: "home", blocks: view.blocks as never })).toEqual([]);
@@ -145,7 +145,7 @@ describe("the morning nudge in each rep's language", () => {
     const [zh] = dmTo(ZH_REP);
     expect(dmTo(ZH_REP)).toHaveLength(1);
     const zhText = allText(zh!.args);
-    expect(zh!.args.text).toMatch(/^早上好！今天有 1 项跟进需要你处理（其中 1 项已逾期）。 你的跟进：华东电力（逾期 24 天）/);
+    expect(zh!.args.text).toMatch(/^早上好！今天有 1 项跟进需要您处理（其中 1 项已逾期）。 您的跟进：华东电力（逾期 24 天）/);
     expect(zhText).toContain("*华东电力* · C 级 · *已逾期 24 天*（2026年10月30日周五到期）");
     expect(zhText).toContain("完成");
     expect(zhText).not.toMatch(/Good morning|overdue|Snooze/);

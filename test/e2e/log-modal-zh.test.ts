@@ -116,7 +116,7 @@ describe("the log modal for a Chinese reader", () => {
 
   it("says in Chinese when the message shortcut could not open the form", async () => {
     t.emulator.inject({ method: "views.open", kind: "error", error: "expired_trigger_id" });
-    await t.slack.shortcut({ callbackId: "log_message", type: "message_action", userId: ZH_REP, message: { type: "message", ts: "1763892000.000300", text: "你好" } });
+    await t.slack.shortcut({ callbackId: "log_message", type: "message_action", userId: ZH_REP, message: { type: "message", ts: "1763892000.000300", text: "您好" } });
     const answer = await t.emulator.waitForResponse();
     expect((answer.body as { text?: string }).text).toBe("暂时无法打开记录表单。请稍后重试，或使用 `/log`。");
   });

@@ -89,7 +89,7 @@ describe("risk alerts in the owner's language", () => {
     expect(zh).toContain("*Quiet Quay* · C 级");
     expect(zh).toContain("• *长期未接触*：已 206 天未接触，跟进周期 90 天");
     expect(zh).toContain("• *跟进逾期*：跟进已逾期");
-    expect(zh).toContain("• *负面接触*：2026年11月20日周五的会议反馈消极");
+    expect(zh).toContain("• *负面接触*：2026年11月20日周五的会议为负面反馈");
     expect(zh).toContain("记录接触");
     expect(String(postsTo(`D${ZH_REP}`)[0]!.args.text)).toMatch(/^风险：.*Quiet Quay（跟进逾期、长期未接触）/);
     expect(zh).not.toMatch(/need attention|no touch|Log a touch|Risk:/);
@@ -125,7 +125,7 @@ describe("risk alerts in the owner's language", () => {
 
   it("shows a Chinese reader the client's risks in Chinese on its card", async () => {
     const card = allText(asEphemeral((await t.slack.command("/tier", "Negative North", { userId: ZH_REP })).json));
-    expect(card).toContain(":warning: 2026年11月20日周五的会议反馈消极");
+    expect(card).toContain(":warning: 2026年11月20日周五的会议为负面反馈");
     expect(card).not.toContain("negative meeting");
   });
 
@@ -153,7 +153,7 @@ describe("the weekly digest in the manager's language", () => {
     expect(text).toContain("*新增风险*");
     expect(text).toContain(`• *English Elm*（<@${EN_REP}>）：长期未接触，已 206 天未接触，跟进周期 90 天`);
     expect(text).toContain(`• *Quiet Quay*（<@${ZH_REP}>）：长期未接触，已 206 天未接触，跟进周期 90 天（现已解除）`);
-    expect(text).toContain("负面接触，2026年11月20日周五的会议反馈消极");
+    expect(text).toContain("负面接触，2026年11月20日周五的会议为负面反馈");
     expect(text).toContain("*接触情况*");
     expect(text).toMatch(/^您的团队每周简报（/);
     expect(text).not.toMatch(/Weekly digest|New risks|no touch for|Coverage/);
@@ -172,7 +172,7 @@ describe("the 'left Slack' notice in the manager's language", () => {
     const notices = postsTo(`D${ZH_MANAGER}`);
     expect(notices).toHaveLength(1);
     const text = textOf(notices[0]!);
-    expect(text).toContain(`<@${LEAVING}> 已离开 Slack：机器人无法再向其发送消息，其跟进提醒已停止。其名下有 1 个活跃客户；使用 \`/client reassign @该成员 @新负责人\``);
+    expect(text).toContain(`<@${LEAVING}> 已离开 Slack：机器人无法再向其发送消息，其晨间提醒已停止。其名下有 1 个活跃客户；使用 \`/client reassign @该成员 @新负责人\``);
     expect(text).not.toContain("has left Slack");
   });
 });

@@ -93,10 +93,10 @@ describe("command replies in Chinese", () => {
     const replies: [EphemeralReply, string][] = [
       [nameProblem(ZH, { problem: "name-empty" }, "/client add <name>"), "请提供客户名称。"],
       [nameProblem(ZH, { problem: "name-too-long", limit: 200, length: 250 }, "/client add <name>"), "客户名称最多 200 个字符，这个有 250 个。未保存任何内容。"],
-      [clientCreated(ZH, client), "已添加 *长江电力*（B 级），由你负责。"],
+      [clientCreated(ZH, client), "已添加 *长江电力*（B 级），由您负责。"],
       [clientExists(ZH, archived), "*长江电力* 已存在（已归档）。"],
       [clientUnknown(ZH, "长江", []), "没有与 *长江* 匹配的客户。可用 `/client add 长江` 添加。"],
-      [clientUnknown(ZH, "长江", ["长江电力", "长江水务"]), "你要找的是不是：长江电力、长江水务？"],
+      [clientUnknown(ZH, "长江", ["长江电力", "长江水务"]), "您要找的是不是：长江电力、长江水务？"],
       [clientChoices(ZH, "长江", matches), "有多个客户与 长江 匹配：长江电力、长江水务"],
       [clientGone(ZH), "该客户已不存在"],
       [interactionLogged(ZH, "长江电力", "visit", { dueOn: "2026-07-01", basis: "logged" }, "int1"), "已记录与 *长江电力* 的一次接触（拜访）。下次跟进："],
@@ -192,7 +192,7 @@ describe("client records in Chinese", () => {
     expect(text).toContain("…还有 55 个。");
     expect(reply.text).toMatch(/^重点客户（95）：长江电力0、长江电力1、/);
     expect(reply.text).toMatch(/，另有 55 个$/);
-    expect(buildClientList(ZH, "mine", [], 0).text).toBe("我的客户：无。可用 `/client add <客户名称>` 添加。");
+    expect(buildClientList(ZH, "mine", [], 0).text).toBe("您的客户：无。可用 `/client add <客户名称>` 添加。");
     expect(buildClientList(ZH, "A", [], 0).text).toBe("A 级客户：无。");
   });
 

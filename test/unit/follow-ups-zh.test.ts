@@ -47,13 +47,13 @@ describe("the follow-up list in Chinese", () => {
   it("says what is overdue, due today and due this week, with Chinese buttons", () => {
     const reply = buildFollowUpList(ZH, list(items, 4));
     const text = allText(reply);
-    expect(text).toContain("你的跟进：1 项逾期，2 项本周到期。");
+    expect(text).toContain("您的跟进：1 项逾期，2 项本周到期。");
     expect(text).toContain("*长江航运 1* · B 级 · *已逾期 3 天*（2026年11月20日周五到期）");
     expect(text).toContain("*长江航运 2* · B 级 · *今天到期*（2026年11月23日周一）");
     expect(text).toContain("*长江航运 3* · A 级 · 2026年11月26日周四到期");
     for (const label of ["完成", "延后 1 天", "延后 1 周", "延后至…", "记录接触"]) expect(text).toContain(label);
     expect(text).toContain("…另有 4 项。处理掉一些后再运行 `/followups`。");
-    expect(reply.text).toBe("你的跟进：长江航运 1（逾期 3 天）、长江航运 2（2026-11-23）、长江航运 3（2026-11-26），另有 4 项");
+    expect(reply.text).toBe("您的跟进：长江航运 1（逾期 3 天）、长江航运 2（2026-11-23）、长江航运 3（2026-11-26），另有 4 项");
     expect(englishLeft(text)).toEqual([]);
     expect(englishLeft(reply.text)).toEqual([]);
   });
@@ -61,7 +61,7 @@ describe("the follow-up list in Chinese", () => {
   it("names whose list it is, and says plainly when nothing is due", () => {
     expect(allText(buildFollowUpList(ZH, list([item(1)], 0, false)))).toContain(`<@${REPORT}> 的跟进：1 项逾期，0 项本周到期。`);
     const empty = buildFollowUpList(ZH, list([]), "通知");
-    expect(empty.text).toBe("通知 你的跟进：未来 7 天内没有到期的跟进。:tada:");
+    expect(empty.text).toBe("通知 您的跟进：未来 7 天内没有到期的跟进。:tada:");
     expect(englishLeft(allText(followUpsRefused(ZH, REPORT)))).toEqual([]);
   });
 
@@ -87,8 +87,8 @@ describe("the follow-up list in Chinese", () => {
       pauseReply(ZH, { kind: "resumed" }),
       ...(["empty", "unrecognised", "past", "invalid-date", "too-far"] as const).map((error) => pauseReply(ZH, { kind: "bad-date", error, text: "<!here> someday" })),
     ];
-    expect(pauses[0]!.text).toContain("你的晨间提醒已暂停，将于 2026年12月7日周一恢复");
-    expect(pauses[3]!.text).toContain("无法识别这个日期。你输入的是 `&lt;!here&gt; someday`。");
+    expect(pauses[0]!.text).toContain("您的晨间提醒已暂停，将于 2026年12月7日周一恢复");
+    expect(pauses[3]!.text).toContain("无法识别这个日期。您输入的是 `&lt;!here&gt; someday`。");
     for (const text of [...notices.slice(1), ...pauses.map((p) => p.text)]) expect(englishLeft(text)).toEqual([]);
   });
 
@@ -102,10 +102,10 @@ describe("the follow-up list in Chinese", () => {
 describe("the nudge DM in Chinese", () => {
   it("greets the rep in Chinese above their list", () => {
     const nudge = buildNudge(ZH, list([item(1), item(2, { dueOn: TODAY, daysLate: 0 })], 1));
-    expect(nudge.text.startsWith("早上好！今天有 3 项跟进需要你处理（其中 1 项已逾期）。 你的跟进：")).toBe(true);
+    expect(nudge.text.startsWith("早上好！今天有 3 项跟进需要您处理（其中 1 项已逾期）。 您的跟进：")).toBe(true);
     expect(englishLeft(allText(nudge))).toEqual([]);
     expect(blockKitProblems(nudge)).toEqual([]);
-    expect(buildNudge(ZH, list([item(1, { dueOn: TODAY, daysLate: 0 })])).text).toContain("早上好！今天有 1 项跟进需要你处理。");
+    expect(buildNudge(ZH, list([item(1, { dueOn: TODAY, daysLate: 0 })])).text).toContain("早上好！今天有 1 项跟进需要您处理。");
   });
 
   it("still greets an English rep in English", () => {
@@ -155,13 +155,13 @@ describe("the App Home in Chinese", () => {
     const view = buildAppHome(ZH, home());
     const text = allText(view);
     expect(text).toContain("客户跟进");
-    expect(text).toContain("*你的跟进*：1 项逾期，3 项本周到期。");
+    expect(text).toContain("*您的跟进*：1 项逾期，3 项本周到期。");
     expect(text).toContain("…另有 2 项，`/followups` 可查看全部。");
-    expect(text).toContain("*你的 A 级客户*（12）\n• *三峡新能源*：最近接触 2026年11月20日周五\n• *华能国际*：尚未接触\n…另有 10 个：`/client list A`。");
-    expect(text).toContain("*你的客户风险*\n• *长江航运*：");
+    expect(text).toContain("*您的 A 级客户*（12）\n• *三峡新能源*：最近接触 2026年11月20日周五\n• *华能国际*：尚未接触\n…另有 10 个：`/client list A`。");
+    expect(text).toContain("*您的客户风险*\n• *长江航运*：");
     expect(text).toContain("*`/tier <客户>`*：客户卡片");
-    expect(text).toContain("按你的 Slack 时区理解");
-    expect(text).not.toContain("你的团队");
+    expect(text).toContain("按您的 Slack 时区理解");
+    expect(text).not.toContain("您的团队");
     // The risk line's rule and reason are the risk texts' own (translated with the risk notices), not this view's.
     const ownWords = text.replace(/• \*长江航运\*：.*$/m, "");
     expect(englishLeft(ownWords)).toEqual([]);
@@ -172,11 +172,11 @@ describe("the App Home in Chinese", () => {
     const team = Array.from({ length: 32 }, (_, i) => ({ slackId: `U0REP${i}`, overdue: i % 3 }));
     const view = buildAppHome(ZH, home({ role: "manager", team, risks: [], topClients: { items: [], total: 0 }, followUps: list([]) }));
     const text = allText(view);
-    expect(text).toContain("*你的团队*：32 人共有 31 项逾期跟进\n• <@U0REP0>：0 项逾期\n• <@U0REP1>：1 项逾期");
+    expect(text).toContain("*您的团队*：32 人共有 31 项逾期跟进\n• <@U0REP0>：0 项逾期\n• <@U0REP1>：1 项逾期");
     expect(text).toContain("…另有 2 人。");
-    expect(text).toContain("*你的跟进*：未来 7 天内没有到期的跟进。:tada:");
-    expect(text).toContain("*你的 A 级客户*：暂无。");
-    expect(text).toContain("*你的客户风险*：无。:white_check_mark:");
+    expect(text).toContain("*您的跟进*：未来 7 天内没有到期的跟进。:tada:");
+    expect(text).toContain("*您的 A 级客户*：暂无。");
+    expect(text).toContain("*您的客户风险*：无。:white_check_mark:");
     expect(englishLeft(text)).toEqual([]);
     expect(blockKitProblems(view)).toEqual([]);
     expect(mentionProblems(view, team.map((m) => m.slackId))).toEqual([]);

@@ -51,7 +51,7 @@ describe("the log modal in Chinese", () => {
     expect(textAt(modal, LOG_MODAL.next.block, "hint")).toBe("留空则按该客户的跟进周期安排。");
     expect(JSON.stringify(modal)).toContain('"placeholder":{"type":"plain_text","text":"输入客户名称搜索"}');
     expect(optionTexts(modal, LOG_MODAL.type.block)).toEqual(["电话", "会议", "邮件", "拜访", "消息", "备注"]);
-    expect(optionTexts(modal, LOG_MODAL.sentiment.block)).toEqual(["积极", "中性", "消极"]);
+    expect(optionTexts(modal, LOG_MODAL.sentiment.block)).toEqual(["正面", "中性", "负面"]);
   });
 
   it("leaves no English in anything a person reads, and keeps the values and ids as they are", () => {
@@ -90,7 +90,7 @@ describe("the edit form in Chinese", () => {
     expect(form.close?.text).toBe("取消");
     expect(plainTexts(form).filter(({ text }) => LATIN.test(text))).toEqual([]);
     expect(JSON.stringify(form)).toContain('"initial_option":{"text":{"type":"plain_text","text":"拜访"},"value":"visit"}');
-    expect(JSON.stringify(form)).toContain('"initial_option":{"text":{"type":"plain_text","text":"积极"},"value":"positive"}');
+    expect(JSON.stringify(form)).toContain('"initial_option":{"text":{"type":"plain_text","text":"正面"},"value":"positive"}');
   });
 
   it("stays English for an English reader", () => {

@@ -31,7 +31,7 @@ describe("risk reasons in Chinese", () => {
     [FLAGS[0]!, "跟进已逾期 4 天（应于 2026年11月19日周四完成）"],
     [FLAGS[1]!, "已 96 天未接触，跟进周期 30 天"],
     [FLAGS[2]!, "添加后 114 天未记录任何接触，跟进周期 30 天"],
-    [FLAGS[3]!, "2026年11月20日周五的会议反馈消极"],
+    [FLAGS[3]!, "2026年11月20日周五的会议为负面反馈"],
     [FLAGS[4]!, "满意度 72，低于 90"],
     [FLAGS[5]!, "重点客户 2026 年第四季度尚未会面（上次会面：2026年9月30日周三）"],
     [FLAGS[6]!, "重点客户 2026 年第四季度尚未会面"],
@@ -87,7 +87,7 @@ describe("buildRiskNotice in Chinese", () => {
 
   it("names a client without an owner in Chinese in a channel post", () => {
     const text = allText(buildRiskNotice(ZH, [item(1, FLAGS[4]!, { ownerSlackId: null })], true).blocks);
-    expect(text).toContain("· 无负责人");
+    expect(text).toContain("· 未分配");
   });
 
   it("stays within Slack's limits for a flood of hostile names", () => {
@@ -153,12 +153,12 @@ describe("buildDigest in Chinese", () => {
     expect(text).toContain("*覆盖率*：4 个重点客户中有 3 个在跟进周期内接触过（75%）。");
     expect(text).toContain("*重点客户和 A 级客户*（20）");
     expect(text).toContain("• *Key Kestrel* · A 级 · 重点 · 最近接触 11月19日 · 下次跟进 12月3日 · <@U0REP1>");
-    expect(text).toContain("• *Ace Alder* · A 级 · 从未接触 · 无负责人");
+    expect(text).toContain("• *Ace Alder* · A 级 · 从未接触 · 未分配");
     expect(text).toContain("…另有 18 项。");
     expect(text).toContain("• <@U0REP2>：3");
     expect(text).toContain("• *Overdue Otter*（<@U0REP2>）：跟进逾期，跟进已逾期 4 天（应于 2026年11月19日周四完成）");
     // A state recorded before details were kept keeps its English reason.
-    expect(text).toContain("• *Old Oak*（无负责人）：长期未接触，no touch for 96 days, cadence 30（现已解除）");
+    expect(text).toContain("• *Old Oak*（未分配）：长期未接触，no touch for 96 days, cadence 30（现已解除）");
     expect(text).toContain("• *Overdue Otter*：B → C（重新评分）");
     expect(text).toContain("• *New Newt*：新增 → B（新建）");
     expect(text).toContain("*接触情况*（按客户等级统计接触次数；各等级的价值占比为 A 70% · B 20% · C 10%）");
@@ -195,7 +195,7 @@ describe("buildRepLeftNotice in Chinese", () => {
   it("tells a manager in Chinese, keeping the command as typed", () => {
     const notice = buildRepLeftNotice(ZH, "U0GONE", 3);
     expect(notice.text).toBe(
-      "<@U0GONE> 已离开 Slack：机器人无法再向其发送消息，其跟进提醒已停止。其名下有 3 个活跃客户；使用 `/client reassign @该成员 @新负责人` 可一次性全部转给您团队中的其他人。",
+      "<@U0GONE> 已离开 Slack：机器人无法再向其发送消息，其晨间提醒已停止。其名下有 3 个活跃客户；使用 `/client reassign @该成员 @新负责人` 可一次性全部转给您团队中的其他人。",
     );
     expect(buildRepLeftNotice(ZH, "U0GONE", 0).text).toContain("其名下没有活跃客户。");
     expect(englishLeft(allText(notice.blocks).replaceAll("Slack", ""))).toEqual([]);

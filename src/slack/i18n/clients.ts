@@ -116,15 +116,15 @@ export const en = {
 export const zhCN: typeof en = {
   whatToDo: "想对客户做什么？",
   editWhichClient: "哪个客户？请输入完整名称以打开编辑表单。",
-  listFilters: "可列出全部客户、你的客户（`mine`）、某一等级（`A`、`B`、`C`）或重点客户（`key`）。",
+  listFilters: "可列出全部客户、您的客户（`mine`）、某一等级（`A`、`B`、`C`）或重点客户（`key`）。",
   assignHow: "请先写客户名称，再 @ 新负责人。",
   reassignHow: "请先 @ 原负责人，再 @ 接手的人。",
   editFormDidNotOpen: "编辑表单未能及时打开，请重新运行该命令。",
 
-  created: (name, tier) => `已添加 *${name}*（${tier}），由你负责。`,
+  created: (name, tier) => `已添加 *${name}*（${tier}），由您负责。`,
   exists: (name, archived) => `*${name}* 已存在${archived ? "（已归档）" : ""}。同一工作区内客户名称不能重复（不区分大小写和空格）。`,
 
-  listTitle: { all: "全部客户", mine: "我的客户", A: "A 级客户", B: "B 级客户", C: "C 级客户", key: "重点客户" },
+  listTitle: { all: "全部客户", mine: "您的客户", A: "A 级客户", B: "B 级客户", C: "C 级客户", key: "重点客户" },
   listHeader: (title, total) => `${title}（${total}）`,
   listEmpty: (title, mine) => `${title}：无。${mine ? "可用 `/client add <客户名称>` 添加。" : ""}`,
   lastTouch: (date) => `最近接触 ${date}`,

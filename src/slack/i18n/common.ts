@@ -52,12 +52,12 @@ export const zhCN: typeof en = {
   tier: (tier) => `${tier} 级`,
   unassigned: "_未分配_",
   interactionType: { call: "电话", meeting: "会议", email: "邮件", visit: "拜访", message: "消息", note: "备注" },
-  sentiment: { positive: "积极", neutral: "中性", negative: "消极" },
+  sentiment: { positive: "正面", neutral: "中性", negative: "负面" },
   relationshipType: {
     "strategic-cooperative": "战略合作型",
-    "transactional-standard": "交易标准型",
-    "partnership-trust": "伙伴信任型",
-    "problem-solving-service": "问题解决服务型",
+    "transactional-standard": "标准交易型",
+    "partnership-trust": "信任伙伴型",
+    "problem-solving-service": "问题解决型",
   },
   relationshipHint: {
     "strategic-cooperative": "争取高层支持；每季度对齐多年合作规划。",

@@ -91,7 +91,7 @@ export const zhCN: typeof en = {
   highlightsHeading: (total) => `*重点客户和 A 级客户*（${total}）`,
   highlight: (name, tier, key, lastTouchOn, nextDueOn, owner) =>
     `• *${name}* · ${tier} 级${key ? " · 重点" : ""} · ${lastTouchOn ? `最近接触 ${lastTouchOn}` : "从未接触"}${nextDueOn ? ` · 下次跟进 ${nextDueOn}` : ""} · ${owner}`,
-  noOwner: "无负责人",
+  noOwner: "未分配",
   more: (count) => `…另有 ${count} 项。`,
   overdueHeading: "*逾期跟进*",
   overdueNone: "*逾期跟进*：无。:tada:",
@@ -110,7 +110,7 @@ export const zhCN: typeof en = {
     `${whose}每周简报（${week}）：${coverage ? `${coverage.covered}/${coverage.keyClients} 个重点客户已覆盖，` : ""}逾期 ${overdue} 项，新增风险 ${risks} 项，等级变动 ${moves} 项。`,
 
   repLeft: (rep, activeClients) =>
-    `${rep} 已离开 Slack：机器人无法再向其发送消息，其跟进提醒已停止。${
+    `${rep} 已离开 Slack：机器人无法再向其发送消息，其晨间提醒已停止。${
       activeClients
         ? `其名下有 ${activeClients} 个活跃客户；使用 \`/client reassign @该成员 @新负责人\` 可一次性全部转给您团队中的其他人。`
         : "其名下没有活跃客户。"

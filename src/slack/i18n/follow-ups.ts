@@ -92,7 +92,7 @@ export const zhCN: typeof en = {
   snoozeUntil: "延后至…",
   logTouch: "记录接触",
 
-  yours: "你的跟进",
+  yours: "您的跟进",
   ofPerson: (who) => `${who} 的跟进`,
   othersHeader: "跟进事项",
   nothingDue: (whose) => `${whose}：未来 7 天内没有到期的跟进。:tada:`,
@@ -100,7 +100,7 @@ export const zhCN: typeof en = {
   more: (n) => `…另有 ${n} 项。处理掉一些后再运行 \`/followups\`。`,
   summaryItem: (name, overdueDays, dueOn) => `${name}（${overdueDays > 0 ? `逾期 ${overdueDays} 天` : dueOn}）`,
   summary: (whose, items, more) => `${whose}：${items.join("、")}${more ? `，另有 ${more} 项` : ""}`,
-  refused: (who) => `只有 ${who} 的主管或管理员才能查看其跟进。只输入 \`/followups\` 可查看你自己的。`,
+  refused: (who) => `只有 ${who} 的主管或管理员才能查看其跟进。只输入 \`/followups\` 可查看您自己的。`,
 
   noticeDone: (name, nextDate) => `:white_check_mark: *${name}* 已完成：下次跟进 ${nextDate}。`,
   noticeSnoozed: (name, until, reason) => `:zzz: *${name}* 已延后至 ${until}${reason ? `（${reason}）` : ""}。`,
@@ -115,14 +115,14 @@ export const zhCN: typeof en = {
     "invalid-date": "日历上没有这一天。",
     "too-far": "这个日期在 5 年以后。",
   },
-  paused: (resumeDate) => `:palm_tree: 你的晨间提醒已暂停，将于 ${resumeDate}恢复；输入 \`/followups resume\` 可提前恢复。`,
-  resumed: ":bell: 你的晨间提醒已恢复。",
+  paused: (resumeDate) => `:palm_tree: 您的晨间提醒已暂停，将于 ${resumeDate}恢复；输入 \`/followups resume\` 可提前恢复。`,
+  resumed: ":bell: 您的晨间提醒已恢复。",
   badPauseDate: (problem, typed) =>
-    `${problem}你输入的是 \`${typed}\`。请给出恢复提醒的日期：\`3d\`、\`2w\`、\`1m\`、星期（\`mon\`…\`sun\`）或 \`YYYY-MM-DD\`，例如 \`/followups pause 2w\`。未做任何更改。`,
+    `${problem}您输入的是 \`${typed}\`。请给出恢复提醒的日期：\`3d\`、\`2w\`、\`1m\`、星期（\`mon\`…\`sun\`）或 \`YYYY-MM-DD\`，例如 \`/followups pause 2w\`。未做任何更改。`,
   usageLine: "/followups [@某人] | /followups pause <日期> | /followups resume",
-  usageProblem: "请用 @ 提及一个人，或不加参数查看你自己的列表；用 `pause 2w` 或 `resume` 管理晨间提醒。",
+  usageProblem: "请用 @ 提及一个人，或不加参数查看您自己的列表；用 `pause 2w` 或 `resume` 管理晨间提醒。",
 
-  nudgeGreeting: (count, overdue) => `早上好！今天有 ${count} 项跟进需要你处理${overdue ? `（其中 ${overdue} 项已逾期）` : ""}。`,
+  nudgeGreeting: (count, overdue) => `早上好！今天有 ${count} 项跟进需要您处理${overdue ? `（其中 ${overdue} 项已逾期）` : ""}。`,
 
   snooze: {
     title: "延后跟进",
@@ -136,6 +136,6 @@ export const zhCN: typeof en = {
     pickDay: "请选择重新到期的日期。",
     pickFromCalendar: "请从日历中选择日期。",
     afterToday: "请选择今天之后的日期。",
-    tooLong: (max) => `最多 ${max} 个字。`,
+    tooLong: (max) => `最多 ${max} 个字符。`,
   },
 };

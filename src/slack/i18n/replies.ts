@@ -106,7 +106,7 @@ export const zhCN: typeof en = {
     "invalid-date": "日历上没有这个 `next:` 日期。",
     "too-far": "这个 `next:` 日期在 5 年之后，太远了。",
   },
-  badNextDate: (problem, text) => `${problem}你写的是 \`next:${text}\`。请用 \`3d\`、\`2w\`、\`1m\`、星期几（\`mon\`…\`sun\`）或 \`YYYY-MM-DD\`，且不早于今天。未记录任何内容。`,
+  badNextDate: (problem, text) => `${problem}您写的是 \`next:${text}\`。请用 \`3d\`、\`2w\`、\`1m\`、星期几（\`mon\`…\`sun\`）或 \`YYYY-MM-DD\`，且不早于今天。未记录任何内容。`,
   nameEmpty: "请提供客户名称。",
   nameTooLong: (limit, length) => `客户名称最多 ${limit} 个字符，这个有 ${length} 个。未保存任何内容。`,
 
@@ -114,8 +114,8 @@ export const zhCN: typeof en = {
   whichClientPart: "哪个客户？请输入名称或名称的一部分。",
   tierWhichClient: "哪个客户？`/tier` 可查看客户的等级、评分、负责人和下次跟进。",
   noClientMatches: (query) => `没有与 *${query}* 匹配的客户。可用 \`/client add ${query}\` 添加。`,
-  noClientMatchesDidYouMean: (query, names) => `没有与 *${query}* 匹配的客户。你要找的是不是：${names.join("、")}？`,
-  noClientMatchesPick: (query) => `没有与 *${query}* 匹配的客户。你要找的是不是：`,
+  noClientMatchesDidYouMean: (query, names) => `没有与 *${query}* 匹配的客户。您要找的是不是：${names.join("、")}？`,
+  noClientMatchesPick: (query) => `没有与 *${query}* 匹配的客户。您要找的是不是：`,
   orAddItWith: (query) => `或用 \`/client add ${query}\` 添加。`,
   severalMatch: (query) => `有多个客户与 *${query}* 匹配，请选择一个。`,
   moreMatches: (n) => `另有 ${n} 个：请输入更完整的名称。`,
@@ -124,7 +124,7 @@ export const zhCN: typeof en = {
   showCard: "查看卡片",
 
   touchLogged: (type, client, followUp) => `已记录与 *${client}* 的一次接触（${type}）。${followUp}`,
-  loggedFollowUp: (date, ymd, asked) => `下次跟进：*${date}*（${ymd}），${asked ? "按你指定的日期" : "按跟进周期"}。`,
+  loggedFollowUp: (date, ymd, asked) => `下次跟进：*${date}*（${ymd}），${asked ? "按您指定的日期" : "按跟进周期"}。`,
   touchEdited: (type, client) => `已保存修改：与 *${client}* 的接触（${type}）。`,
   editedFollowUp: (date, ymd) => `下次跟进：*${date}*（${ymd}）。`,
   edit: "编辑",

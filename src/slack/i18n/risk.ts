@@ -65,7 +65,7 @@ function reasonZh(flag: RiskFlag): string {
     case "silence":
       return flag.neverTouched ? `添加后 ${flag.days} 天未记录任何接触，跟进周期 ${flag.cadenceDays} 天` : `已 ${flag.days} 天未接触，跟进周期 ${flag.cadenceDays} 天`;
     case "negative":
-      return `${common.zhCN.date(flag.on)}的${touchTypeIn(common.zhCN.interactionType, flag.touchType)}反馈消极`;
+      return `${common.zhCN.date(flag.on)}的${touchTypeIn(common.zhCN.interactionType, flag.touchType)}为负面反馈`;
     case "satisfaction":
       return `满意度 ${flag.satisfaction}，低于 ${flag.below}`;
     case "key-meeting":
@@ -123,7 +123,7 @@ export const zhCN: typeof en = {
   notice: {
     heading: (clients) => (clients === 1 ? "有 1 个客户需要关注" : `有 ${clients} 个客户需要关注`),
     client: (name, tier, owner) => `:warning: *${name}* · ${tier}${owner ? ` · ${owner}` : ""}`,
-    noOwner: "无负责人",
+    noOwner: "未分配",
     item: (rule, reason) => `• *${rule}*：${reason}`,
     logTouch: "记录接触",
     more: (count) => `…另有 ${count} 个客户。使用 \`/client list\` 和 \`/tier 客户名\` 查看全部。`,

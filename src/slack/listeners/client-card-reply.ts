@@ -4,7 +4,7 @@ import type { Services } from "../../services/index.ts";
 import type { ClientRow } from "../../store/clients.ts";
 import { buildClientCard } from "../views/client-card.ts";
 import type { Messages } from "../i18n/index.ts";
-import type { ReaderOnce } from "./failures.ts";
+import type { ReaderOnce } from "./request-context.ts";
 import { readerOf } from "./request-context.ts";
 import { clientChoices, clientUnknown, TIER_USAGE, usage, type EphemeralReply } from "../views/replies.ts";
 

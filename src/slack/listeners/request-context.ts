@@ -1,7 +1,7 @@
 import type { RequestContext } from "../../services/context.ts";
 import type { Services } from "../../services/index.ts";
 import type { Reader } from "../../services/profiles.ts";
-import { messagesFor, type Messages } from "../i18n/index.ts";
+import { DEFAULT_MESSAGES, messagesFor, type Messages } from "../i18n/index.ts";
 
 /** The workspace and user of any Slack payload: commands carry team_id, interactions carry team.id or user.team_id. */
 export function contextOf(body: { team_id?: string; user_id?: string; team?: { id: string } | null; user?: { id: string; team_id?: string } }): RequestContext {
@@ -16,3 +16,22 @@ export async function readerOf(services: Pick<Services, "profiles">, ctx: Reques
   const reader = await services.profiles.reader(ctx);
   return { ...reader, t: messagesFor(reader.locale) };
 }
+
+/** The reader of a reply, asked for when needed. */
+export type ReaderOnce = () => Promise<Reader & { t: Messages }>;
+
+/**
+ * The reader of one command, read from the store at most once: the command's work and, should it fail, its
+ * apology share the one read (a read that failed is not tried again: the apology is then in English).
+ */
+export function readerOnce(services: Pick<Services, "profiles">, ctx: RequestContext): ReaderOnce {
+  let read: Promise<Reader & { t: Messages }> | undefined;
+  return () => (read ??= readerOf(services, ctx));
+}
+
+/** The reader's messages for an apology: English when even the reader cannot be read. */
+export const messagesOrDefault = (reader: () => Promise<{ t: Messages }>): Promise<Messages> =>
+  reader().then(
+    (r) => r.t,
+    () => DEFAULT_MESSAGES,
+  );

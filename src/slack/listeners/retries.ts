@@ -7,8 +7,7 @@ import type { AnyMiddlewareArgs, App, Middleware } from "@slack/bolt";
 import type { Services } from "../../services/index.ts";
 import { DEFAULT_MESSAGES } from "../i18n/index.ts";
 import { alreadyHandled } from "../views/replies.ts";
-import { messagesOrDefault } from "./failures.ts";
-import { readerOf } from "./request-context.ts";
+import { messagesOrDefault, readerOf } from "./request-context.ts";
 
 type Body = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

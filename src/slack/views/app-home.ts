@@ -32,7 +32,7 @@ function topClientsBlock(t: Messages, top: Home["topClients"]): KnownBlock {
 }
 
 /** The rule and the reason of a risk state in the reader's language (its stored English reason when it has no details). */
-const riskText = (t: Messages, risk: Home["risks"][number]) => ({ rule: t.risk.ruleInline(risk.rule), reason: userText(t.risk.storedReason(risk), 200) });
+const riskText = (t: Messages, risk: Home["risks"][number]) => ({ rule: userText(t.risk.ruleInline(risk.rule), 100), reason: userText(t.risk.storedReason(risk), 200) });
 
 function risksBlock(t: Messages, risks: Home["risks"]): KnownBlock {
   if (risks.length === 0) return section(t.home.risksNone);

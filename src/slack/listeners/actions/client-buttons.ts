@@ -4,9 +4,8 @@ import { ACTIONS } from "../../ids.ts";
 import { buildLogModal } from "../../views/log-modal.ts";
 import { clientGone, somethingWentWrong } from "../../views/replies.ts";
 import { cardReply } from "../client-card-reply.ts";
-import { messagesOrDefault, readerOnce } from "../failures.ts";
+import { contextOf, messagesOrDefault, readerOf, readerOnce } from "../request-context.ts";
 import { publishHome } from "../home-tab.ts";
-import { contextOf, readerOf } from "../request-context.ts";
 
 /** "Log a touch" and "Show card" buttons on cards and replies; the button's value is the client id. */
 export function registerClientButtons(app: App, services: Services): void {

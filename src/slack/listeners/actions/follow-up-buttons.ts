@@ -1,17 +1,15 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../services/index.ts";
-import { DEFAULT_MESSAGES } from "../../i18n/index.ts";
 import { ACTIONS, parseFollowUpButtonValue, SNOOZE_DAYS } from "../../ids.ts";
 import { ephemeral } from "../../views/blocks.ts";
 import { buildFollowUpList, followUpNotice } from "../../views/follow-ups.ts";
 import { somethingWentWrong } from "../../views/replies.ts";
 import { buildSnoozeModal } from "../../views/snooze-modal.ts";
 import { publishHome } from "../home-tab.ts";
-import { readerOnce, type ReaderOnce } from "../failures.ts";
-import { contextOf } from "../request-context.ts";
+import { contextOf, messagesOrDefault, readerOnce, type ReaderOnce } from "../request-context.ts";
 
 /** The apology in the reader's language, or in English when even that cannot be read. */
-const apology = async (reader: ReaderOnce) => somethingWentWrong(await reader().then((r) => r.t, () => DEFAULT_MESSAGES));
+const apology = async (reader: ReaderOnce) => somethingWentWrong(await messagesOrDefault(reader));
 
 /**
  * Done and Snooze on a follow-up list: act, then redraw the list in place with a line saying what happened (on the

@@ -9,8 +9,8 @@ import { ephemeral } from "../../views/blocks.ts";
 import { buildClientEditModal } from "../../views/client-edit-modal.ts";
 import { archiveReply, assignReply, editRefused, historyReply, reassignAllReply } from "../../views/client-records.ts";
 import { cardReplyForQuery, notFoundReply } from "../client-card-reply.ts";
-import { answerCommand, readerOnce } from "../failures.ts";
-import { contextOf, readerOf } from "../request-context.ts";
+import { answerCommand } from "../failures.ts";
+import { contextOf, readerOf, readerOnce } from "../request-context.ts";
 
 const CLIENT_HELP =
   "/client add <name> | show <name> | edit <name> | list [mine|A|B|C|key] | assign <name> @person | reassign @from @to | archive <name> | history <name>";

@@ -2,14 +2,12 @@ import type { App } from "@slack/bolt";
 import { parseUserMention } from "../../../domain/text.ts";
 import type { Services } from "../../../services/index.ts";
 import { COMMANDS } from "../../ids.ts";
-import { DEFAULT_MESSAGES } from "../../i18n/index.ts";
 import { buildFollowUpList, followUpsRefused, pauseReply } from "../../views/follow-ups.ts";
 import { usage } from "../../views/replies.ts";
-import { answerCommand, readerOnce } from "../failures.ts";
-import { contextOf } from "../request-context.ts";
+import { answerCommand } from "../failures.ts";
+import { contextOf, readerOnce } from "../request-context.ts";
 
 /** The syntax in English; readers see t.followUps.usageLine. */
-export const FOLLOWUPS_USAGE = DEFAULT_MESSAGES.followUps.usageLine;
 
 /**
  * `/followups`: the caller's overdue and coming follow-ups; `/followups @person` for their manager or an admin;

@@ -14,8 +14,8 @@ import {
   type EphemeralReply,
 } from "../../views/replies.ts";
 import type { Messages } from "../../i18n/index.ts";
-import { answerCommand, messagesOrDefault, readerOnce } from "../failures.ts";
-import { contextOf } from "../request-context.ts";
+import { answerCommand } from "../failures.ts";
+import { contextOf, messagesOrDefault, readerOnce } from "../request-context.ts";
 
 function replyFor(t: Messages, result: LogCommandResult): EphemeralReply {
   switch (result.kind) {

@@ -5,8 +5,8 @@ import { isRole } from "../../../services/team.ts";
 import { COMMANDS } from "../../ids.ts";
 import { unknownSubcommand, usage } from "../../views/replies.ts";
 import { buildTeam, roleChangeReply } from "../../views/team.ts";
-import { answerCommand, readerOnce } from "../failures.ts";
-import { contextOf } from "../request-context.ts";
+import { answerCommand } from "../failures.ts";
+import { contextOf, readerOnce } from "../request-context.ts";
 
 export const TEAM_USAGE = "/team | /team set @person rep|manager|admin [@manager]";
 

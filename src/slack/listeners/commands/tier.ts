@@ -3,8 +3,8 @@ import type { Services } from "../../../services/index.ts";
 import { COMMANDS } from "../../ids.ts";
 import { TIER_USAGE, usage } from "../../views/replies.ts";
 import { cardReplyForQuery } from "../client-card-reply.ts";
-import { answerCommand, readerOnce } from "../failures.ts";
-import { contextOf } from "../request-context.ts";
+import { answerCommand } from "../failures.ts";
+import { contextOf, readerOnce } from "../request-context.ts";
 
 /** `/tier <client>`: the client card, a choice list, or the closest names. */
 export function registerTierCommand(app: App, services: Services): void {
