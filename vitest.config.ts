@@ -12,7 +12,10 @@ export default defineConfig({
       { extends: true, test: { name: "sqlite", include: ["test/{e2e,integration}/**/*.test.ts"], env: { TEST_STORE: "sqlite" } } },
       // `npm run bench` at the tiny size, as a smoke test of the benchmark itself (figures are not judged here).
       { extends: true, test: { name: "bench", include: ["test/bench/**/*.test.ts"], testTimeout: 180_000 } },
-      { extends: true, test: { name: "postgres", include: ["test/{e2e,integration}/**/*.test.ts"], env: { TEST_STORE: "postgres" } } },
+      {
+        extends: true,
+        test: { name: "postgres", include: ["test/{e2e,integration}/**/*.test.ts"], env: { TEST_STORE: "postgres" }, globalSetup: ["test/support/postgres-template.ts"] },
+      },
       { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 60_000 } },
     ],
   },

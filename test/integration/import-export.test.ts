@@ -433,7 +433,7 @@ describe("the command line", () => {
   }, 60_000);
 
   it("migrates a new database first, and exports a header alone when there is nothing yet", async () => {
-    const fresh = await createTestDatabase();
+    const fresh = await createTestDatabase(undefined, { empty: true });
     try {
       const { code, stdout, stderr } = await cli("export", ["users", "--team", "T0NEW"], { DATABASE_URL: fresh.url });
       expect({ code, stdout, stderr: stderr.trim() }).toEqual({ code: 0, stdout: "slack_id,role,manager,timezone,locale,active\n", stderr: "exported 0 users from workspace T0NEW" });

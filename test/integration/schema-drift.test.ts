@@ -90,7 +90,7 @@ describe("schema drift", () => {
   let database: TestDatabase;
   let actual: Introspection;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase(undefined, { empty: true });
     await migrateStore(database.target);
     actual = await introspect(database);
   });
