@@ -32,11 +32,10 @@ const RISKS = 10;
 export function homeService(deps: { store: Store; followUps: FollowUpService; profiles: ProfileService; roles: RoleService }) {
   const { store, followUps, profiles, roles } = deps;
   return {
-    /** `today` is the reader's calendar day when the caller already has it (else read from their profile). */
-    async home(ctx: RequestContext, readerToday?: string): Promise<Home> {
+    async home(ctx: RequestContext): Promise<Home> {
       const [role, today, list, top, risks] = await Promise.all([
         roles.roleOf(ctx),
-        readerToday ?? profiles.today(ctx),
+        profiles.today(ctx),
         followUps.list(ctx),
         store.clients.list(ctx.workspaceId, { ownerSlackId: ctx.userId, tier: "A" }, TOP_CLIENTS),
         store.riskFlags.openForOwner(ctx.workspaceId, ctx.userId, RISKS),

@@ -8,6 +8,14 @@ import type { LifecycleStage, RelationshipType, RiskLevel } from "../../domain/r
 import { plural } from "../../domain/text.ts";
 import { formatDateForHumans } from "../../domain/when.ts";
 
+/**
+ * A stored value's name from one of the catalogue's tables, or the value as stored when the table does not know it
+ * (a value from an older version, or typed by hand). The caller escapes what reaches mrkdwn.
+ */
+export function nameOf<K extends string>(names: Readonly<Record<K, string>>, value: string): string {
+  return Object.hasOwn(names, value) ? names[value as K] : value;
+}
+
 export const en = {
   /** A calendar date (YYYY-MM-DD) for people: "Mon 30 Nov 2026". */
   date: (ymd: string) => formatDateForHumans(ymd, "en"),

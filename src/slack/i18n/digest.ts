@@ -3,6 +3,7 @@
  * (someone on their team left Slack). Risk names and reasons are in `t.risk`.
  */
 import { plural } from "../../domain/text.ts";
+import { nameOf } from "./common.ts";
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -52,8 +53,8 @@ export const en = {
   movesNone: "*Tier moves*: none.",
   /** One tier move: `name` and `reason` are escaped mrkdwn; `fromTier` null for a new client. */
   moveLine: (name: string, fromTier: string | null, toTier: string, reason: string) => `• *${name}*: ${fromTier ?? "new"} → ${toTier} (${reason})`,
-  /** Why a tier moved, from its stored value; null for a value the bot does not know (shown as stored). */
-  moveReason: (stored: string): string | null => (Object.hasOwn(MOVE_REASONS_EN, stored) ? MOVE_REASONS_EN[stored]! : null),
+  /** Why a tier moved, from its stored value (a value the bot does not know, as stored). */
+  moveReason: (stored: string) => nameOf(MOVE_REASONS_EN, stored),
   /** `shares` is "A 70% · B 20% · C 10%". */
   activityHeading: (shares: string) => `*Activity* (touches by client tier; the tiers' share of value is ${shares})`,
   noActivity: "No touches logged this week.",
@@ -102,7 +103,7 @@ export const zhCN: typeof en = {
   movesHeading: "*等级变动*",
   movesNone: "*等级变动*：无。",
   moveLine: (name, fromTier, toTier, reason) => `• *${name}*：${fromTier ?? "新增"} → ${toTier}（${reason}）`,
-  moveReason: (stored) => (Object.hasOwn(MOVE_REASONS_ZH, stored) ? MOVE_REASONS_ZH[stored]! : null),
+  moveReason: (stored) => nameOf(MOVE_REASONS_ZH, stored),
   activityHeading: (shares) => `*接触情况*（按客户等级统计接触次数；各等级的价值占比为 ${shares}）`,
   noActivity: "本周没有接触记录。",
   activityLine: (rep, touches, shares) => `• ${rep}：${touches} 次接触（${shares}）`,

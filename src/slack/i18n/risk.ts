@@ -6,8 +6,6 @@
 import { riskFlagOf, type RiskFlag, type RiskRule, type StoredRiskReason } from "../../domain/risk.ts";
 import * as common from "./common.ts";
 
-/** A stored interaction type in the reader's words; anything else as stored (callers escape reasons). */
-const touchTypeIn = (names: Record<string, string>, type: string) => (Object.hasOwn(names, type) ? names[type]! : type);
 
 const RULE_EN = {
   overdue: "Follow-up overdue",
@@ -29,7 +27,6 @@ const RULE_ZH: typeof RULE_EN = {
   concentration: "收入集中度过高",
 };
 
-const ruleIn = (names: Record<RiskRule, string>, rule: string) => (Object.hasOwn(names, rule) ? names[rule as RiskRule] : rule);
 
 /** Words a stored reason from its details, or gives the English text it was stored with when there are none. */
 const storedIn = (reason: (flag: RiskFlag) => string) => (stored: StoredRiskReason) => {
@@ -44,7 +41,7 @@ function reasonEn(flag: RiskFlag): string {
     case "silence":
       return flag.neverTouched ? `no touch logged in ${flag.days} days since added, cadence ${flag.cadenceDays}` : `no touch for ${flag.days} days, cadence ${flag.cadenceDays}`;
     case "negative":
-      return `negative ${touchTypeIn(common.en.interactionType, flag.touchType)} on ${flag.on}`;
+      return `negative ${common.nameOf(common.en.interactionType, flag.touchType)} on ${flag.on}`;
     case "satisfaction":
       return `satisfaction ${flag.satisfaction}, below ${flag.below}`;
     case "key-meeting":
@@ -65,7 +62,7 @@ function reasonZh(flag: RiskFlag): string {
     case "silence":
       return flag.neverTouched ? `添加后 ${flag.days} 天未记录任何接触，跟进周期 ${flag.cadenceDays} 天` : `已 ${flag.days} 天未接触，跟进周期 ${flag.cadenceDays} 天`;
     case "negative":
-      return `${common.zhCN.date(flag.on)}的${touchTypeIn(common.zhCN.interactionType, flag.touchType)}为负面反馈`;
+      return `${common.zhCN.date(flag.on)}的${common.nameOf(common.zhCN.interactionType, flag.touchType)}为负面反馈`;
     case "satisfaction":
       return `满意度 ${flag.satisfaction}，低于 ${flag.below}`;
     case "key-meeting":
@@ -81,9 +78,9 @@ export const en = {
   /** The rules' names, as a heading ("Gone quiet"). */
   rule: RULE_EN,
   /** A rule's name as a heading; a rule the bot does not know, as stored. */
-  ruleName: (rule: string) => ruleIn(RULE_EN, rule),
+  ruleName: (rule: string) => common.nameOf(RULE_EN, rule),
   /** A rule's name inside a sentence ("gone quiet"). */
-  ruleInline: (rule: string) => ruleIn(RULE_EN, rule).toLowerCase(),
+  ruleInline: (rule: string) => common.nameOf(RULE_EN, rule).toLowerCase(),
   /** Why a rule fires: plain text, to be escaped before it reaches mrkdwn. */
   reason: reasonEn,
   /** Why a stored state began (App Home, digest, notices): from its details, else the English it was stored with. Plain text. */
@@ -115,8 +112,8 @@ export const en = {
 
 export const zhCN: typeof en = {
   rule: RULE_ZH,
-  ruleName: (rule) => ruleIn(RULE_ZH, rule),
-  ruleInline: (rule) => ruleIn(RULE_ZH, rule),
+  ruleName: (rule) => common.nameOf(RULE_ZH, rule),
+  ruleInline: (rule) => common.nameOf(RULE_ZH, rule),
   reason: reasonZh,
   storedReason: storedIn(reasonZh),
 

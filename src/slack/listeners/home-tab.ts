@@ -14,7 +14,7 @@ export async function publishHome(client: WebClient, services: Services, ctx: Re
   try {
     const reader = await readerOf(services, ctx);
     t = reader.t;
-    view = buildAppHome(t, await services.home.home(ctx, reader.today));
+    view = buildAppHome(t, await services.home.home(ctx));
   } catch (error) {
     logger.error("could not read the App Home", error instanceof Error ? error.message : String(error));
   }

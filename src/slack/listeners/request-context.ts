@@ -21,12 +21,12 @@ export async function readerOf(services: Pick<Services, "profiles">, ctx: Reques
 export type ReaderOnce = () => Promise<Reader & { t: Messages }>;
 
 /**
- * The reader of one command, read from the store at most once: the command's work and, should it fail, its
- * apology share the one read (a read that failed is not tried again: the apology is then in English).
+ * The reader of one request, asked for only when a reply needs it. The profile service reads the store once per
+ * request context, so the work and, should it fail, its apology share that read (one that failed is not tried
+ * again: the apology is then in English).
  */
 export function readerOnce(services: Pick<Services, "profiles">, ctx: RequestContext): ReaderOnce {
-  let read: Promise<Reader & { t: Messages }> | undefined;
-  return () => (read ??= readerOf(services, ctx));
+  return () => readerOf(services, ctx);
 }
 
 /** The reader's messages for an apology: English when even the reader cannot be read. */

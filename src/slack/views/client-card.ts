@@ -2,6 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import { daysBetween } from "../../domain/cadence.ts";
 import type { ClientCard } from "../../services/clients.ts";
+import { nameOf } from "../i18n/common.ts";
 import type { Messages } from "../i18n/index.ts";
 import { ACTIONS } from "../ids.ts";
 import { button, context, ephemeral, fields, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
@@ -16,7 +17,7 @@ const messageLink = (t: Messages, permalink: string | null) =>
 
 /** A stored value of one of the domain's lists in the reader's words; anything else as typed, escaped. */
 export function named<K extends string>(names: Record<K, string>, value: string, max = 60): string {
-  return Object.hasOwn(names, value) ? names[value as K] : userText(value, max);
+  return Object.hasOwn(names, value) ? nameOf(names, value) : userText(value, max);
 }
 
 export function followUpText(t: Messages, card: Pick<ClientCard, "followUp">, today: string): string {

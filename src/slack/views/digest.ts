@@ -55,7 +55,7 @@ export function buildDigest(t: Messages, digest: Digest): { text: string; blocks
     : t.digest.risksNone;
   const moves = digest.tierMoves.items.length
     ? `${t.digest.movesHeading}\n${digest.tierMoves.items
-        .map((m) => t.digest.moveLine(userText(m.clientName, NAME_MAX), m.fromTier, m.toTier, escapeMrkdwn(t.digest.moveReason(m.reason) ?? m.reason)))
+        .map((m) => t.digest.moveLine(userText(m.clientName, NAME_MAX), m.fromTier, m.toTier, escapeMrkdwn(t.digest.moveReason(m.reason))))
         .join("\n")}${more(t, digest.tierMoves.items.length, digest.tierMoves.total)}`
     : t.digest.movesNone;
   const blocks: KnownBlock[] = [

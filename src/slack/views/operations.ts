@@ -3,6 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import { escapeMrkdwn } from "../../domain/text.ts";
 import type { JobRunRow } from "../../store/job-runs.ts";
 import type { OutboxFailure } from "../../store/outbox.ts";
+import { nameOf } from "../i18n/common.ts";
 import type { Messages } from "../i18n/index.ts";
 import { mention, section } from "./blocks.ts";
 
@@ -21,7 +22,7 @@ export function operationsSection(
   const runs = operations.jobRuns.map((r) =>
     o.run(
       r.job,
-      Object.hasOwn(o.runStatus, r.status) ? o.runStatus[r.status]! : r.status,
+      nameOf(o.runStatus, r.status),
       r.startedAt.toISOString().slice(0, 16).replace("T", " "),
       r.error ? escapeMrkdwn(r.error.slice(0, ERROR_MAX)) : null,
     ),

@@ -7,8 +7,6 @@ import { usage } from "../../views/replies.ts";
 import { answerCommand } from "../failures.ts";
 import { contextOf, readerOnce } from "../request-context.ts";
 
-/** The syntax in English; readers see t.followUps.usageLine. */
-
 /**
  * `/followups`: the caller's overdue and coming follow-ups; `/followups @person` for their manager or an admin;
  * `/followups pause <until>` and `/followups resume` for the caller's morning nudges.
