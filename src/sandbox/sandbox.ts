@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { SlackEmulator } from "../../test/support/slack-emulator.ts";
-import { specAvailable } from "../../test/support/slack-openapi.ts";
 import { SlackRequests } from "../../test/support/slack-requests.ts";
 import { startBot, type RunningBot } from "../bot.ts";
 import { ConfigError, loadAppConfig } from "../config.ts";
@@ -73,8 +72,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     botUserId: "U0SBBOT",
     botId: "B0SBBOT",
     appId: "A0SBAPP",
-    // Slack's API description sits beside the checkout in development; a fresh clone runs without the check.
-    checkCallsAgainstSpec: specAvailable(),
   });
   for (const p of DEMO_PEOPLE) emulator.setUser(p.id, { tz: p.tz, locale: p.locale, name: p.handle, realName: p.name });
   const workspace = new ConsoleWorkspace(emulator);

@@ -17,10 +17,7 @@ export interface SlackEmulatorOptions {
   appId?: string;
   teamName?: string;
   teamDomain?: string;
-  /**
-   * Refuse calls that miss an argument Slack's OpenAPI description requires (default). The sandbox turns this off
-   * when the description (../shared/data) is not beside the checkout, as in a fresh clone.
-   */
+  /** Refuse calls that miss an argument Slack's OpenAPI description requires (default). */
   checkCallsAgainstSpec?: boolean;
   /** The app's OAuth credentials: oauth.v2.access checks them. */
   oauthClient?: { clientId: string; clientSecret: string };

@@ -1,6 +1,7 @@
-// Checks Web API calls and answers against Slack's own OpenAPI 2.0 description (October 2020).
+// Checks Web API calls and answers against Slack's own OpenAPI 2.0 description (October 2020), kept in
+// test/fixtures/slack-api-specs with its licence.
 // The spec predates some methods and fields: a method missing from it means "check the docs", not "wrong".
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 interface Schema {
@@ -40,23 +41,11 @@ export interface MethodDescription {
   responseRequired?: string[];
 }
 
-const specUrl = new URL("../../../shared/data/slack_web_openapi_v2.json", import.meta.url);
+const specUrl = new URL("../fixtures/slack-api-specs/slack_web_openapi_v2.json", import.meta.url);
 let cached: OpenApiSpec | undefined;
 
-/** False in a checkout without the shared/ folder beside it (the tests need it; the sandbox can do without). */
-export function specAvailable(): boolean {
-  return existsSync(fileURLToPath(specUrl));
-}
-
 function spec(): OpenApiSpec {
-  if (cached) return cached;
-  const path = fileURLToPath(specUrl);
-  if (!existsSync(path)) {
-    throw new Error(
-      `Slack OpenAPI spec not found at ${path}: the tests expect the shared/ folder (shared/data/slack_web_openapi_v2.json) beside the repository checkout`,
-    );
-  }
-  cached = JSON.parse(readFileSync(path, "utf8")) as OpenApiSpec;
+  cached ??= JSON.parse(readFileSync(fileURLToPath(specUrl), "utf8")) as OpenApiSpec;
   return cached;
 }
 
