@@ -3,7 +3,7 @@ import { cadenceDaysFor } from "../domain/cadence.ts";
 import { closestNames } from "../domain/closest-names.ts";
 import { LIMITS } from "../domain/interaction.ts";
 import { RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
-import { evaluateRisks, FACE_TO_FACE_TYPES, riskSnapshotOf, type RiskFlag } from "../domain/risk.ts";
+import { evaluateRisks, riskSnapshotOf, type RiskFlag } from "../domain/risk.ts";
 import { isKeyClient, keyClientFilter, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
 import { clientNameKey, decodeSlackEntities, isRecordId, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
@@ -56,6 +56,8 @@ export const CLIENT_LIST_FILTERS = ["all", "mine", "A", "B", "C", "key"] as cons
 export type ClientListFilter = (typeof CLIENT_LIST_FILTERS)[number];
 /** Touches that count as meeting a client for the key-client rule. */
 const SUGGESTION_CANDIDATES = 200;
+/** The touches the card lists. */
+const RECENT_TOUCHES = 3;
 /** The other clients whose revenue the card adds up before it needs the workspace's whole total. */
 const LARGEST_OTHERS = 50;
 
@@ -68,12 +70,11 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
    * that partial sum is within the limit, its share of the whole is too, and the rule cannot fire either way. Only
    * a client that may really be over the limit (or a small workspace) costs the full sum.
    */
-  async function revenueTotalForShare(ctx: RequestContext, client: ClientRow): Promise<number> {
+  async function revenueTotalForShare(ctx: RequestContext, client: ClientRow, largestOthers: { sum: number; count: number }): Promise<number> {
     const revenue = client.annualRevenue;
     if (!revenue) return 0;
-    const others = await store.clients.largestRevenues(ctx.workspaceId, client.id, LARGEST_OTHERS);
-    const partial = others.reduce((sum, value) => sum + value, client.archivedAt ? 0 : revenue);
-    if (others.length < LARGEST_OTHERS || revenue / partial <= rules.keyClient.concentrationAlertShare) return partial;
+    const partial = largestOthers.sum + (client.archivedAt ? 0 : revenue);
+    if (largestOthers.count < LARGEST_OTHERS || revenue / partial <= rules.keyClient.concentrationAlertShare) return partial;
     return store.clients.revenueTotal(ctx.workspaceId);
   }
 
@@ -165,13 +166,8 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
 
     /** Everything the card shows, as of `today` (the reader's calendar day). */
     async card(ctx: RequestContext, client: ClientRow, today: string): Promise<ClientCard> {
-      const [recent, followUp, lastMeeting, lastNegative, revenueTotal] = await Promise.all([
-        store.interactions.recentForClient(ctx.workspaceId, client.id, 3),
-        store.followUps.forClient(ctx.workspaceId, client.id),
-        store.interactions.latest(ctx.workspaceId, client.id, { types: FACE_TO_FACE_TYPES }),
-        store.interactions.latest(ctx.workspaceId, client.id, { sentiment: "negative" }),
-        revenueTotalForShare(ctx, client),
-      ]);
+      const { recent, followUp, lastMeeting, lastNegative, largestOthers } = await store.cardInputs.of(ctx.workspaceId, client.id, RECENT_TOUCHES, LARGEST_OTHERS);
+      const revenueTotal = await revenueTotalForShare(ctx, client, largestOthers);
       const now = clock.now();
       const { score, breakdown } = scoreClient(client, rules, now);
       const tier = (client.tierOverride ?? client.tier) as Tier;

@@ -25,6 +25,13 @@ export interface Reader extends ReaderProfile {
 
 const PROFILE_TTL_MS = 24 * 3600 * 1000;
 /**
+ * How long a replica reuses a profile it has read without reading the store again. Nearly every request needs one,
+ * a store read costs more than the rest of a `/tier` card, and a Slack timezone or language rarely changes.
+ */
+const MEMO_MS = 5 * 60 * 1000;
+/** Readers remembered at most, the least recently read forgotten first. */
+const MEMO_SIZE = 5_000;
+/**
  * How long a request waits for Slack's users.info before it answers with the profile it has (or UTC and English):
  * a reply must be acknowledged within 3 seconds, and the answer is stored whenever it comes.
  */
@@ -59,14 +66,29 @@ export function profileService(deps: { store: ProfileStore; clock: Clock; fetchP
     return profile;
   }
 
-  /** From the store while it is less than a day old, else from Slack (then stored); Slack down or slow: the last known. */
+  const memo = new Map<string, { profile: ReaderProfile; until: number }>();
+  function remember(key: string, profile: ReaderProfile): ReaderProfile {
+    memo.delete(key);
+    memo.set(key, { profile, until: clock.now().getTime() + MEMO_MS });
+    if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    return profile;
+  }
+
+  /**
+   * Remembered for a few minutes, else from the store while it is less than a day old, else from Slack (then
+   * stored); Slack down or slow: the last known, not remembered, so that the next request asks again.
+   */
   async function read(ctx: RequestContext): Promise<ReaderProfile> {
+    const key = `${ctx.workspaceId}:${ctx.userId}`;
+    const remembered = memo.get(key);
+    if (remembered && remembered.until > clock.now().getTime()) return remembered.profile;
     const cached = await store.users.find(ctx.workspaceId, ctx.userId);
     const fresh = cached?.profileSyncedAt && clock.now().getTime() - cached.profileSyncedAt.getTime() < PROFILE_TTL_MS;
-    if (cached && fresh) return readerProfileOf(cached);
+    if (cached && fresh) return remember(key, readerProfileOf(cached));
     const refreshing = refresh(ctx).catch(() => null);
     const profile = await Promise.race([refreshing, after(FETCH_WAIT_MS)]);
-    return readerProfileOf(profile ?? cached); // The last known profile beats none.
+    if (profile) return remember(key, readerProfileOf(profile));
+    return readerProfileOf(cached); // The last known profile beats none.
   }
 
   // One read per request: the listener and the services it calls share the request's context object.

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { DatabaseTarget } from "./database-url.ts";
-import type { Db } from "./prisma.ts";
+import { Prisma, type Db } from "./prisma.ts";
 
 export type Provider = DatabaseTarget["provider"];
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -28,6 +28,10 @@ export function newId(): string {
 
 /** A date as Prisma writes it: ISO text with "+00:00" on SQLite; on PostgreSQL an ISO string cast to timestamp(3). */
 export const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+/** A date as a value in a raw statement, written the way Prisma writes it on each store. */
+export const dateValue = (provider: Provider, d: Date | null): Prisma.Sql =>
+  d === null ? Prisma.sql`NULL` : provider === "sqlite" ? Prisma.sql`${sqliteDate(d)}` : Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))`;
 
 // Stay well under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement.
 const MAX_PARAMS = 30_000;

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "./prisma.ts";
+import { Prisma, type Db } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { inPages } from "./paging.ts";
 import { nameKeyTails } from "../domain/text.ts";
@@ -36,14 +36,24 @@ export const clientSelect = {
 
 export type ClientRow = Prisma.ClientGetPayload<{ select: typeof clientSelect }>;
 
+/** The columns of `clientSelect`, for raw statements that return ClientRow. */
+const clientColumns = Prisma.raw(
+  Object.keys(clientSelect)
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
+
 /** The scoring inputs and profile of a client, as written by `/client add`, edits and imports. */
 export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt" | "createdAt">;
 
 export type CreateClientResult = { created: true; client: ClientRow } | { created: false; existing: ClientRow };
 
 export function clientRepository(db: Db, provider: Provider) {
-  const findByKey = (workspaceId: string, nameKey: string) =>
-    db.client.findUnique({ where: { workspaceId_nameKey: { workspaceId, nameKey } }, select: clientSelect });
+  // Every command that names a client starts here: raw SQL skips Prisma's per-query compilation (card-inputs.ts).
+  const findByKey = async (workspaceId: string, nameKey: string): Promise<ClientRow | null> => {
+    const [row] = await db.$queryRaw<ClientRow[]>`SELECT ${clientColumns} FROM "Client" WHERE "workspaceId" = ${workspaceId} AND "nameKey" = ${nameKey}`;
+    return row ?? null;
+  };
 
   return {
     findByKey,
@@ -171,17 +181,6 @@ export function clientRepository(db: Db, provider: Provider) {
     async revenueTotal(workspaceId: string): Promise<number> {
       const total = await db.client.aggregate({ where: { workspaceId, archivedAt: null }, _sum: { annualRevenue: true } });
       return total._sum.annualRevenue ?? 0;
-    },
-
-    /** The largest annual revenues among a workspace's active clients other than one, largest first (an index range). */
-    async largestRevenues(workspaceId: string, exceptClientId: string, take: number): Promise<number[]> {
-      const rows = await db.client.findMany({
-        where: { workspaceId, archivedAt: null, annualRevenue: { not: null }, id: { not: exceptClientId } },
-        select: { annualRevenue: true },
-        orderBy: { annualRevenue: "desc" },
-        take,
-      });
-      return rows.map((row) => row.annualRevenue ?? 0);
     },
 
     /** Clients by name key, a chunk of keys per query (Prisma allows at most 999 parameters on SQLite). */

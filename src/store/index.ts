@@ -1,5 +1,6 @@
 /** The store: one repository per aggregate over one Prisma client. Only this folder imports Prisma. */
 import { auditRepository } from "./audit.ts";
+import { cardInputRepository } from "./card-inputs.ts";
 import { clientRepository } from "./clients.ts";
 import { digestInputRepository } from "./digest-inputs.ts";
 import { followUpRepository } from "./follow-ups.ts";
@@ -30,7 +31,8 @@ export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
     riskFlags: riskFlagRepository(db),
     riskInputs: riskInputRepository(db),
     digestInputs: digestInputRepository(db),
-    processedRequests: processedRequestRepository(db),
+    cardInputs: cardInputRepository(db),
+    processedRequests: processedRequestRepository(db, provider),
     ping: () => pingStore(db),
     close: () => db.$disconnect(),
   };

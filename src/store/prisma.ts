@@ -11,7 +11,7 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import type { DatabaseTarget } from "./database-url.ts";
 
 export type Db = SqliteClient;
-export type { Prisma } from "./generated/sqlite/client.ts";
+export { Prisma } from "./generated/sqlite/client.ts";
 
 export function createPrismaClient(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") {

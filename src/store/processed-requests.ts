@@ -1,18 +1,18 @@
 /** Slack payloads already handled, so that a retried or duplicated one changes nothing the second time. */
-import { isUniqueViolation } from "./errors.ts";
+import { dateValue, type Provider } from "./bulk.ts";
 import type { Db } from "./prisma.ts";
 
-export function processedRequestRepository(db: Db) {
+export function processedRequestRepository(db: Db, provider: Provider) {
   return {
-    /** Claims a payload's key; false when it was claimed before (a retry or a duplicate delivery). */
+    /**
+     * Claims a payload's key; false when it was claimed before (a retry or a duplicate delivery). Every request
+     * pays this write first, so it is one raw statement (no Prisma query compilation, no unique-violation error).
+     */
     async claim(workspaceId: string, key: string, at: Date): Promise<boolean> {
-      try {
-        await db.processedRequest.create({ data: { workspaceId, key, receivedAt: at } });
-        return true;
-      } catch (error) {
-        if (isUniqueViolation(error)) return false;
-        throw error;
-      }
+      const inserted = await db.$executeRaw`
+        INSERT INTO "ProcessedRequest" ("workspaceId", "key", "receivedAt") VALUES (${workspaceId}, ${key}, ${dateValue(provider, at)})
+        ON CONFLICT DO NOTHING`;
+      return inserted === 1;
     },
 
     /** Gives a claim back (its handling failed), so that Slack's retry is handled. */

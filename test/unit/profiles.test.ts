@@ -1,6 +1,6 @@
 /**
- * The reader's profile: read once per request however many services ask, refreshed from Slack when a day old, and
- * never waiting on a slow Slack longer than a reply can afford.
+ * The reader's profile: read once per request however many services ask, remembered for a few minutes, refreshed
+ * from Slack when a day old, and never waiting on a slow Slack longer than a reply can afford.
  */
 import { describe, expect, it, vi } from "vitest";
 import { profileService, type ProfileStore, type SlackProfile } from "../../src/services/profiles.ts";
@@ -39,9 +39,32 @@ describe("profileService", () => {
     expect(await profiles.timezone(ctx)).toBe("Asia/Shanghai");
     expect(await profiles.locale(ctx)).toBe("zh-CN");
     expect(find).toHaveBeenCalledTimes(1);
-    // Another request (another context) reads again.
-    await profiles.today({ workspaceId: "T1", userId: "U1" });
+  });
+
+  it("remembers a profile for five minutes across requests, then reads the store again", async () => {
+    const { store, find } = memoryStore(row());
+    let now = NOW;
+    const profiles = profileService({ store, clock: { now: () => now }, fetchProfile: async () => null });
+    await profiles.reader({ workspaceId: "T1", userId: "U1" });
+    now = new Date(NOW.getTime() + 4 * 60_000);
+    expect(await profiles.locale({ workspaceId: "T1", userId: "U1" })).toBe("zh-CN");
+    expect(find).toHaveBeenCalledTimes(1);
+    // Another user, or another workspace, is read for themselves.
+    await profiles.today({ workspaceId: "T2", userId: "U1" });
     expect(find).toHaveBeenCalledTimes(2);
+    now = new Date(NOW.getTime() + 6 * 60_000);
+    await profiles.today({ workspaceId: "T1", userId: "U1" });
+    expect(find).toHaveBeenCalledTimes(3);
+  });
+
+  it("does not remember a fallback: the next request asks again", async () => {
+    const { store, find } = memoryStore(null);
+    const fetchProfile = vi.fn(async () => null);
+    const profiles = profileService({ store, clock, fetchProfile });
+    await profiles.reader({ workspaceId: "T1", userId: "U9" });
+    await profiles.reader({ workspaceId: "T1", userId: "U9" });
+    expect(find).toHaveBeenCalledTimes(2);
+    expect(fetchProfile).toHaveBeenCalledTimes(2);
   });
 
   it("asks Slack when the stored profile is a day old, and stores the answer", async () => {

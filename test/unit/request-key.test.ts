@@ -15,7 +15,9 @@ describe("requestKey: what a Slack payload is deduplicated by", () => {
   it.each([
     ["type-ahead options (each keystroke is new)", { type: "block_suggestion", value: "acm" }],
     ["an event without an id", { type: "event_callback", event: {} }],
-    ["a command without a trigger", { command: "/tier", text: "x" }],
+    ["a command without a trigger", { command: "/log", text: "x" }],
+    ["/tier, which only reads", { command: "/tier", text: "x", trigger_id: "1.2.abc" }],
+    ["/followups, which reads or sets a pause date (the same when repeated)", { command: "/followups", text: "", trigger_id: "1.2.abc" }],
     ["a view closed without a trigger", { type: "view_closed", view: { id: "V1" } }],
     ["an empty trigger", { type: "block_actions", trigger_id: "" }],
   ])("leaves %s alone", (_label, body) => {

@@ -1,16 +1,20 @@
 /**
  * Global middleware: each Slack payload is handled once. Events are keyed by event_id (Slack retries them, with
  * X-Slack-Retry-Num, when it saw no quick answer), commands and interactions by their trigger_id (unique per
- * invocation). A second arrival is acknowledged and changes nothing; options requests (type-ahead) are not keyed.
+ * invocation). A second arrival is acknowledged and changes nothing. Options requests (type-ahead) are not keyed,
+ * nor are the commands that do the same when repeated (`/tier` reads; `/followups` reads, or sets or clears a pause
+ * date): answering them twice changes nothing, and the claim is a write the hottest command would otherwise wait on.
  */
 import type { AnyMiddlewareArgs, App, Middleware } from "@slack/bolt";
 import type { Services } from "../../services/index.ts";
 import { DEFAULT_MESSAGES } from "../i18n/index.ts";
+import { COMMANDS } from "../ids.ts";
 import { alreadyHandled } from "../views/replies.ts";
 import { messagesOrDefault, readerOf } from "./request-context.ts";
 
 type Body = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+const REPEATABLE_COMMANDS: ReadonlySet<string> = new Set([COMMANDS.tier, COMMANDS.followups]);
 
 /** The key a payload is deduplicated by, or undefined for payloads that are not. */
 export function requestKey(body: Body): string | undefined {
@@ -18,7 +22,9 @@ export function requestKey(body: Body): string | undefined {
     const eventId = text(body.event_id);
     return eventId && `event:${eventId}`;
   }
-  if (text(body.command)) {
+  const command = text(body.command);
+  if (command) {
+    if (REPEATABLE_COMMANDS.has(command)) return undefined;
     const trigger = text(body.trigger_id);
     return trigger && `command:${trigger}`;
   }

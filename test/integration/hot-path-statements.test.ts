@@ -1,0 +1,145 @@
+/**
+ * The raw statements behind `/tier` and `/log` (the request claim, the client lookup, the card's read model and the
+ * touch record), on each store: the same answers as the model queries they replaced, scoped to the workspace.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.ts";
+import type { ClientFields, ClientRow } from "../../src/store/clients.ts";
+import type { Store } from "../../src/store/index.ts";
+import type { NewInteraction } from "../../src/store/interactions.ts";
+import { openStore } from "../../src/store/open.ts";
+import { clientRow } from "../support/rows.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const TEAM = "T0HOT";
+const OTHER = "T0HOT2";
+let database: TestDatabase;
+let store: Store;
+
+function fields(name: string, annualRevenue: number | null): ClientFields {
+  const { id: _id, lastTouchAt: _last, archivedAt: _archived, createdAt: _created, ...rest } = clientRow({ name, nameKey: name.toLowerCase(), annualRevenue });
+  return rest;
+}
+
+async function client(team: string, name: string, annualRevenue: number | null = null): Promise<ClientRow> {
+  const result = await store.clients.create(team, fields(name, annualRevenue), "U0REP", "create");
+  if (!result.created) throw new Error(`${name} exists`);
+  return result.client;
+}
+
+const touch = (clientId: string, at: string, overrides: Partial<NewInteraction> = {}): NewInteraction => ({
+  clientId,
+  repSlackId: "U0REP",
+  type: "call",
+  occurredAt: new Date(at),
+  summary: `touch at ${at}`,
+  sentiment: "neutral",
+  nextFollowUpOn: null,
+  source: "command",
+  ...overrides,
+});
+const due = (day: string) => ({ dueOn: new Date(`${day}T00:00:00Z`), basis: "cadence" });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  store = await openStore(database.target, createLogger("silent"));
+  await store.workspaces.ensure(TEAM);
+  await store.workspaces.ensure(OTHER);
+});
+
+afterAll(async () => {
+  await store?.close();
+  await database?.drop();
+});
+
+describe("the request claim", () => {
+  it("is won once per key and workspace, and can be given back", async () => {
+    const at = new Date("2026-11-29T10:00:00.123Z");
+    expect(await store.processedRequests.claim(TEAM, "command:1", at)).toBe(true);
+    expect(await store.processedRequests.claim(TEAM, "command:1", at)).toBe(false);
+    expect(await store.processedRequests.claim(OTHER, "command:1", at)).toBe(true);
+    await store.processedRequests.release(TEAM, "command:1");
+    expect(await store.processedRequests.claim(TEAM, "command:1", at)).toBe(true);
+    // Stored as Prisma stores dates: the model query that prunes compares them.
+    expect(await store.processedRequests.prune(new Date("2026-11-29T10:00:00.124Z"))).toBe(2);
+  });
+});
+
+describe("the client lookup by name key", () => {
+  it("returns the whole row, in this workspace only", async () => {
+    const made = await client(TEAM, "Lookup Lines", 1_000);
+    expect(await store.clients.findByKey(TEAM, "lookup lines")).toEqual(made);
+    expect(await store.clients.findByKey(OTHER, "lookup lines")).toBeNull();
+    expect(await store.clients.findByKey(TEAM, "lookup")).toBeNull();
+  });
+});
+
+describe("recording a touch", () => {
+  it("moves the last touch and the follow-up only for the latest touch, and reports an identical touch as a duplicate", async () => {
+    const c = await client(TEAM, "Record Rail");
+    const first = await store.interactions.record(TEAM, touch(c.id, "2026-11-20T10:00:00.000Z", { nextFollowUpOn: new Date("2026-12-01T00:00:00Z") }), due("2026-12-01"));
+    expect(first).toMatchObject({ stored: true, interaction: { clientId: c.id, type: "call", nextFollowUpOn: new Date("2026-12-01T00:00:00Z") } });
+    expect((await store.clients.findByKey(TEAM, "record rail"))?.lastTouchAt).toEqual(new Date("2026-11-20T10:00:00.000Z"));
+    expect(await store.followUps.forClient(TEAM, c.id)).toEqual({ dueOn: new Date("2026-12-01T00:00:00Z"), basis: "cadence", snoozeReason: null });
+
+    // An older touch is stored, and changes neither.
+    expect(await store.interactions.record(TEAM, touch(c.id, "2026-11-01T10:00:00.000Z"), due("2026-11-15"))).toMatchObject({ stored: true });
+    expect((await store.clients.findByKey(TEAM, "record rail"))?.lastTouchAt).toEqual(new Date("2026-11-20T10:00:00.000Z"));
+    expect(await store.followUps.forClient(TEAM, c.id)).toMatchObject({ dueOn: new Date("2026-12-01T00:00:00Z") });
+
+    // A newer one moves both, over a snoozed follow-up.
+    await store.followUps.snooze(TEAM, c.id, new Date("2026-12-01T00:00:00Z"), new Date("2026-12-05T00:00:00Z"), "travel", "U0REP");
+    await store.interactions.record(TEAM, touch(c.id, "2026-11-25T10:00:00.000Z"), due("2026-12-25"));
+    expect(await store.followUps.forClient(TEAM, c.id)).toEqual({ dueOn: new Date("2026-12-25T00:00:00Z"), basis: "cadence", snoozeReason: null });
+
+    expect(await store.interactions.record(TEAM, touch(c.id, "2026-11-25T10:00:00.000Z"), due("2026-12-26"))).toEqual({ stored: false, reason: "duplicate" });
+    expect(await store.interactions.record(TEAM, touch(c.id, "2026-11-26T10:00:00.000Z", { requestKey: "command:k" }), null)).toMatchObject({ stored: true });
+    expect(await store.interactions.record(TEAM, touch(c.id, "2026-11-27T10:00:00.000Z", { requestKey: "command:k" }), null)).toEqual({ stored: false, reason: "duplicate" });
+    // Nothing of the duplicates was written: the last stored touch is the one with the request key.
+    expect((await store.clients.findByKey(TEAM, "record rail"))?.lastTouchAt).toEqual(new Date("2026-11-26T10:00:00.000Z"));
+  });
+
+  it("moves no client of another workspace, nor its follow-up", async () => {
+    const theirs = await client(OTHER, "Their Rail");
+    await store.interactions.record(TEAM, touch(theirs.id, "2026-11-20T10:00:00.000Z"), due("2026-12-01"));
+    expect((await store.clients.findByKey(OTHER, "their rail"))?.lastTouchAt).toBeNull();
+    expect(await store.followUps.forClient(OTHER, theirs.id)).toBeNull();
+  });
+});
+
+describe("the card's read model", () => {
+  it("reads the follow-up, the recent, latest face-to-face and latest negative touches, and the largest other revenues", async () => {
+    const c = await client(TEAM, "Card Capital", 500);
+    const others = [900, 100, 300];
+    for (const [i, revenue] of others.entries()) await client(TEAM, `Other ${i}`, revenue);
+    await client(OTHER, "Elsewhere Big", 1_000_000);
+    await store.interactions.record(TEAM, touch(c.id, "2026-10-01T10:00:00.000Z", { type: "meeting" }), due("2026-11-01"));
+    await store.interactions.record(TEAM, touch(c.id, "2026-10-05T10:00:00.000Z", { sentiment: "negative", type: "email" }), due("2026-11-05"));
+    await store.interactions.record(TEAM, touch(c.id, "2026-10-07T10:00:00.000Z", { type: "visit" }), due("2026-11-07"));
+    await store.interactions.record(TEAM, touch(c.id, "2026-10-08T10:00:00.000Z"), due("2026-11-08"));
+    await store.interactions.record(TEAM, touch(c.id, "2026-10-09T10:00:00.000Z", { type: "note" }), due("2026-11-09"));
+
+    const inputs = await store.cardInputs.of(TEAM, c.id, 3, 2);
+    expect(inputs.followUp).toEqual({ dueOn: new Date("2026-11-09T00:00:00Z"), basis: "cadence" });
+    expect(inputs.recent.map((t) => [t.type, t.occurredAt.toISOString()])).toEqual([
+      ["note", "2026-10-09T10:00:00.000Z"],
+      ["call", "2026-10-08T10:00:00.000Z"],
+      ["visit", "2026-10-07T10:00:00.000Z"],
+    ]);
+    expect(inputs.recent[0]).toMatchObject({ summary: "touch at 2026-10-09T10:00:00.000Z", repSlackId: "U0REP", source: "command", permalink: null });
+    expect(inputs.lastMeeting).toEqual({ occurredAt: new Date("2026-10-07T10:00:00.000Z"), type: "visit" });
+    expect(inputs.lastNegative).toEqual({ occurredAt: new Date("2026-10-05T10:00:00.000Z"), type: "email" });
+    // The two largest others of this workspace (Lookup Lines, from above, and Other 0): not the client itself, nor
+    // another workspace's.
+    expect(inputs.largestOthers).toEqual({ sum: 1_000 + 900, count: 2 });
+  });
+
+  it("is empty for a client with no touches, and another workspace's id reads nothing", async () => {
+    const c = await client(TEAM, "Quiet Quays");
+    const expected = { followUp: null, recent: [], lastMeeting: null, lastNegative: null };
+    expect(await store.cardInputs.of(TEAM, c.id, 3, 50)).toMatchObject(expected);
+    const theirs = await client(OTHER, "Their Quays");
+    await store.interactions.record(OTHER, touch(theirs.id, "2026-10-01T10:00:00.000Z", { sentiment: "negative" }), due("2026-11-01"));
+    expect(await store.cardInputs.of(TEAM, theirs.id, 3, 50)).toMatchObject(expected);
+  });
+});
