@@ -1,4 +1,4 @@
-import { Prisma, type Db } from "./prisma.ts";
+import type { Db, Prisma } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { inPages } from "./paging.ts";
 import type { DatabaseTarget } from "./database-url.ts";
