@@ -32,6 +32,8 @@ export interface Dataset {
   size: DatasetSize;
   clientsFile: string;
   interactionsFile: string;
+  /** The team: each rep with a manager (one per REPS_PER_MANAGER reps), for the weekly digest. */
+  usersFile: string;
   /** Slack ids of the reps (owners of the clients and authors of the touches). */
   reps: string[];
   /** Some client names, spread over the file, for lookups. */
@@ -77,6 +79,8 @@ export const clientName = (index: number): string =>
   `${FIRST[index % FIRST.length]} ${SECTOR[Math.floor(index / FIRST.length) % SECTOR.length]} ${SUFFIX[Math.floor(index / (FIRST.length * SECTOR.length)) % SUFFIX.length]} ${String(index).padStart(6, "0")}`;
 
 export const repId = (index: number): string => `U${(100000 + index).toString(36).toUpperCase()}`;
+export const managerId = (index: number): string => `UM${(100000 + index).toString(36).toUpperCase()}`;
+const REPS_PER_MANAGER = 10;
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -150,8 +154,16 @@ export async function generateDataset(dir: string, size: DatasetSize, seed = 7):
   }
   await close(touches);
 
+  // The team, written without drawing on the random stream, so the other files stay as they were.
+  const usersFile = path.join(dir, "users.csv");
+  const users = createWriteStream(usersFile);
+  await write(users, "slack_id,role,manager\n");
+  for (let m = 0; m * REPS_PER_MANAGER < size.reps; m++) await write(users, `${managerId(m)},manager,\n`);
+  for (const [i, rep] of reps.entries()) await write(users, `${rep},rep,${managerId(Math.floor(i / REPS_PER_MANAGER))}\n`);
+  await close(users);
+
   const sampleNames = Array.from({ length: Math.min(size.clients, 200) }, (_, i) => clientName(Math.floor((i * size.clients) / Math.min(size.clients, 200))));
-  return { dir, size, clientsFile, interactionsFile, reps, sampleNames };
+  return { dir, size, clientsFile, interactionsFile, usersFile, reps, sampleNames };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {

@@ -3,7 +3,10 @@
  * `npm run job` build it) or the floor, one hand-written SQL aggregate computing per client what the rules read.
  * Prints one JSON line: { seconds, peakRssMb, baseRssMb, stats }.
  *
- *   tsx bench/job-worker.ts --db URL --team T --at ISO (--job NAME --slack-api URL | --floor)
+ *   tsx bench/job-worker.ts --db URL --team T --at ISO (--job NAME --slack-api URL [--queue-only] | --floor)
+ *
+ * `--queue-only` leaves the job's posts in the outbox: its figure is then the job's own work (selection, rules,
+ * writes), which is what the floor computes; Slack delivery has a figure of its own.
  */
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -83,7 +86,7 @@ async function job(name: string): Promise<Record<string, number>> {
         adminUserIds: [],
         slack: { botTokenFor: async () => flag("token") ?? "xoxb-bench-token", apiUrl: flag("slack-api"), deliveryRate: Number(flag("rate") ?? 1000) },
       },
-      { byHand: true },
+      { byHand: true, queueOnly: args.includes("--queue-only") },
     );
     const runner = runners[name];
     if (!runner) throw new Error(`the job ${name} has no runner`);

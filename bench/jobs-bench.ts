@@ -1,14 +1,14 @@
 /**
  * Jobs: every job in JOBS that has a runner (as `npm run job` builds them), each in its own process, against the
- * floor: one SQL aggregate over the same data computing per client the rules' inputs. The data is as the import
- * left it, scored as of now, so few clients change: the realistic nightly state.
+ * floor: one SQL aggregate over the same data computing per client the rules' inputs. Each job runs queue-only
+ * (its posts stay in the outbox; delivery has its own figure), in the realistic nightly state where few clients
+ * change: the import scored every client as of now, and one unmeasured `risk` run first opens the risk states
+ * that the data already holds, as the previous night's run would have.
  */
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { JOBS } from "../src/jobs/run-job.ts";
-import { SlackEmulator } from "../test/support/slack-emulator.ts";
-import type { Dataset } from "./generate.ts";
 import { BENCH_TEAM } from "./import-bench.ts";
 import type { BenchDatabase } from "./stores.ts";
 
@@ -25,6 +25,8 @@ export interface WorkerFigures {
 
 export interface JobsFigures {
   floor: WorkerFigures;
+  /** The unmeasured first `risk` run that settles the states (what a first night would do). */
+  settle: WorkerFigures | { error: string };
   jobs: Record<string, WorkerFigures | { error: string }>;
 }
 
@@ -34,23 +36,18 @@ async function inWorker(args: string[]): Promise<WorkerFigures> {
   return JSON.parse(last) as WorkerFigures;
 }
 
-export async function measureJobs(dataset: Dataset, database: BenchDatabase, at: Date): Promise<JobsFigures> {
-  const emulator = await SlackEmulator.start({ botToken: BOT_TOKEN, teamId: BENCH_TEAM });
-  for (const rep of dataset.reps) emulator.setUser(rep, { tz: "UTC" });
+const failure = (error: unknown): { error: string } => {
+  const text = `${(error as { stderr?: string }).stderr ?? ""}${(error as Error).message}`;
+  return { error: /has no runner/.test(text) ? "no runner" : (text.split("\n").find((l) => l.trim()) ?? "failed") };
+};
+
+export async function measureJobs(database: BenchDatabase, at: Date, say: (line: string) => void): Promise<JobsFigures> {
   const common = ["--db", database.url, "--team", BENCH_TEAM, "--at", at.toISOString()];
-  try {
-    const floor = await inWorker([...common, "--floor"]);
-    const jobs: JobsFigures["jobs"] = {};
-    for (const job of JOBS) {
-      try {
-        jobs[job] = await inWorker([...common, "--job", job, "--slack-api", emulator.apiUrl, "--token", BOT_TOKEN]);
-      } catch (error) {
-        const text = `${(error as { stderr?: string }).stderr ?? ""}${(error as Error).message}`;
-        jobs[job] = { error: /has no runner/.test(text) ? "no runner" : text.split("\n").find((l) => l.trim()) ?? "failed" };
-      }
-    }
-    return { floor, jobs };
-  } finally {
-    await emulator.stop();
-  }
+  const runJob = (job: string) => inWorker([...common, "--job", job, "--token", BOT_TOKEN, "--queue-only"]);
+  const settle = await runJob("risk").catch(failure);
+  say(`  risk states settled: ${JSON.stringify("error" in settle ? settle : { seconds: Number(settle.seconds.toFixed(2)), ...settle.stats })}`);
+  const floor = await inWorker([...common, "--floor"]);
+  const jobs: JobsFigures["jobs"] = {};
+  for (const job of JOBS) jobs[job] = await runJob(job).catch(failure);
+  return { floor, settle, jobs };
 }

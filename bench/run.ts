@@ -85,7 +85,7 @@ try {
     const database = await databases.create(store, "data");
     const imported = await importDataset(dataset, database, say);
     step(`${store}: jobs and their floor`);
-    const jobs = await measureJobs(dataset, database, jobsInstant(new Date()));
+    const jobs = await measureJobs(database, jobsInstant(new Date()), say);
     step(`${store}: /tier and /log latency, ${samples} samples each, interleaved with the floor app`);
     const latency = await measureLatency(dataset, database, samples);
     results.stores[store] = { import: imported, jobs, latency };

@@ -73,6 +73,16 @@ export interface DeliveryResult {
 
 export const OUTBOX_EVENT_TYPE = "followups_outbox";
 
+/**
+ * Delivers what is due when a job has a deliverer; without one (no Slack token, or a queue-only run) the posts stay
+ * in the outbox for the next run that can post.
+ */
+export async function deliverIfAble(delivery: Pick<Delivery, "deliverDue"> | null, workspaceId: string): Promise<{ sent: number; failed: number }> {
+  if (!delivery) return { sent: 0, failed: 0 };
+  const delivered = await delivery.deliverDue(workspaceId);
+  return { sent: delivered.sent + delivered.recovered, failed: delivered.failed };
+}
+
 /** Slack errors that mean the recipient will never receive the post. */
 const RECIPIENT_GONE = new Set(["account_inactive", "user_not_found", "channel_not_found", "is_archived"]);
 /** Platform errors worth another attempt later. */

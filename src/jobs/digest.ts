@@ -9,7 +9,7 @@ import type { DigestService } from "../services/digest.ts";
 import { messagesFor } from "../slack/i18n/index.ts";
 import { buildDigest } from "../slack/views/digest.ts";
 import type { Store } from "../store/index.ts";
-import type { Delivery } from "./delivery.ts";
+import { deliverIfAble, type Delivery } from "./delivery.ts";
 
 export interface DigestStats {
   recipients: number;
@@ -25,7 +25,8 @@ export interface DigestDeps {
   digests: Pick<DigestService, "build">;
   rules: Rules;
   adminUserIds: readonly string[];
-  delivery: Pick<Delivery, "deliverDue">;
+  /** Without one (a queue-only run) the DMs stay queued for the next run that can post. */
+  delivery: Pick<Delivery, "deliverDue"> | null;
 }
 
 export const DIGEST_KIND = "digest";
@@ -67,8 +68,5 @@ export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date,
     if (created) stats.queued += 1;
     else stats.alreadySent += 1;
   }
-  const delivered = await delivery.deliverDue(workspaceId);
-  stats.sent = delivered.sent + delivered.recovered;
-  stats.failed = delivered.failed;
-  return stats;
+  return { ...stats, ...(await deliverIfAble(delivery, workspaceId)) };
 }

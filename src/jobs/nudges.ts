@@ -13,7 +13,7 @@ import { messagesFor } from "../slack/i18n/index.ts";
 import { buildNudge } from "../slack/views/nudge.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
-import type { Delivery } from "./delivery.ts";
+import { deliverIfAble, type Delivery } from "./delivery.ts";
 
 export interface NudgeStats {
   reps: number;
@@ -28,7 +28,8 @@ export interface NudgeDeps {
   store: Store;
   followUps: Pick<FollowUpService, "dueList">;
   rules: Rules;
-  delivery: Pick<Delivery, "deliverDue">;
+  /** Without one (a queue-only run) the DMs stay queued for the next run that can post. */
+  delivery: Pick<Delivery, "deliverDue"> | null;
   logger: Logger;
 }
 
@@ -56,8 +57,5 @@ export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, 
     const { created } = await store.outbox.enqueue(workspaceId, { kind: "nudge", recipient: owner, period: day, payload: buildNudge(messagesFor(localeOf(profile?.locale)), list) });
     if (created) stats.queued += 1;
   }
-  const delivered = await delivery.deliverDue(workspaceId);
-  stats.sent = delivered.sent + delivered.recovered;
-  stats.failed = delivered.failed;
-  return stats;
+  return { ...stats, ...(await deliverIfAble(delivery, workspaceId)) };
 }

@@ -15,7 +15,7 @@ import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
 import type { OutboxEntry } from "../store/outbox.ts";
 import type { OpenRiskFlag, PendingRiskNotice } from "../store/risk-flags.ts";
-import type { Delivery } from "./delivery.ts";
+import { deliverIfAble, type Delivery } from "./delivery.ts";
 
 export interface RiskStats {
   checked: number;
@@ -29,7 +29,7 @@ export interface RiskStats {
 export interface RiskDeps {
   store: Store;
   rules: Rules;
-  /** Without one (no Slack token) the notices stay queued for a run that can post. */
+  /** Without one (no Slack token, or a queue-only run) the notices stay queued for a run that can post. */
   delivery: Pick<Delivery, "deliverDue"> | null;
 }
 
@@ -138,6 +138,5 @@ export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Pr
   const { store, rules, delivery } = deps;
   const counts = await evaluate(store, rules, workspaceId, at);
   const posts = await queueNotices(store, rules, workspaceId, at);
-  const delivered = delivery ? await delivery.deliverDue(workspaceId) : { sent: 0, recovered: 0, failed: 0 };
-  return { ...counts, posts, sent: delivered.sent + delivered.recovered, failed: delivered.failed };
+  return { ...counts, posts, ...(await deliverIfAble(delivery, workspaceId)) };
 }

@@ -30,19 +30,26 @@ export interface RunnerOptions {
   byHand: boolean;
   /** Aborted when the bot is stopping: a job's delivery ends after the post in flight. */
   signal?: AbortSignal;
+  /**
+   * Queue posts in the outbox and leave them for the next run that delivers: the benchmark times each job's own
+   * work apart from Slack, whose delivery it measures on its own.
+   */
+  queueOnly?: boolean;
 }
 
 export function createJobRunners(deps: RunnerDeps, options: RunnerOptions): Partial<Record<JobName, JobRunner>> {
   const { store, services, rules, logger, now, slack, adminUserIds } = deps;
   const rescore = rescoreService({ store, rules });
-  const delivery = slack.botTokenFor
-    ? createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now, ...(options.signal ? { signal: options.signal } : {}) })
-    : null;
+  const delivery =
+    slack.botTokenFor && !options.queueOnly
+      ? createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now, ...(options.signal ? { signal: options.signal } : {}) })
+      : null;
   const runners: Partial<Record<JobName, JobRunner>> = {
     rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at)) }),
     risk: async (workspaceId, at) => ({ ...(await runRisk({ store, rules, delivery }, workspaceId, at)) }),
   };
-  if (delivery) {
+  // The jobs that only post need a token, even when this run only queues.
+  if (slack.botTokenFor) {
     runners.nudges = async (workspaceId, at) => ({ ...(await runNudges({ store, followUps: services.followUps, rules, delivery, logger }, workspaceId, at, options.byHand)) });
     const digests = digestService({ store, rules });
     runners.digest = async (workspaceId, at) => ({ ...(await runDigest({ store, digests, rules, adminUserIds, delivery }, workspaceId, at, options.byHand)) });

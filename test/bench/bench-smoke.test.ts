@@ -27,7 +27,7 @@ describe("npm run bench -- --size tiny", () => {
     const result = JSON.parse(lines[lines.length - 1]!) as {
       size: { clients: number; interactions: number };
       importFloor: { rows: number };
-      stores: { sqlite: { import: { rows: number; clients: { imported: number }; interactions: { imported: number } }; jobs: { floor: { stats: { clients: number } }; jobs: Record<string, { stats?: Record<string, number>; error?: string }> }; latency: Record<"tier" | "log" | "floor", Percentiles> } };
+      stores: { sqlite: { import: { rows: number; clients: { imported: number }; interactions: { imported: number } }; jobs: { floor: { stats: { clients: number } }; settle: { stats?: Record<string, number> }; jobs: Record<string, { stats?: Record<string, number>; error?: string }> }; latency: Record<"tier" | "log" | "floor", Percentiles> } };
       delivery: { messages: number; duplicates: number; lost: number };
       targets: Record<string, boolean>;
     };
@@ -37,7 +37,13 @@ describe("npm run bench -- --size tiny", () => {
     expect(result.importFloor.rows).toBe(result.size.clients + result.size.interactions);
     expect(sqlite.jobs.floor.stats.clients).toBe(result.size.clients);
     expect(sqlite.jobs.jobs.rescore?.stats?.checked).toBe(result.size.clients);
-    expect(sqlite.jobs.jobs.nudges?.stats?.sent).toBeGreaterThan(0);
+    // Jobs run queue-only (delivery has its own figure): the nudges and digests are queued, not sent.
+    expect(sqlite.jobs.jobs.nudges?.stats?.queued).toBeGreaterThan(0);
+    expect(sqlite.jobs.jobs.nudges?.stats?.sent).toBe(0);
+    expect(sqlite.jobs.jobs.digest?.stats?.queued).toBeGreaterThan(0);
+    // The states the data holds were opened by the settling run: the measured run is the nightly one.
+    expect(sqlite.jobs.settle.stats?.entered).toBeGreaterThan(0);
+    expect(sqlite.jobs.jobs.risk?.stats?.entered).toBeLessThan(sqlite.jobs.settle.stats!.entered!);
     for (const figure of ["tier", "log", "floor"] as const) {
       expect(sqlite.latency[figure].n).toBeGreaterThanOrEqual(20);
       expect(sqlite.latency[figure].p99).toBeGreaterThanOrEqual(sqlite.latency[figure].p50);

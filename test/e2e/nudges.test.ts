@@ -152,4 +152,18 @@ describe("nudges", () => {
     expect(stderr).toMatch(/nudges done: .*queued 2.*sent 2/);
     expect(dmTo(REP)).toHaveLength(1);
   });
+
+  it("queue-only (as the benchmark runs it) leaves the DMs in the outbox for the next run that delivers", async () => {
+    const { store, followUps } = t.bot.services;
+    const slack = { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
+    const queueOnly = createJobRunners({ store, services: { followUps }, rules: DEFAULT_RULES, logger, now: () => new Date(), adminUserIds: [], slack }, { byHand: true, queueOnly: true });
+    const queued = await queueOnly.nudges!(TEST_TEAM, new Date("2026-12-03T10:00:00Z"));
+    expect(queued).toMatchObject({ sent: 0, failed: 0 });
+    expect(queued.queued).toBeGreaterThan(0);
+    expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(0);
+
+    const delivered = await nudge("2026-12-03T11:00:00Z");
+    expect(delivered).toMatchObject({ queued: 0, sent: queued.queued });
+    expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(queued.queued!);
+  });
 });
