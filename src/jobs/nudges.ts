@@ -26,7 +26,7 @@ export interface NudgeStats {
 
 export interface NudgeDeps {
   store: Store;
-  followUps: Pick<FollowUpService, "dueList">;
+  followUps: Pick<FollowUpService, "dueLists">;
   rules: Rules;
   /** Without one (a queue-only run) the DMs stay queued for the next run that can post. */
   delivery: Pick<Delivery, "deliverDue"> | null;
@@ -39,6 +39,8 @@ export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, 
   // Zones run up to 14 hours ahead of UTC: include what falls due tomorrow in UTC, then decide per rep.
   const owners = await store.followUps.ownersWithDue(workspaceId, dateToDb(addDays(at.toISOString().slice(0, 10), 1)));
   const profiles = new Map((await store.users.nudgeProfiles(workspaceId, owners)).map((p) => [p.slackId, p]));
+  // Each rep's local day decides their list; reps share a few days at most, and each day's lists are one query.
+  const repsByDay = new Map<string, string[]>();
   for (const owner of owners) {
     stats.reps += 1;
     const profile = profiles.get(owner);
@@ -52,10 +54,17 @@ export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, 
       stats.paused += 1;
       continue;
     }
-    const list = await followUps.dueList(workspaceId, owner, day, 0);
-    if (list.items.length === 0) continue;
-    const { created } = await store.outbox.enqueue(workspaceId, { kind: "nudge", recipient: owner, period: day, payload: buildNudge(messagesFor(localeOf(profile?.locale)), list) });
-    if (created) stats.queued += 1;
+    const reps = repsByDay.get(day);
+    if (reps) reps.push(owner);
+    else repsByDay.set(day, [owner]);
+  }
+  for (const [day, reps] of repsByDay) {
+    for (const [owner, list] of await followUps.dueLists(workspaceId, reps, day, 0)) {
+      if (list.items.length === 0) continue;
+      const locale = localeOf(profiles.get(owner)?.locale);
+      const { created } = await store.outbox.enqueue(workspaceId, { kind: "nudge", recipient: owner, period: day, payload: buildNudge(messagesFor(locale), list) });
+      if (created) stats.queued += 1;
+    }
   }
   return { ...stats, ...(await deliverIfAble(delivery, workspaceId)) };
 }

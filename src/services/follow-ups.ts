@@ -3,6 +3,7 @@ import { addDays, daysBetween } from "../domain/cadence.ts";
 import { parseWhen, type WhenError } from "../domain/when.ts";
 
 import { dateFromDb, dateToDb } from "../store/dates.ts";
+import type { DueFollowUp } from "../store/follow-ups.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientService } from "./clients.ts";
 import type { Clock, RequestContext } from "./context.ts";
@@ -48,10 +49,9 @@ export function followUpService(deps: {
 }) {
   const { store, clock, clients, interactions, profiles, roles } = deps;
 
-  /** An owner's follow-ups due up to `daysAhead` days after `today` (0: overdue and due today), most overdue first. */
-  async function dueList(workspaceId: string, ownerId: string, today: string, daysAhead: number): Promise<Extract<FollowUpList, { kind: "list" }>> {
-    const through = dateToDb(addDays(today, daysAhead));
-    const { items, total } = await store.followUps.dueForOwner(workspaceId, ownerId, through, LIST_LIMIT);
+  type DueList = Extract<FollowUpList, { kind: "list" }>;
+
+  function listOf(ownerId: string, today: string, { items, total }: { items: DueFollowUp[]; total: number }): DueList {
     return {
       kind: "list",
       ownerId,
@@ -63,6 +63,20 @@ export function followUpService(deps: {
         return { clientId: f.client.id, clientName: f.client.name, tier: f.client.tierOverride ?? f.client.tier, dueOn, daysLate: daysBetween(dueOn, today) };
       }),
     };
+  }
+
+  /**
+   * Several owners' follow-ups due up to `daysAhead` days after `today` (0: overdue and due today), most overdue
+   * first, read together; an owner with nothing due has an empty list.
+   */
+  async function dueLists(workspaceId: string, ownerIds: readonly string[], today: string, daysAhead: number): Promise<Map<string, DueList>> {
+    const found = await store.followUps.dueForOwners(workspaceId, ownerIds, dateToDb(addDays(today, daysAhead)), LIST_LIMIT);
+    return new Map(ownerIds.map((owner) => [owner, listOf(owner, today, found.get(owner) ?? { items: [], total: 0 })]));
+  }
+
+  /** One owner's list (see dueLists). */
+  async function dueList(workspaceId: string, ownerId: string, today: string, daysAhead: number): Promise<DueList> {
+    return (await dueLists(workspaceId, [ownerId], today, daysAhead)).get(ownerId)!;
   }
 
   /**
@@ -85,7 +99,7 @@ export function followUpService(deps: {
       return { ...(await dueList(ctx.workspaceId, ownerId, today, HORIZON_DAYS)), isSelf: ownerId === ctx.userId };
     },
 
-    dueList,
+    dueLists,
 
     /**
      * Pauses the caller's morning nudges until a day (`2w`, `fri`, `2026-12-01`…: the day they come again, read in

@@ -1,5 +1,5 @@
-import type { Db } from "./prisma.ts";
-import { sqliteDate, type Provider } from "./bulk.ts";
+import { Prisma, type Db } from "./prisma.ts";
+import { dateValue, type Provider } from "./bulk.ts";
 
 export interface FollowUpRow {
   dueOn: Date;
@@ -13,25 +13,38 @@ export interface DueFollowUp {
   client: { id: string; name: string; tier: string; tierOverride: string | null; lastTouchAt: Date | null };
 }
 
-export function followUpRepository(db: Db, provider: Provider) {
-  const dueWhere = (workspaceId: string, ownerSlackId: string, through: Date) => ({
-    workspaceId,
-    dueOn: { lte: through },
-    client: { ownerSlackId, archivedAt: null },
-  });
+/** At most this many owners per statement, well inside both stores' limits on bound values. */
+const OWNER_CHUNK = 500;
 
+export function followUpRepository(db: Db, provider: Provider) {
   /**
-   * From the owner's clients (their index) to each one's follow-up (unique by client). Prisma's relation filter
-   * would scan every due follow-up of the workspace for each owner instead.
+   * Several owners' due follow-ups in one statement: from the owners' active clients (their index) to each one's
+   * follow-up (unique by client), ranked per owner in the database, which keeps the first `take` of each and counts
+   * them all. A list per owner through Prisma's relation filter would instead scan every due follow-up of the
+   * workspace once per owner.
    */
-  async function countDueForOwner(workspaceId: string, ownerSlackId: string, through: Date): Promise<number> {
-    const sql = `SELECT COUNT(*) AS "n" FROM "Client" c JOIN "FollowUp" f ON f."clientId" = c."id"
-      WHERE c."workspaceId" = $1 AND c."ownerSlackId" = $2 AND c."archivedAt" IS NULL AND f."dueOn" <= $3`;
-    const rows =
-      provider === "sqlite"
-        ? await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql.replace(/\$\d/g, "?"), workspaceId, ownerSlackId, sqliteDate(through))
-        : await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql.replace("$3", "$3::timestamp(3)"), workspaceId, ownerSlackId, through.toISOString());
-    return Number(rows[0]?.n ?? 0);
+  async function dueForOwners(workspaceId: string, owners: readonly string[], through: Date, take: number): Promise<Map<string, { items: DueFollowUp[]; total: number }>> {
+    const lists = new Map<string, { items: DueFollowUp[]; total: number }>();
+    for (let start = 0; start < owners.length; start += OWNER_CHUNK) {
+      const chunk = owners.slice(start, start + OWNER_CHUNK);
+      const rows = await db.$queryRaw<(DueFollowUp["client"] & { owner: string; dueOn: Date; basis: string; total: number | bigint })[]>`
+        SELECT "owner", "id", "name", "tier", "tierOverride", "lastTouchAt", "dueOn", "basis", "total" FROM (
+          SELECT c."ownerSlackId" AS "owner", c."id", c."name", c."tier", c."tierOverride", c."lastTouchAt", f."dueOn", f."basis",
+            ROW_NUMBER() OVER (PARTITION BY c."ownerSlackId" ORDER BY f."dueOn", f."clientId") AS "rank",
+            COUNT(*) OVER (PARTITION BY c."ownerSlackId") AS "total"
+          FROM "Client" c JOIN "FollowUp" f ON f."clientId" = c."id" AND f."workspaceId" = c."workspaceId"
+          WHERE c."workspaceId" = ${workspaceId} AND c."ownerSlackId" IN (${Prisma.join(chunk)}) AND c."archivedAt" IS NULL
+            AND f."dueOn" <= ${dateValue(provider, through)}
+        ) "ranked"
+        WHERE "rank" <= ${take}
+        ORDER BY "owner", "rank"`;
+      for (const { owner, dueOn, basis, total, ...client } of rows) {
+        let list = lists.get(owner);
+        if (!list) lists.set(owner, (list = { items: [], total: Number(total) }));
+        list.items.push({ dueOn, basis, client });
+      }
+    }
+    return lists;
   }
 
   return {
@@ -39,19 +52,11 @@ export function followUpRepository(db: Db, provider: Provider) {
       return db.followUp.findFirst({ where: { workspaceId, clientId }, select: { dueOn: true, basis: true, snoozeReason: true } });
     },
 
+    dueForOwners,
+
     /** An owner's follow-ups due on or before `through`, most overdue first, with how many there are in all. */
     async dueForOwner(workspaceId: string, ownerSlackId: string, through: Date, take: number): Promise<{ items: DueFollowUp[]; total: number }> {
-      const where = dueWhere(workspaceId, ownerSlackId, through);
-      const [items, total] = await Promise.all([
-        db.followUp.findMany({
-          where,
-          select: { dueOn: true, basis: true, client: { select: { id: true, name: true, tier: true, tierOverride: true, lastTouchAt: true } } },
-          orderBy: [{ dueOn: "asc" }, { clientId: "asc" }],
-          take,
-        }),
-        countDueForOwner(workspaceId, ownerSlackId, through),
-      ]);
-      return { items, total };
+      return (await dueForOwners(workspaceId, [ownerSlackId], through, take)).get(ownerSlackId) ?? { items: [], total: 0 };
     },
 
     /** Owners of active clients with a follow-up due on or before `through`: who may need a nudge. */
