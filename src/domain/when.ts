@@ -66,6 +66,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 function calendarDateInZone(now: Date, timeZone: string): CalendarDate {
   if (Number.isNaN(now.getTime())) throw new RangeError("parseWhen: `now` is an invalid Date");
+  // The jobs read every stored instant as a UTC day: no need for Intl (the slowest part of a risk run).
+  if (timeZone === "UTC") return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
   const parts = dateFormatterFor(timeZone).formatToParts(now);
   const get = (type: Intl.DateTimeFormatPartTypes): number => {
     const value = parts.find((p) => p.type === type)?.value;

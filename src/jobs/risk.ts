@@ -14,7 +14,7 @@ import { buildRiskNotice, type RiskNoticeItem } from "../slack/views/risk-alert.
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
 import type { OutboxEntry } from "../store/outbox.ts";
-import type { OpenRiskFlag, PendingRiskNotice } from "../store/risk-flags.ts";
+import type { PendingRiskNotice } from "../store/risk-flags.ts";
 import { deliverIfAble, type Delivery } from "./delivery.ts";
 
 export interface RiskStats {
@@ -52,9 +52,11 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
   for (;;) {
     const page = await store.riskInputs.page(workspaceId, after, CLIENT_PAGE, negativeSince);
     if (page.length === 0) break;
-    const openByClient = new Map<string, OpenRiskFlag[]>();
+    const openByClient = new Map<string, { id: string; rule: string }[]>();
     for (const flag of await store.riskFlags.openFor(workspaceId, page.map((row) => row.client.id))) {
-      openByClient.set(flag.clientId, [...(openByClient.get(flag.clientId) ?? []), flag]);
+      const open = openByClient.get(flag.clientId);
+      if (open) open.push(flag);
+      else openByClient.set(flag.clientId, [flag]);
     }
     const enter: { clientId: string; rule: string; reason: string; details: string }[] = [];
     const leave: string[] = [];

@@ -36,12 +36,13 @@ export const clientSelect = {
 
 export type ClientRow = Prisma.ClientGetPayload<{ select: typeof clientSelect }>;
 
-/** The columns of `clientSelect`, for raw statements that return ClientRow. */
-const clientColumns = Prisma.raw(
-  Object.keys(clientSelect)
-    .map((column) => `"${column}"`)
-    .join(", "),
-);
+/** The columns of `clientSelect` (of the table aliased `alias`), for raw statements that return ClientRow. */
+export const clientColumns = (alias: string) =>
+  Prisma.raw(
+    Object.keys(clientSelect)
+      .map((column) => `"${alias}"."${column}"`)
+      .join(", "),
+  );
 
 /** The scoring inputs and profile of a client, as written by `/client add`, edits and imports. */
 export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt" | "createdAt">;
@@ -51,7 +52,7 @@ export type CreateClientResult = { created: true; client: ClientRow } | { create
 export function clientRepository(db: Db, provider: Provider) {
   // Every command that names a client starts here: raw SQL skips Prisma's per-query compilation (card-inputs.ts).
   const findByKey = async (workspaceId: string, nameKey: string): Promise<ClientRow | null> => {
-    const [row] = await db.$queryRaw<ClientRow[]>`SELECT ${clientColumns} FROM "Client" WHERE "workspaceId" = ${workspaceId} AND "nameKey" = ${nameKey}`;
+    const [row] = await db.$queryRaw<ClientRow[]>`SELECT ${clientColumns("c")} FROM "Client" "c" WHERE "c"."workspaceId" = ${workspaceId} AND "c"."nameKey" = ${nameKey}`;
     return row ?? null;
   };
 

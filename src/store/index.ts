@@ -29,7 +29,7 @@ export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
     jobRuns: jobRunRepository(db),
     outbox: outboxRepository(db),
     riskFlags: riskFlagRepository(db),
-    riskInputs: riskInputRepository(db),
+    riskInputs: riskInputRepository(db, provider),
     digestInputs: digestInputRepository(db),
     cardInputs: cardInputRepository(db),
     processedRequests: processedRequestRepository(db, provider),

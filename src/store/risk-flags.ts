@@ -39,9 +39,10 @@ const clientBrief = { id: true, name: true, ownerSlackId: true } as const;
 
 export function riskFlagRepository(db: Db) {
   return {
-    openFor(workspaceId: string, clientIds: readonly string[]): Promise<OpenRiskFlag[]> {
+    /** The states these clients are in: which rule, no more (a run reads one per client and rule). */
+    openFor(workspaceId: string, clientIds: readonly string[]): Promise<Pick<OpenRiskFlag, "id" | "clientId" | "rule">[]> {
       if (clientIds.length === 0) return Promise.resolve([]);
-      return db.riskFlag.findMany({ where: { workspaceId, clientId: { in: [...clientIds] }, clearedAt: null }, select: flagSelect });
+      return db.riskFlag.findMany({ where: { workspaceId, clientId: { in: [...clientIds] }, clearedAt: null }, select: { id: true, clientId: true, rule: true } });
     },
 
     /** Opens the states entered and closes those left, in one transaction. */

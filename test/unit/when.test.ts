@@ -25,6 +25,14 @@ describe("todayInZone", () => {
   it("rejects an invalid clock as a programming error", () => {
     expect(() => todayInZone(new Date(Number.NaN), "UTC")).toThrow(RangeError);
   });
+
+  it("reads UTC days without Intl exactly as Intl does (Etc/UTC takes the Intl path)", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), (at) => {
+        expect(todayInZone(at, "UTC")).toBe(todayInZone(at, "Etc/UTC"));
+      }),
+    );
+  });
 });
 
 describe("parseWhen", () => {

@@ -1,6 +1,7 @@
 /**
  * The raw statements behind `/tier` and `/log` (the request claim, the client lookup, the card's read model and the
- * touch record), on each store: the same answers as the model queries they replaced, scoped to the workspace.
+ * touch record) and the risk job's page, on each store: the same answers as the model queries they replaced, scoped
+ * to the workspace.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
@@ -141,5 +142,32 @@ describe("the card's read model", () => {
     const theirs = await client(OTHER, "Their Quays");
     await store.interactions.record(OTHER, touch(theirs.id, "2026-10-01T10:00:00.000Z", { sentiment: "negative" }), due("2026-11-01"));
     expect(await store.cardInputs.of(TEAM, theirs.id, 3, 50)).toMatchObject(expected);
+  });
+});
+
+describe("the risk job's page", () => {
+  it("reads each client with its follow-up, latest meeting and latest recent negative touch, in name-key order", async () => {
+    const a = await client(OTHER, "Risk Alpha");
+    const b = await client(OTHER, "Risk Beta");
+    await store.interactions.record(OTHER, touch(a.id, "2026-09-01T10:00:00.000Z", { type: "visit" }), due("2026-10-01"));
+    await store.interactions.record(OTHER, touch(a.id, "2026-10-01T10:00:00.000Z", { type: "meeting" }), due("2026-11-01"));
+    await store.interactions.record(OTHER, touch(a.id, "2026-10-20T10:00:00.000Z", { type: "email", sentiment: "negative" }), due("2026-11-20"));
+    await store.interactions.record(OTHER, touch(a.id, "2026-11-10T10:00:00.000Z", { type: "call", sentiment: "negative" }), due("2026-12-10"));
+    await store.interactions.record(OTHER, touch(a.id, "2026-11-12T10:00:00.000Z", { type: "note" }), due("2026-12-12"));
+    // Beta's only negative touch is older than the look-back.
+    await store.interactions.record(OTHER, touch(b.id, "2026-08-01T10:00:00.000Z", { type: "meeting", sentiment: "negative" }), null);
+
+    const page = await store.riskInputs.page(OTHER, "risk", 10, new Date("2026-10-15T00:00:00Z"));
+    expect(page.map((row) => row.client.name)).toEqual(["Risk Alpha", "Risk Beta", "Their Quays", "Their Rail"]);
+    expect(page[0]).toEqual({
+      client: await store.clients.findByKey(OTHER, "risk alpha"),
+      followUpDueOn: "2026-12-12",
+      lastMeetingAt: new Date("2026-10-01T10:00:00.000Z"),
+      lastNegative: { at: new Date("2026-11-10T10:00:00.000Z"), type: "call" },
+    });
+    expect(page[1]).toMatchObject({ followUpDueOn: null, lastMeetingAt: new Date("2026-08-01T10:00:00.000Z"), lastNegative: null });
+    // The next page starts after the last name key; another workspace's clients never appear.
+    expect((await store.riskInputs.page(OTHER, "risk beta", 1, new Date("2026-10-15T00:00:00Z"))).map((row) => row.client.name)).toEqual(["Their Quays"]);
+    expect((await store.riskInputs.page(TEAM, "risk", 10, new Date("2026-10-15T00:00:00Z"))).map((row) => row.client.name)).not.toContain("Risk Alpha");
   });
 });
