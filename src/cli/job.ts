@@ -22,6 +22,7 @@ await runCli<JobArgs>({
     const outcome = await runJob({ store: ctx.store, logger: ctx.logger, now: () => ctx.clock.now() }, args.job, runner, team, at, manualFiringKey(at, startedAt));
     if (outcome.kind === "failed") throw new CliError(`${args.job} failed: ${outcome.error}`);
     if (outcome.kind === "already-claimed") throw new CliError(`${args.job} is already running for ${team}`);
+    if (outcome.kind === "interrupted") throw new CliError(`${args.job} stopped before it finished: run it again`);
     ctx.say(`${args.job} done: ${Object.entries(outcome.stats).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   },
 });

@@ -12,6 +12,7 @@ import { todayInZone } from "../domain/when.ts";
 import { DEFAULT_MESSAGES, messagesFor } from "../slack/i18n/index.ts";
 import { buildRiskNotice, type RiskNoticeItem } from "../slack/views/risk-alert.ts";
 import { dateToDb } from "../store/dates.ts";
+import { throwIfStopped } from "../services/context.ts";
 import type { Store } from "../store/index.ts";
 import type { OutboxEntry } from "../store/outbox.ts";
 import type { PendingRiskNotice } from "../store/risk-flags.ts";
@@ -31,6 +32,8 @@ export interface RiskDeps {
   rules: Rules;
   /** Without one (no Slack token, or a queue-only run) the notices stay queued for a run that can post. */
   delivery: Pick<Delivery, "deliverDue"> | null;
+  /** The bot's stop signal: the run ends between two pages of clients (see Interrupted). */
+  signal?: AbortSignal;
 }
 
 const CLIENT_PAGE = 500;
@@ -43,7 +46,7 @@ const periodOf = (notices: readonly { id: string }[]) =>
   `risk:${createHash("sha256").update(notices.map((n) => n.id).sort().join(",")).digest("hex").slice(0, 24)}`;
 
 /** Opens and closes risk states for every client; returns how many were checked, entered and left. */
-async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Date) {
+async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Date, signal: AbortSignal | undefined) {
   const today = todayInZone(at, "UTC");
   const negativeSince = dateToDb(addDays(today, -rules.risk.negativeLookbackDays));
   const revenueTotal = await store.clients.revenueTotal(workspaceId);
@@ -75,6 +78,7 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
     counts.entered += enter.length;
     counts.left += leave.length;
     if (page.length < CLIENT_PAGE) break;
+    throwIfStopped(signal, `${counts.checked} clients`);
     after = page[page.length - 1]!.client.nameKey;
   }
   return counts;
@@ -137,8 +141,8 @@ async function queueNotices(store: Store, rules: Rules, workspaceId: string, at:
 }
 
 export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Promise<RiskStats> {
-  const { store, rules, delivery } = deps;
-  const counts = await evaluate(store, rules, workspaceId, at);
+  const { store, rules, delivery, signal } = deps;
+  const counts = await evaluate(store, rules, workspaceId, at, signal);
   const posts = await queueNotices(store, rules, workspaceId, at);
   return { ...counts, posts, ...(await deliverIfAble(delivery, workspaceId)) };
 }

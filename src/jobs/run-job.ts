@@ -3,6 +3,7 @@
  * key so that, with several replicas, exactly one runs it; a run by hand always runs (jobs are idempotent).
  */
 import type { Logger } from "../logger.ts";
+import { Interrupted } from "../services/context.ts";
 import type { Store } from "../store/index.ts";
 
 export const JOBS = ["nudges", "risk", "digest", "rescore"] as const;
@@ -16,7 +17,7 @@ export type JobRunner = (workspaceId: string, at: Date) => Promise<Record<string
 /** What recording a job run needs of the store. */
 export interface JobRunStore {
   workspaces: Pick<Store["workspaces"], "ensure">;
-  jobRuns: Pick<Store["jobRuns"], "claim" | "finish" | "fail">;
+  jobRuns: Pick<Store["jobRuns"], "claim" | "finish" | "fail" | "release">;
 }
 
 export interface JobDeps {
@@ -28,6 +29,7 @@ export interface JobDeps {
 export type JobOutcome =
   | { kind: "done"; stats: Record<string, number> }
   | { kind: "already-claimed" }
+  | { kind: "interrupted" }
   | { kind: "failed"; error: string };
 
 export async function runJob(deps: JobDeps, job: JobName, runner: JobRunner, workspaceId: string, at: Date, firingKey: string): Promise<JobOutcome> {
@@ -41,6 +43,12 @@ export async function runJob(deps: JobDeps, job: JobName, runner: JobRunner, wor
     log.info({ stats }, "job done");
     return { kind: "done", stats };
   } catch (error) {
+    // Stopped by shutdown between two steps (see Interrupted): the claim is given back for the next start's catch-up.
+    if (error instanceof Interrupted) {
+      await deps.store.jobRuns.release(runId).catch(() => undefined);
+      log.warn({ reason: error.message }, "job stopped by shutdown; the next start runs it again");
+      return { kind: "interrupted" };
+    }
     const message = error instanceof Error ? error.message : String(error);
     await deps.store.jobRuns.fail(runId, message, deps.now()).catch(() => undefined);
     log.error({ err: message }, "job failed");

@@ -28,7 +28,10 @@ export interface RunnerDeps {
 export interface RunnerOptions {
   /** Run by hand (`npm run job`, the sandbox): every eligible person now, whatever their local hour. */
   byHand: boolean;
-  /** Aborted when the bot is stopping: a job's delivery ends after the post in flight. */
+  /**
+   * Aborted when the bot is stopping: `risk` and `rescore` end between two clients or pages, and a job's delivery
+   * after the post in flight.
+   */
   signal?: AbortSignal;
   /**
    * Queue posts in the outbox and leave them for the next run that delivers: the benchmark times each job's own
@@ -45,8 +48,8 @@ export function createJobRunners(deps: RunnerDeps, options: RunnerOptions): Part
       ? createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now, ...(options.signal ? { signal: options.signal } : {}) })
       : null;
   const runners: Partial<Record<JobName, JobRunner>> = {
-    rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at)) }),
-    risk: async (workspaceId, at) => ({ ...(await runRisk({ store, rules, delivery }, workspaceId, at)) }),
+    rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at, options.signal)) }),
+    risk: async (workspaceId, at) => ({ ...(await runRisk({ store, rules, delivery, ...(options.signal ? { signal: options.signal } : {}) }, workspaceId, at)) }),
   };
   // The jobs that only post need a token, even when this run only queues.
   if (slack.botTokenFor) {

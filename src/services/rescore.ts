@@ -2,6 +2,7 @@
 import { scoreAndTier } from "../domain/scoring.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { Store } from "../store/index.ts";
+import { throwIfStopped } from "./context.ts";
 
 export interface RescoreStats {
   checked: number;
@@ -12,10 +13,12 @@ export interface RescoreStats {
 export function rescoreService(deps: { store: Store; rules: Rules }) {
   const { store, rules } = deps;
   return {
-    async rescore(workspaceId: string, at: Date): Promise<RescoreStats> {
+    /** Ends between two clients (Interrupted) once `signal` is aborted, with what it wrote kept. */
+    async rescore(workspaceId: string, at: Date, signal?: AbortSignal): Promise<RescoreStats> {
       const stats: RescoreStats = { checked: 0, rescored: 0, tierMoves: 0 };
       // Few clients change on a given day: read in pages, write only what moved.
       for await (const client of store.clients.iterate(workspaceId)) {
+        throwIfStopped(signal, `${stats.checked} clients`);
         stats.checked += 1;
         if (client.archivedAt) continue;
         const next = scoreAndTier(client, rules, at);

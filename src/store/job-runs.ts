@@ -36,6 +36,11 @@ export function jobRunRepository(db: Db) {
       await db.jobRun.update({ where: { id }, data: { status: "failed", error: error.slice(0, 2000), finishedAt: at } });
     },
 
+    /** Forgets a run that was interrupted, so that its firing can be claimed (and run) again. */
+    async release(id: string): Promise<void> {
+      await db.jobRun.deleteMany({ where: { id } });
+    },
+
     recent(workspaceId: string, take: number): Promise<JobRunRow[]> {
       return db.jobRun.findMany({
         where: { workspaceId },

@@ -103,4 +103,15 @@ describe("rescore", () => {
     expect(outcomes.filter((o) => o.kind === "done")).toHaveLength(1);
     expect(outcomes.filter((o) => o.kind === "already-claimed")).toHaveLength(2);
   });
+
+  it("stops between clients on shutdown: the run is not recorded, and the same firing runs in full on the next start", async () => {
+    const at = new Date("2026-12-05T01:00:00Z");
+    const key = `scheduled:${at.toISOString()}`;
+    const stopped = new AbortController();
+    stopped.abort();
+    const interrupted = await runJob(deps, "rescore", (workspaceId, when) => rescoreService({ store, rules: DEFAULT_RULES }).rescore(workspaceId, when, stopped.signal).then((s) => ({ ...s })), TEAM, at, key);
+    expect(interrupted).toEqual({ kind: "interrupted" });
+    expect((await store.jobRuns.recent(TEAM, 10)).map((r) => r.firingKey)).not.toContain(key);
+    expect(await runJob(deps, "rescore", rescoreRunner, TEAM, at, key)).toMatchObject({ kind: "done", stats: { checked: 2 } });
+  });
 });

@@ -8,6 +8,7 @@ import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import type { JobRunner } from "../../src/jobs/run-job.ts";
 import { createScheduler, previousFiring, type SchedulerDeps } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
+import { Interrupted } from "../../src/services/context.ts";
 
 /** The part of the store the scheduler uses, in memory: every claim succeeds once per key. */
 function memoryStore(): SchedulerDeps["store"] {
@@ -23,6 +24,7 @@ function memoryStore(): SchedulerDeps["store"] {
       },
       finish: async () => undefined,
       fail: async () => undefined,
+      release: async (id: string) => void claimed.delete(id),
     },
   };
 }
@@ -69,6 +71,22 @@ describe("scheduler.stop", () => {
     expect(await firing).toEqual([{ kind: "done", stats: { sent: 1 } }]);
     expect(held.ran).toEqual(["T1"]);
     expect(await scheduler.fire("risk", new Date("2026-11-23T11:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("a job stopped by shutdown between two pages", () => {
+  it("is recorded as interrupted and gives its claim back, so the same firing runs again on the next start", async () => {
+    let calls = 0;
+    const runner: JobRunner = async () => {
+      calls += 1;
+      if (calls === 1) throw new Interrupted("stopped after 500 clients");
+      return { checked: 1000 };
+    };
+    const scheduler = schedulerWith(runner, ["T1"]);
+    const slot = new Date("2026-11-23T02:00:00Z");
+    expect(await scheduler.fire("risk", slot)).toEqual([{ kind: "interrupted" }]);
+    expect(await scheduler.fire("risk", slot)).toEqual([{ kind: "done", stats: { checked: 1000 } }]);
+    expect(await scheduler.fire("risk", slot)).toEqual([{ kind: "already-claimed" }]);
   });
 });
 
