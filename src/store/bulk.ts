@@ -33,6 +33,17 @@ export const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 export const dateValue = (provider: Provider, d: Date | null): Prisma.Sql =>
   d === null ? Prisma.sql`NULL` : provider === "sqlite" ? Prisma.sql`${sqliteDate(d)}` : Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))`;
 
+/** One row's INSERT as a raw statement (to run in a batch transaction), values written as Prisma writes them. */
+export function insertStatement(provider: Provider, table: string, row: Readonly<Record<string, Value>>): Prisma.Sql {
+  const columns = Object.keys(row);
+  const values = columns.map((column) => {
+    const value = row[column] ?? null;
+    if (value instanceof Date) return dateValue(provider, value);
+    return Prisma.sql`${typeof value === "boolean" && provider === "sqlite" ? Number(value) : value}`;
+  });
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(", "))}) VALUES (${Prisma.join(values)})`;
+}
+
 // Stay well under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement.
 const MAX_PARAMS = 30_000;
 

@@ -2,7 +2,9 @@
  * The weekly digest's read model: highlights, counts and sums for one manager's team (or the whole workspace), each
  * computed by the database (group-bys and counts), so a digest costs the same few queries at any data size.
  */
-import type { Db, Prisma } from "./prisma.ts";
+import { dateValue, type Provider } from "./bulk.ts";
+import { asDate } from "./dates.ts";
+import { Prisma, type Db } from "./prisma.ts";
 
 /** The key-client rule as a filter: revenue at or above, relationship since on or before. */
 export interface KeyClientFilter {
@@ -25,6 +27,15 @@ export interface DigestClient {
   followUp: { dueOn: Date } | null;
 }
 
+export interface DigestRisk {
+  rule: string;
+  reason: string;
+  details: string | null;
+  openedAt: Date;
+  clearedAt: Date | null;
+  client: { name: string; ownerSlackId: string | null };
+}
+
 export interface DigestTierMove {
   clientName: string;
   fromTier: string | null;
@@ -41,7 +52,7 @@ const keyClientWhere = (key: KeyClientFilter): Prisma.ClientWhereInput => ({
   relationshipSince: { lte: key.sinceOnOrBefore },
 });
 
-export function digestInputRepository(db: Db) {
+export function digestInputRepository(db: Db, provider: Provider) {
   return {
     /** Key and A-tier clients, highest score first, with how many there are. */
     async highlights(workspaceId: string, owners: Owners, key: KeyClientFilter, take: number): Promise<{ items: DigestClient[]; total: number }> {
@@ -131,18 +142,27 @@ export function digestInputRepository(db: Db) {
     },
 
     /** Risk states that began since `since`, newest first, with how many there are. */
-    async risksOpenedSince(workspaceId: string, owners: Owners, since: Date, take: number) {
-      const where: Prisma.RiskFlagWhereInput = { workspaceId, openedAt: { gte: since }, client: { archivedAt: null, ...ownedBy(owners) } };
-      const [items, total] = await Promise.all([
-        db.riskFlag.findMany({
-          where,
-          select: { rule: true, reason: true, details: true, openedAt: true, clearedAt: true, client: { select: { name: true, ownerSlackId: true } } },
-          orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-          take,
-        }),
-        db.riskFlag.count({ where }),
-      ]);
-      return { items, total };
+    async risksOpenedSince(workspaceId: string, owners: Owners, since: Date, take: number): Promise<{ items: DigestRisk[]; total: number }> {
+      // A team's states are found from its clients (their owner index, then each client's states), a workspace's
+      // from the states opened since (their date index): never every state of the workspace for one team. CROSS JOIN
+      // makes SQLite keep that order; PostgreSQL plans it from its statistics. The total rides along (COUNT OVER).
+      const from = owners ? Prisma.sql`"Client" "c" CROSS JOIN "RiskFlag" "r"` : Prisma.sql`"RiskFlag" "r" JOIN "Client" "c" ON "c"."id" = "r"."clientId"`;
+      const team = owners ? Prisma.sql`AND "c"."ownerSlackId" IN (${owners.length > 0 ? Prisma.join([...owners]) : Prisma.sql`NULL`})` : Prisma.empty;
+      const rows = await db.$queryRaw<(Omit<DigestRisk, "client" | "openedAt" | "clearedAt"> & { name: string; ownerSlackId: string | null; openedAt: Date | string; clearedAt: Date | string | null; total: number | bigint })[]>`
+        SELECT "r"."rule", "r"."reason", "r"."details", "r"."openedAt", "r"."clearedAt", "c"."name", "c"."ownerSlackId", COUNT(*) OVER () AS "total"
+        FROM ${from}
+        WHERE "c"."workspaceId" = ${workspaceId} AND "r"."workspaceId" = ${workspaceId} AND "r"."clientId" = "c"."id" AND "c"."archivedAt" IS NULL ${team}
+          AND "r"."openedAt" >= ${dateValue(provider, since)}
+        ORDER BY "r"."openedAt" DESC, "r"."id" DESC LIMIT ${Prisma.raw(String(take))}`;
+      return {
+        items: rows.map(({ name, ownerSlackId, total: _total, openedAt, clearedAt, ...risk }) => ({
+          ...risk,
+          openedAt: asDate(openedAt)!,
+          clearedAt: asDate(clearedAt),
+          client: { name, ownerSlackId },
+        })),
+        total: Number(rows[0]?.total ?? 0),
+      };
     },
   };
 }

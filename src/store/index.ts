@@ -30,7 +30,7 @@ export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
     outbox: outboxRepository(db),
     riskFlags: riskFlagRepository(db),
     riskInputs: riskInputRepository(db, provider),
-    digestInputs: digestInputRepository(db),
+    digestInputs: digestInputRepository(db, provider),
     cardInputs: cardInputRepository(db),
     processedRequests: processedRequestRepository(db, provider),
     ping: () => pingStore(db),

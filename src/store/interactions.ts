@@ -2,7 +2,7 @@ import type { Db, Prisma } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { inPages } from "./paging.ts";
 import type { DatabaseTarget } from "./database-url.ts";
-import { dateValue, insertRows, newId, type Tx } from "./bulk.ts";
+import { dateValue, insertRows, insertStatement, newId, type Tx } from "./bulk.ts";
 
 export const interactionSelect = {
   id: true,
@@ -63,6 +63,26 @@ async function resetFromLatestTouch(tx: Tx, workspaceId: string, clientId: strin
   }
 }
 
+/** A touch as its table row, with a new id, for inserts. */
+function storedTouch(workspaceId: string, input: NewInteraction, now: Date) {
+  return {
+    id: newId(),
+    workspaceId,
+    clientId: input.clientId,
+    repSlackId: input.repSlackId,
+    type: input.type,
+    occurredAt: input.occurredAt,
+    summary: input.summary,
+    sentiment: input.sentiment,
+    nextFollowUpOn: input.nextFollowUpOn,
+    source: input.source,
+    requestKey: input.requestKey ?? null,
+    permalink: input.permalink ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export type RecordResult = { stored: true; interaction: InteractionRow } | { stored: false; reason: "duplicate" };
 
 export function interactionRepository(db: Db, provider: DatabaseTarget["provider"]) {
@@ -78,27 +98,13 @@ export function interactionRepository(db: Db, provider: DatabaseTarget["provider
       input: NewInteraction,
       followUpIfLatest: { dueOn: Date; basis: string } | null,
     ): Promise<RecordResult> {
-      const interaction: InteractionRow = {
-        id: newId(),
-        clientId: input.clientId,
-        repSlackId: input.repSlackId,
-        type: input.type,
-        occurredAt: input.occurredAt,
-        summary: input.summary,
-        sentiment: input.sentiment,
-        nextFollowUpOn: input.nextFollowUpOn,
-        source: input.source,
-        permalink: input.permalink ?? null,
-      };
+      const row = storedTouch(workspaceId, input, new Date());
+      const { workspaceId: _workspace, requestKey: _key, createdAt: _created, updatedAt: _updated, ...interaction } = row;
       const date = (d: Date | null) => dateValue(provider, d);
-      const now = date(new Date());
+      const now = date(row.createdAt);
       const at = date(input.occurredAt);
       const statements = [
-        db.$executeRaw`
-          INSERT INTO "Interaction" ("id", "workspaceId", "clientId", "repSlackId", "type", "occurredAt", "summary", "sentiment",
-            "nextFollowUpOn", "source", "requestKey", "permalink", "createdAt", "updatedAt")
-          VALUES (${interaction.id}, ${workspaceId}, ${input.clientId}, ${input.repSlackId}, ${input.type}, ${at}, ${input.summary},
-            ${input.sentiment}, ${date(input.nextFollowUpOn)}, ${input.source}, ${input.requestKey ?? null}, ${interaction.permalink}, ${now}, ${now})`,
+        db.$executeRaw(insertStatement(provider, "Interaction", row)),
         db.$executeRaw`
           UPDATE "Client" SET "lastTouchAt" = ${at}, "updatedAt" = ${now}
           WHERE "id" = ${input.clientId} AND "workspaceId" = ${workspaceId} AND ("lastTouchAt" IS NULL OR "lastTouchAt" <= ${at})`,
@@ -229,22 +235,7 @@ export function interactionRepository(db: Db, provider: DatabaseTarget["provider
             tx,
             provider,
             "Interaction",
-            fresh.map(({ input }) => ({
-              id: newId(),
-              workspaceId,
-              clientId: input.clientId,
-              repSlackId: input.repSlackId,
-              type: input.type,
-              occurredAt: input.occurredAt,
-              summary: input.summary,
-              sentiment: input.sentiment,
-              nextFollowUpOn: input.nextFollowUpOn,
-              source: input.source,
-              requestKey: input.requestKey ?? null,
-              permalink: input.permalink ?? null,
-              createdAt: now,
-              updatedAt: now,
-            })),
+            fresh.map(({ input }) => storedTouch(workspaceId, input, now)),
           );
           // Only each client's latest new touch can move it; on a tie the later row wins, as with sequential records.
           const latest = new Map<string, InteractionImportItem>();

@@ -8,7 +8,7 @@
 import { FACE_TO_FACE_TYPES } from "../domain/risk.ts";
 import { dateValue, type Provider } from "./bulk.ts";
 import { clientColumns, type ClientRow } from "./clients.ts";
-import { dateFromDb } from "./dates.ts";
+import { asDate, dateFromDb } from "./dates.ts";
 import { Prisma, type Db } from "./prisma.ts";
 
 export interface ClientRiskRow {
@@ -17,12 +17,6 @@ export interface ClientRiskRow {
   lastMeetingAt: Date | null;
   lastNegative: { at: Date; type: string } | null;
 }
-
-/**
- * A computed column has no declared type on SQLite, so its dates come back as the ISO text Prisma stored; PostgreSQL
- * returns them as dates.
- */
-const asDate = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
 
 export function riskInputRepository(db: Db, provider: Provider) {
   return {

@@ -1,6 +1,6 @@
 /**
  * The raw statements behind `/tier` and `/log` (the request claim, the client lookup, the card's read model and the
- * touch record) and the risk job's page, on each store: the same answers as the model queries they replaced, scoped
+ * touch record), the risk job's page and the digest's new risk states, on each store: the same answers as the model queries they replaced, scoped
  * to the workspace.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -169,5 +169,38 @@ describe("the risk job's page", () => {
     // The next page starts after the last name key; another workspace's clients never appear.
     expect((await store.riskInputs.page(OTHER, "risk beta", 1, new Date("2026-10-15T00:00:00Z"))).map((row) => row.client.name)).toEqual(["Their Quays"]);
     expect((await store.riskInputs.page(TEAM, "risk", 10, new Date("2026-10-15T00:00:00Z"))).map((row) => row.client.name)).not.toContain("Risk Alpha");
+  });
+});
+
+describe("the digest's new risk states", () => {
+  it("lists a team's (or the workspace's) states opened since a day, newest first, with how many there are", async () => {
+    const WS = "T0HOTDIGEST";
+    await store.workspaces.ensure(WS);
+    const made = async (name: string, owner: string) => {
+      const result = await store.clients.create(WS, { ...fields(name, null), ownerSlackId: owner }, owner, "create");
+      if (!result.created) throw new Error(name);
+      return result.client.id;
+    };
+    const [ann1, ann2, bob, gone] = [await made("Ann One", "U0ANN"), await made("Ann Two", "U0ANN"), await made("Bob One", "U0BOB"), await made("Ann Gone", "U0ANN")];
+    const state = (clientId: string, rule: string) => ({ clientId, rule, reason: `${rule} reason`, details: null });
+    await store.riskFlags.record(WS, { enter: [state(ann1, "overdue")], leave: [] }, new Date("2026-11-01T02:00:00Z"));
+    await store.riskFlags.record(WS, { enter: [state(ann1, "silent"), state(bob, "overdue"), state(gone, "overdue")], leave: [] }, new Date("2026-11-23T02:00:00Z"));
+    await store.riskFlags.record(WS, { enter: [state(ann2, "negative")], leave: [] }, new Date("2026-11-24T02:00:00Z"));
+    await store.clients.archive(WS, gone, new Date());
+    const since = new Date("2026-11-23T00:00:00Z");
+
+    const team = await store.digestInputs.risksOpenedSince(WS, ["U0ANN"], since, 10);
+    expect(team.total).toBe(2);
+    expect(team.items.map((r) => [r.client.name, r.rule, r.openedAt.toISOString(), r.clearedAt])).toEqual([
+      ["Ann Two", "negative", "2026-11-24T02:00:00.000Z", null],
+      ["Ann One", "silent", "2026-11-23T02:00:00.000Z", null],
+    ]);
+    expect(team.items[0]).toMatchObject({ reason: "negative reason", details: null, client: { ownerSlackId: "U0ANN" } });
+
+    const workspace = await store.digestInputs.risksOpenedSince(WS, null, since, 2);
+    expect(workspace.total).toBe(3);
+    expect(workspace.items.map((r) => r.client.name)).toEqual(["Ann Two", expect.any(String)]);
+    expect(await store.digestInputs.risksOpenedSince(WS, [], since, 10)).toEqual({ items: [], total: 0 });
+    expect(await store.digestInputs.risksOpenedSince(TEAM, null, since, 10)).toEqual({ items: [], total: 0 });
   });
 });
