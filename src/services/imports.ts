@@ -486,6 +486,10 @@ export interface ImportOptions {
   fileName: string;
   /** Who the audit trail and tier moves name. */
   actor?: string;
+  /**
+   * Rows per transaction (default 10,000). Fewer commits make a large import faster; each batch holds SQLite's one
+   * write lock for about a second, which the bot's writes wait out (its busy timeout is five seconds).
+   */
   batchSize?: number;
   progressEvery?: number;
   events?: Partial<ImportEvents>;
@@ -602,7 +606,7 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
     source: Readable | AsyncIterable<string | Buffer>,
     options: ImportOptions,
   ): Promise<ImportReport> {
-    const batchSize = Math.max(1, options.batchSize ?? 5000);
+    const batchSize = Math.max(1, options.batchSize ?? 10000);
     const progressEvery = Math.max(1, options.progressEvery ?? 5000);
     const events = options.events ?? {};
     const report: ImportReport = {

@@ -1,6 +1,6 @@
 /**
  * Bulk writes for imports: Prisma's createMany spends a fraction of a millisecond per row building the query, which
- * at a million rows is most of an import. These helpers write the same rows with one multi-row INSERT per chunk,
+ * at a million rows is most of an import. These helpers write the same rows with one INSERT per chunk of rows,
  * with ids shaped like Prisma's cuid() defaults and dates stored the way Prisma stores them.
  */
 import { randomBytes } from "node:crypto";
@@ -33,42 +33,55 @@ export const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 export const dateValue = (provider: Provider, d: Date | null): Prisma.Sql =>
   d === null ? Prisma.sql`NULL` : provider === "sqlite" ? Prisma.sql`${sqliteDate(d)}` : Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))`;
 
+/** A cell as SQLite stores it: dates as Prisma writes them ("+00:00" ISO text), booleans as 0 and 1. */
+const sqliteCell = (value: Value): Value => (value instanceof Date ? sqliteDate(value) : typeof value === "boolean" ? Number(value) : value);
+
 /** One row's INSERT as a raw statement (to run in a batch transaction), values written as Prisma writes them. */
 export function insertStatement(provider: Provider, table: string, row: Readonly<Record<string, Value>>): Prisma.Sql {
   const columns = Object.keys(row);
   const values = columns.map((column) => {
     const value = row[column] ?? null;
     if (value instanceof Date) return dateValue(provider, value);
-    return Prisma.sql`${typeof value === "boolean" && provider === "sqlite" ? Number(value) : value}`;
+    return Prisma.sql`${provider === "sqlite" ? sqliteCell(value) : value}`;
   });
   return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(", "))}) VALUES (${Prisma.join(values)})`;
 }
 
-// Stay well under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters per statement.
-const MAX_PARAMS = 30_000;
+/** Rows per statement. */
+const CHUNK_ROWS = 5_000;
 
-/** Inserts rows (all with the same keys) into a model's table, a chunk per statement. */
-export async function insertRows(tx: Tx, provider: Provider, table: string, rows: readonly Record<string, Value>[]): Promise<void> {
+/**
+ * Inserts rows (all with the same keys) into a model's table, a chunk per statement. Each chunk travels as one
+ * JSON parameter that the database unpacks (SQLite's json_each; PostgreSQL's json_populate_recordset, which casts
+ * each field to its column's type): Prisma's raw-query pipeline costs per bound value, and with one per cell it
+ * cost more than the insert itself. With `upsert`, a row that conflicts on its unique column updates the listed
+ * columns of the existing one instead (keeping its id and creation time). Numbers come back exactly (tested from 1e-24 to 1e15 and every safe integer);
+ * at extreme exponents SQLite's reader may change the last digit, as Prisma's own model writes do.
+ */
+export async function insertRows(
+  tx: Tx,
+  provider: Provider,
+  table: string,
+  rows: readonly Record<string, Value>[],
+  upsert?: { onConflict: string; update: readonly string[] },
+): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
-  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const quoted = columns.map((c) => `"${c}"`).join(", ");
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = columns.map((column) => {
-        const value = row[column] ?? null;
-        if (value instanceof Date) {
-          params.push(provider === "sqlite" ? sqliteDate(value) : value.toISOString());
-          return provider === "sqlite" ? "?" : `$${params.length}::timestamp(3)`;
-        }
-        params.push(typeof value === "boolean" && provider === "sqlite" ? Number(value) : value);
-        return provider === "sqlite" ? "?" : `$${params.length}`;
-      });
-      return `(${marks.join(", ")})`;
+  // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+  const select =
+    provider === "sqlite"
+      ? `SELECT ${columns.map((c) => `"value" ->> '$.${c}'`).join(", ")} FROM json_each(?) WHERE true`
+      : `SELECT ${quoted} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
+  const conflict = upsert ? ` ON CONFLICT ("${upsert.onConflict}") DO UPDATE SET ${upsert.update.map((c) => `"${c}" = excluded."${c}"`).join(", ")}` : "";
+  const cell = provider === "sqlite" ? sqliteCell : (value: Value) => value;
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + CHUNK_ROWS).map((row) => {
+      const out: Record<string, Value> = {};
+      for (const column of columns) out[column] = cell(row[column] ?? null);
+      return out;
     });
-    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) VALUES ${tuples.join(", ")}`, ...params);
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) ${select}${conflict}`, JSON.stringify(chunk));
   }
 }

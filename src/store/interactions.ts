@@ -246,35 +246,24 @@ export function interactionRepository(db: Db, provider: DatabaseTarget["provider
           // Set-based: one conditional UPDATE per chunk moves every client whose last touch is not later, and says which.
           const moved = await moveLastTouches(tx, provider, workspaceId, [...latest.values()].map((i) => i.input));
           const resets = [...latest.values()].filter((i) => moved.has(i.input.clientId) && i.followUpIfLatest);
-          for (let start = 0; start < resets.length; start += LOOKUP_CHUNK) {
-            const chunk = resets.slice(start, start + LOOKUP_CHUNK);
-            const clientIds = chunk.map((i) => i.input.clientId);
-            // An upsert per client, done as one read, one delete and one insert that keep each row's id and creation time.
-            const kept = new Map(
-              (await tx.followUp.findMany({ where: { workspaceId, clientId: { in: clientIds } }, select: { id: true, clientId: true, createdAt: true } }))
-                .map((f) => [f.clientId, f]),
-            );
-            if (kept.size > 0) await tx.followUp.deleteMany({ where: { workspaceId, clientId: { in: [...kept.keys()] } } });
-            await insertRows(
-              tx,
-              provider,
-              "FollowUp",
-              chunk.map(({ input, followUpIfLatest }) => {
-                const old = kept.get(input.clientId);
-                return {
-                  id: old?.id ?? newId(),
-                  createdAt: old?.createdAt ?? now,
-                  updatedAt: now,
-                  workspaceId,
-                  clientId: input.clientId,
-                  dueOn: followUpIfLatest!.dueOn,
-                  basis: followUpIfLatest!.basis,
-                  snoozeReason: null,
-                  updatedBy: input.repSlackId,
-                };
-              }),
-            );
-          }
+          // One upsert (unique by client) keeps an existing follow-up's id and creation time.
+          await insertRows(
+            tx,
+            provider,
+            "FollowUp",
+            resets.map(({ input, followUpIfLatest }) => ({
+              id: newId(),
+              createdAt: now,
+              updatedAt: now,
+              workspaceId,
+              clientId: input.clientId,
+              dueOn: followUpIfLatest!.dueOn,
+              basis: followUpIfLatest!.basis,
+              snoozeReason: null,
+              updatedBy: input.repSlackId,
+            })),
+            { onConflict: "clientId", update: ["updatedAt", "dueOn", "basis", "snoozeReason", "updatedBy"] },
+          );
           return stored;
         }, BATCH_TRANSACTION);
       } catch (error) {
