@@ -37,7 +37,10 @@ export interface RiskDeps {
 }
 
 const CLIENT_PAGE = 500;
-const NOTICE_BATCH = 500;
+/** Notices queued per transaction (Prisma binds at most 999 values per statement on SQLite). */
+const NOTICE_BATCH = 900;
+/** A run that opens or closes this many states refreshes the planner's statistics of the states before queueing. */
+const STATISTICS_AFTER_CHANGES = 1_000;
 
 export const RISK_NOTICE_KIND = "risk";
 
@@ -123,8 +126,9 @@ function noticePosts(pending: readonly PendingRiskNotice[], activeOwners: Readon
 /** Queues every pending notice, a batch at a time; each batch's posts and stamps are written together. */
 async function queueNotices(store: Store, rules: Rules, workspaceId: string, at: Date): Promise<number> {
   let posts = 0;
+  let after: string | undefined;
   for (;;) {
-    const pending = await store.riskFlags.pendingNotices(workspaceId, NOTICE_BATCH);
+    const pending = await store.riskFlags.pendingNotices(workspaceId, NOTICE_BATCH, after);
     if (pending.length === 0) return posts;
     const owners = [...new Set(pending.flatMap((n) => (n.client.ownerSlackId ? [n.client.ownerSlackId] : [])))];
     const profiles = await store.users.nudgeProfiles(workspaceId, owners);
@@ -137,12 +141,16 @@ async function queueNotices(store: Store, rules: Rules, workspaceId: string, at:
     if (!(await store.riskFlags.queueNotices(workspaceId, pending, batch, at))) return posts;
     posts += batch.length;
     if (pending.length < NOTICE_BATCH) return posts;
+    after = pending[pending.length - 1]!.id;
   }
 }
 
 export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Promise<RiskStats> {
   const { store, rules, delivery, signal } = deps;
   const counts = await evaluate(store, rules, workspaceId, at, signal);
+  // A first run on imported data opens thousands of states at once: without statistics SQLite would search the
+  // workspace's states for each batch of notices instead of walking their id index (see refreshStatistics).
+  if (counts.entered + counts.left >= STATISTICS_AFTER_CHANGES) await store.refreshStatistics("RiskFlag");
   const posts = await queueNotices(store, rules, workspaceId, at);
   return { ...counts, posts, ...(await deliverIfAble(delivery, workspaceId)) };
 }

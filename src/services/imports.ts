@@ -198,6 +198,8 @@ const wholeNumber = (column: string, min: number, max: number, what: string) =>
   });
 
 const MAX_REVENUE = 1e15;
+/** An import of this many rows or more refreshes the database's planner statistics. */
+const STATISTICS_AFTER_ROWS = 1_000;
 
 /** A non-negative amount: plain digits, an optional decimal part, optional thousands commas ("1,250,000"). */
 const amount = (column: string) =>
@@ -675,6 +677,8 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
       throw failure;
     }
     await recordAudit(kind, workspaceId, options, report, null);
+    // A large import reshapes the tables: the query planner needs to know (see Store.refreshStatistics).
+    if (report.imported >= STATISTICS_AFTER_ROWS) await store.refreshStatistics();
     return report;
   }
 

@@ -8,7 +8,7 @@ import { installationRepository } from "./installations.ts";
 import { interactionRepository } from "./interactions.ts";
 import { jobRunRepository } from "./job-runs.ts";
 import { outboxRepository } from "./outbox.ts";
-import { pingStore, type Db } from "./prisma.ts";
+import { pingStore, refreshStatistics, type Db, type ModelTable } from "./prisma.ts";
 import { processedRequestRepository } from "./processed-requests.ts";
 import { riskFlagRepository } from "./risk-flags.ts";
 import { riskInputRepository } from "./risk-inputs.ts";
@@ -34,6 +34,8 @@ export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
     cardInputs: cardInputRepository(db),
     processedRequests: processedRequestRepository(db, provider),
     ping: () => pingStore(db),
+    /** After a bulk change (an import, a first risk run): see refreshStatistics. One table, or all. */
+    refreshStatistics: (table?: ModelTable) => refreshStatistics(db, { provider }, table),
     close: () => db.$disconnect(),
   };
 }

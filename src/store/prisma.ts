@@ -12,6 +12,7 @@ import type { DatabaseTarget } from "./database-url.ts";
 
 export type Db = SqliteClient;
 export { Prisma } from "./generated/sqlite/client.ts";
+import type { Prisma } from "./generated/sqlite/client.ts";
 
 export function createPrismaClient(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") {
@@ -34,6 +35,19 @@ export async function tuneStore(db: Db, target: DatabaseTarget): Promise<void> {
   // and jobs then re-read the same pages from the OS on every batch.
   await db.$queryRawUnsafe("PRAGMA cache_size = -65536");
 }
+
+/**
+ * Refreshes the query planner's statistics. SQLite has none until ANALYZE runs, and without them it guesses that
+ * `workspaceId = ?` narrows a table to a few rows: in a store that is one workspace, it then reads a whole table
+ * where a list of ids would have been a few lookups. Full (not sampled) statistics, about a second per million rows.
+ */
+export async function refreshStatistics(db: Db, target: Pick<DatabaseTarget, "provider">, table?: ModelTable): Promise<void> {
+  if (target.provider === "sqlite") await db.$queryRawUnsafe("PRAGMA analysis_limit = 0");
+  await db.$executeRawUnsafe(table ? `ANALYZE "${table}"` : "ANALYZE");
+}
+
+/** A model's table, by its name in the schema. */
+export type ModelTable = Prisma.ModelName;
 
 export async function pingStore(db: Db): Promise<boolean> {
   try {

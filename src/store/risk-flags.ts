@@ -56,17 +56,24 @@ export function riskFlagRepository(db: Db) {
       });
     },
 
-    /** Up to `take` states with a notice still to queue, oldest first. */
-    async pendingNotices(workspaceId: string, take: number): Promise<PendingRiskNotice[]> {
+    /**
+     * Up to `take` states with a notice still to queue, oldest first (ids grow with time), after the state `afterId`:
+     * a run pages forward along the id index instead of searching again past the states it has just queued.
+     */
+    async pendingNotices(workspaceId: string, take: number, afterId?: string): Promise<PendingRiskNotice[]> {
       const rows = await db.riskFlag.findMany({
-        where: { workspaceId, OR: [{ alertQueuedAt: null }, { clearedAt: { not: null }, clearQueuedAt: null }] },
+        where: {
+          workspaceId,
+          ...(afterId !== undefined ? { id: { gt: afterId } } : {}),
+          OR: [{ alertQueuedAt: null }, { clearedAt: { not: null }, clearQueuedAt: null }],
+        },
         select: {
           ...flagSelect,
           clearedAt: true,
           alertQueuedAt: true,
           client: { select: { ...clientBrief, tier: true, tierOverride: true, archivedAt: true } },
         },
-        orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+        orderBy: { id: "asc" },
         take,
       });
       return rows.map((row) => ({

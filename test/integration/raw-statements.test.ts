@@ -204,3 +204,10 @@ describe("the digest's new risk states", () => {
     expect(await store.digestInputs.risksOpenedSince(TEAM, null, since, 10)).toEqual({ items: [], total: 0 });
   });
 });
+
+describe("refreshing the planner's statistics (after an import or a first risk run)", () => {
+  it("analyzes one table or the whole store", async () => {
+    await expect(store.refreshStatistics("RiskFlag")).resolves.toBeUndefined();
+    await expect(store.refreshStatistics()).resolves.toBeUndefined();
+  });
+});
