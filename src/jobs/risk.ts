@@ -37,8 +37,11 @@ export interface RiskDeps {
 }
 
 const CLIENT_PAGE = 500;
-/** Notices queued per transaction (Prisma binds at most 999 values per statement on SQLite). */
-const NOTICE_BATCH = 900;
+/**
+ * Notices queued per transaction, and so told to each owner in one post: a first run on imported data opens
+ * thousands of states at once, and owners get their alerts in a few posts rather than hundreds.
+ */
+const NOTICE_BATCH = 5_000;
 /** A run that opens or closes this many states refreshes the planner's statistics of the states before queueing. */
 const STATISTICS_AFTER_CHANGES = 1_000;
 

@@ -6,6 +6,7 @@
  * keeps the card close to a bare acknowledgement. Every statement is scoped to the workspace.
  */
 import { FACE_TO_FACE_TYPES } from "../domain/risk.ts";
+import { asDate } from "./dates.ts";
 import { interactionSelect, type InteractionRow } from "./interactions.ts";
 import { Prisma, type Db } from "./prisma.ts";
 
@@ -49,10 +50,12 @@ export function cardInputRepository(db: Db) {
           ) "r"
         ) "o"
         LEFT JOIN "FollowUp" "f" ON "f"."workspaceId" = ${workspaceId} AND "f"."clientId" = ${clientId}`;
-      const rows = await db.$queryRaw<TouchRow[]>`
+      const union = await db.$queryRaw<TouchRow[]>`
         ${touches("recent", workspaceId, clientId, Prisma.empty, recentTake)}
         UNION ALL ${touches("meeting", workspaceId, clientId, Prisma.sql`AND "i"."type" IN (${faceToFace})`, 1)}
         UNION ALL ${touches("negative", workspaceId, clientId, Prisma.sql`AND "i"."sentiment" = 'negative'`, 1)}`;
+      // Dates as dates whatever type a union's column takes on each store (see asDate).
+      const rows = union.map((r) => ({ ...r, occurredAt: asDate(r.occurredAt)!, nextFollowUpOn: asDate(r.nextFollowUpOn) }));
       const latest = (kind: TouchRow["kind"]) => {
         const row = rows.find((r) => r.kind === kind);
         return row ? { occurredAt: row.occurredAt, type: row.type } : null;

@@ -34,6 +34,8 @@ export interface RiskFlagWithClient extends OpenRiskFlag {
 /** Another run queued some of these notices first; nothing was written. */
 class NoticesTaken extends Error {}
 
+const ID_CHUNK = 900;
+
 const flagSelect = { id: true, clientId: true, rule: true, reason: true, details: true, openedAt: true } as const;
 const clientBrief = { id: true, name: true, ownerSlackId: true } as const;
 
@@ -95,18 +97,25 @@ export function riskFlagRepository(db: Db) {
       const [entered, left, quiet] = [ids("entered"), ids("left"), ids("quiet")];
       try {
         await db.$transaction(async (tx) => {
-          const claims = await Promise.all([
-            tx.riskFlag.updateMany({ where: { workspaceId, id: { in: entered }, alertQueuedAt: null }, data: { alertQueuedAt: at } }),
-            tx.riskFlag.updateMany({
-              where: { workspaceId, id: { in: left }, alertQueuedAt: { not: null }, clearedAt: { not: null }, clearQueuedAt: null },
-              data: { clearQueuedAt: at },
-            }),
-            tx.riskFlag.updateMany({
-              where: { workspaceId, id: { in: quiet }, alertQueuedAt: null, clearedAt: { not: null } },
-              data: { alertQueuedAt: at, clearQueuedAt: at },
-            }),
-          ]);
-          if (claims[0].count !== entered.length || claims[1].count !== left.length || claims[2].count !== quiet.length) throw new NoticesTaken();
+          // A chunk of ids per statement: Prisma binds at most 999 values per statement on SQLite.
+          const claimed = async (all: readonly string[], claim: (chunk: string[]) => Promise<{ count: number }>) => {
+            let count = 0;
+            for (let start = 0; start < all.length; start += ID_CHUNK) count += (await claim(all.slice(start, start + ID_CHUNK))).count;
+            return count === all.length;
+          };
+          const claims = [
+            await claimed(entered, (chunk) => tx.riskFlag.updateMany({ where: { workspaceId, id: { in: chunk }, alertQueuedAt: null }, data: { alertQueuedAt: at } })),
+            await claimed(left, (chunk) =>
+              tx.riskFlag.updateMany({
+                where: { workspaceId, id: { in: chunk }, alertQueuedAt: { not: null }, clearedAt: { not: null }, clearQueuedAt: null },
+                data: { clearQueuedAt: at },
+              }),
+            ),
+            await claimed(quiet, (chunk) =>
+              tx.riskFlag.updateMany({ where: { workspaceId, id: { in: chunk }, alertQueuedAt: null, clearedAt: { not: null } }, data: { alertQueuedAt: at, clearQueuedAt: at } }),
+            ),
+          ];
+          if (!claims.every(Boolean)) throw new NoticesTaken();
           const outbox = outboxRepository(tx);
           for (const post of posts) await outbox.enqueue(workspaceId, post);
         });
