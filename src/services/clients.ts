@@ -54,7 +54,7 @@ const LIST_SIZE = 40;
 
 export const CLIENT_LIST_FILTERS = ["all", "mine", "A", "B", "C", "key"] as const;
 export type ClientListFilter = (typeof CLIENT_LIST_FILTERS)[number];
-/** Touches that count as meeting a client for the key-client rule. */
+/** Names read for the closest-names suggestions when nothing matches. */
 const SUGGESTION_CANDIDATES = 200;
 /** The touches the card lists. */
 const RECENT_TOUCHES = 3;

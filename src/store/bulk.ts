@@ -55,8 +55,9 @@ const CHUNK_ROWS = 5_000;
  * JSON parameter that the database unpacks (SQLite's json_each; PostgreSQL's json_populate_recordset, which casts
  * each field to its column's type): Prisma's raw-query pipeline costs per bound value, and with one per cell it
  * cost more than the insert itself. With `upsert`, a row that conflicts on its unique column updates the listed
- * columns of the existing one instead (keeping its id and creation time). Numbers come back exactly (tested from 1e-24 to 1e15 and every safe integer);
- * at extreme exponents SQLite's reader may change the last digit, as Prisma's own model writes do.
+ * columns of the existing one instead (keeping its id and creation time). Numbers come back exactly (tested from
+ * 1e-24 to 1e15, and every safe integer); at extreme exponents SQLite's reader may change the last digit, as
+ * Prisma's own model writes do.
  */
 export async function insertRows(
   tx: Tx,

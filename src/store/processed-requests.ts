@@ -5,8 +5,8 @@ import type { Db } from "./prisma.ts";
 export function processedRequestRepository(db: Db, provider: Provider) {
   return {
     /**
-     * Claims a payload's key; false when it was claimed before (a retry or a duplicate delivery). Every request
-     * pays this write first, so it is one raw statement (no Prisma query compilation, no unique-violation error).
+     * Claims a payload's key; false when it was claimed before (a retry or a duplicate delivery). Most requests
+     * wait on this write first, so it is one raw statement (no Prisma query compilation, no unique-violation error).
      */
     async claim(workspaceId: string, key: string, at: Date): Promise<boolean> {
       const inserted = await db.$executeRaw`
