@@ -29,7 +29,7 @@ const PROFILE_TTL_MS = 24 * 3600 * 1000;
  * a store read costs more than the rest of a `/tier` card, and a Slack timezone or language rarely changes.
  */
 const MEMO_MS = 5 * 60 * 1000;
-/** Readers remembered at most, the least recently read forgotten first. */
+/** Readers remembered at most; past that, the one remembered longest ago is forgotten first. */
 const MEMO_SIZE = 5_000;
 /**
  * How long a request waits for Slack's users.info before it answers with the profile it has (or UTC and English):
