@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { DatabaseTarget } from "./database-url.ts";
+import { chunksOf } from "./paging.ts";
 import { Prisma, type Db } from "./prisma.ts";
 
 export type Provider = DatabaseTarget["provider"];
@@ -77,12 +78,12 @@ export async function insertRows(
       : `SELECT ${quoted} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
   const conflict = upsert ? ` ON CONFLICT ("${upsert.onConflict}") DO UPDATE SET ${upsert.update.map((c) => `"${c}" = excluded."${c}"`).join(", ")}` : "";
   const cell = provider === "sqlite" ? sqliteCell : (value: Value) => value;
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + CHUNK_ROWS).map((row) => {
+  for (const chunk of chunksOf(rows, CHUNK_ROWS)) {
+    const cells = chunk.map((row) => {
       const out: Record<string, Value> = {};
       for (const column of columns) out[column] = cell(row[column] ?? null);
       return out;
     });
-    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) ${select}${conflict}`, JSON.stringify(chunk));
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) ${select}${conflict}`, JSON.stringify(cells));
   }
 }

@@ -1,6 +1,6 @@
 import { Prisma, type Db } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
-import { inPages } from "./paging.ts";
+import { chunksOf, inPages, IN_LIST_LIMIT } from "./paging.ts";
 import { nameKeyTails } from "../domain/text.ts";
 import { insertRows, newId, type Provider } from "./bulk.ts";
 
@@ -188,8 +188,8 @@ export function clientRepository(db: Db, provider: Provider) {
     async findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
       const keys = [...new Set(nameKeys)];
       const rows: ClientRow[] = [];
-      for (let start = 0; start < keys.length; start += KEY_CHUNK) {
-        rows.push(...(await db.client.findMany({ where: { workspaceId, nameKey: { in: keys.slice(start, start + KEY_CHUNK) } }, select: clientSelect })));
+      for (const chunk of chunksOf(keys, IN_LIST_LIMIT)) {
+        rows.push(...(await db.client.findMany({ where: { workspaceId, nameKey: { in: chunk } }, select: clientSelect })));
       }
       return rows;
     },
@@ -244,5 +244,4 @@ export interface ClientImportBatch {
 export type ClientImportResult = { ok: true } | { ok: false; reason: "name-taken" };
 
 // Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.
-const KEY_CHUNK = 900;
 const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;

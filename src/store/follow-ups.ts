@@ -1,5 +1,6 @@
 import { Prisma, type Db } from "./prisma.ts";
 import { dateValue, type Provider } from "./bulk.ts";
+import { chunksOf } from "./paging.ts";
 
 export interface FollowUpRow {
   dueOn: Date;
@@ -25,8 +26,7 @@ export function followUpRepository(db: Db, provider: Provider) {
    */
   async function dueForOwners(workspaceId: string, owners: readonly string[], through: Date, take: number): Promise<Map<string, { items: DueFollowUp[]; total: number }>> {
     const lists = new Map<string, { items: DueFollowUp[]; total: number }>();
-    for (let start = 0; start < owners.length; start += OWNER_CHUNK) {
-      const chunk = owners.slice(start, start + OWNER_CHUNK);
+    for (const chunk of chunksOf(owners, OWNER_CHUNK)) {
       const rows = await db.$queryRaw<(DueFollowUp["client"] & { owner: string; dueOn: Date; basis: string; total: number | bigint })[]>`
         SELECT "owner", "id", "name", "tier", "tierOverride", "lastTouchAt", "dueOn", "basis", "total" FROM (
           SELECT c."ownerSlackId" AS "owner", c."id", c."name", c."tier", c."tierOverride", c."lastTouchAt", f."dueOn", f."basis",

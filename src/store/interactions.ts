@@ -1,8 +1,8 @@
 import type { Db, Prisma } from "./prisma.ts";
 import { isUniqueViolation } from "./errors.ts";
-import { inPages } from "./paging.ts";
+import { chunksOf, inPages, IN_LIST_LIMIT } from "./paging.ts";
 import type { DatabaseTarget } from "./database-url.ts";
-import { dateValue, insertRows, insertStatement, newId, type Tx } from "./bulk.ts";
+import { dateValue, insertRows, insertStatement, newId, sqliteDate, type Tx } from "./bulk.ts";
 
 export const interactionSelect = {
   id: true,
@@ -216,9 +216,9 @@ export function interactionRepository(db: Db, provider: DatabaseTarget["provider
           const span = { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) };
           const clientIds = [...new Set(items.map((i) => i.input.clientId))];
           const seen = new Set<string>();
-          for (let start = 0; start < clientIds.length; start += LOOKUP_CHUNK) {
+          for (const chunk of chunksOf(clientIds, IN_LIST_LIMIT)) {
             const existing = await tx.interaction.findMany({
-              where: { workspaceId, clientId: { in: clientIds.slice(start, start + LOOKUP_CHUNK) }, occurredAt: span },
+              where: { workspaceId, clientId: { in: chunk }, occurredAt: span },
               select: { clientId: true, repSlackId: true, type: true, occurredAt: true },
             });
             for (const row of existing) seen.add(keyOf(row));
@@ -286,7 +286,6 @@ export interface InteractionImportItem {
 
 // Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.
 const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
-const LOOKUP_CHUNK = 900;
 
 const MOVE_CHUNK = 400;
 
@@ -298,15 +297,13 @@ const MOVE_CHUNK = 400;
 async function moveLastTouches(tx: Tx, provider: DatabaseTarget["provider"], workspaceId: string, touches: readonly NewInteraction[]): Promise<Set<string>> {
   const moved = new Set<string>();
   const now = new Date();
-  for (let start = 0; start < touches.length; start += MOVE_CHUNK) {
-    const chunk = touches.slice(start, start + MOVE_CHUNK);
+  for (const chunk of chunksOf(touches, MOVE_CHUNK)) {
     const params: unknown[] = [];
     let sql: string;
     if (provider === "sqlite") {
-      const at = (d: Date) => d.toISOString().replace("Z", "+00:00");
-      params.push(at(now)); // placeholders bind in order of appearance
+      params.push(sqliteDate(now)); // placeholders bind in order of appearance
       const values = chunk.map((t) => {
-        params.push(t.clientId, at(t.occurredAt));
+        params.push(t.clientId, sqliteDate(t.occurredAt));
         return "(?, ?)";
       });
       params.push(workspaceId);

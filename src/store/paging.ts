@@ -1,3 +1,11 @@
+/** Prisma binds at most 999 values per statement on SQLite: lists of ids or keys go in chunks of this many. */
+export const IN_LIST_LIMIT = 900;
+
+/** `items` in consecutive slices of at most `size`. */
+export function* chunksOf<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
 /**
  * Keyset paging for exports and jobs: rows come a page at a time in a stable order, so memory stays flat at any
  * table size and no page is skipped or repeated while other rows are written.

@@ -3,6 +3,7 @@
  * queued to the outbox exactly once: the stamps that say so are set in the same transaction as the outbox rows.
  */
 import { outboxRepository, type OutboxEntry } from "./outbox.ts";
+import { chunksOf, IN_LIST_LIMIT } from "./paging.ts";
 import type { Db } from "./prisma.ts";
 
 export interface OpenRiskFlag {
@@ -33,8 +34,6 @@ export interface RiskFlagWithClient extends OpenRiskFlag {
 
 /** Another run queued some of these notices first; nothing was written. */
 class NoticesTaken extends Error {}
-
-const ID_CHUNK = 900;
 
 const flagSelect = { id: true, clientId: true, rule: true, reason: true, details: true, openedAt: true } as const;
 const clientBrief = { id: true, name: true, ownerSlackId: true } as const;
@@ -97,10 +96,10 @@ export function riskFlagRepository(db: Db) {
       const [entered, left, quiet] = [ids("entered"), ids("left"), ids("quiet")];
       try {
         await db.$transaction(async (tx) => {
-          // A chunk of ids per statement: Prisma binds at most 999 values per statement on SQLite.
+          // A chunk of ids per statement (IN_LIST_LIMIT).
           const claimed = async (all: readonly string[], claim: (chunk: string[]) => Promise<{ count: number }>) => {
             let count = 0;
-            for (let start = 0; start < all.length; start += ID_CHUNK) count += (await claim(all.slice(start, start + ID_CHUNK))).count;
+            for (const chunk of chunksOf(all, IN_LIST_LIMIT)) count += (await claim(chunk)).count;
             return count === all.length;
           };
           const claims = [
