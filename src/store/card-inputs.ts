@@ -1,14 +1,16 @@
 /**
  * The client card's read model: everything `/tier` shows besides the client row, in two statements (the follow-up
  * with the largest other revenues; the recent, latest face-to-face and latest negative touches). `/tier` is the bot's
- * hottest path, and each Prisma query costs about half a millisecond of query compilation before it reaches the
- * database, several times what these indexed reads cost; raw SQL here (the same text for SQLite and PostgreSQL)
- * keeps the card close to a bare acknowledgement. Every statement is scoped to the workspace.
+ * hottest path, and a Prisma model query costs about half a millisecond of query compilation before it reaches the
+ * database, several times what these indexed reads cost: raw SQL (the same text for SQLite and PostgreSQL), sent
+ * past Prisma (direct-sql.ts), keeps the card close to a bare acknowledgement. Every statement is scoped to the
+ * workspace.
  */
 import { FACE_TO_FACE_TYPES } from "../domain/risk.ts";
 import { asDate } from "./dates.ts";
 import { interactionSelect, type InteractionRow } from "./interactions.ts";
-import { Prisma, type Db } from "./prisma.ts";
+import type { DirectSql } from "./direct-sql.ts";
+import { Prisma } from "./prisma.ts";
 
 export interface CardInputs {
   followUp: { dueOn: Date; basis: string } | null;
@@ -29,7 +31,7 @@ const faceToFace = Prisma.join([...FACE_TO_FACE_TYPES]);
 
 type TouchRow = InteractionRow & { kind: "recent" | "meeting" | "negative" };
 
-export function cardInputRepository(db: Db) {
+export function cardInputRepository(sql: DirectSql) {
   /** A client's live touches, newest first (ties by id), narrowed by `filter`, at most `take`: a derived table. */
   const touches = (kind: TouchRow["kind"], workspaceId: string, clientId: string, filter: Prisma.Sql, take: number) => Prisma.sql`
     SELECT ${Prisma.raw(`'${kind}'`)} AS "kind", "t".* FROM (
@@ -40,7 +42,7 @@ export function cardInputRepository(db: Db) {
 
   return {
     async of(workspaceId: string, clientId: string, recentTake: number, othersTake: number): Promise<CardInputs> {
-      const [summary] = await db.$queryRaw<{ dueOn: Date | null; basis: string | null; sum: number | null; count: number | bigint }[]>`
+      const [summary] = await sql.query<{ dueOn: Date | null; basis: string | null; sum: number | null; count: number | bigint }>(Prisma.sql`
         SELECT "f"."dueOn", "f"."basis", "o"."sum", "o"."count"
         FROM (
           SELECT COALESCE(SUM("r"."annualRevenue"), 0) AS "sum", COUNT(*) AS "count" FROM (
@@ -49,11 +51,11 @@ export function cardInputRepository(db: Db) {
             ORDER BY "c"."annualRevenue" DESC LIMIT ${Prisma.raw(String(othersTake))}
           ) "r"
         ) "o"
-        LEFT JOIN "FollowUp" "f" ON "f"."workspaceId" = ${workspaceId} AND "f"."clientId" = ${clientId}`;
-      const union = await db.$queryRaw<TouchRow[]>`
+        LEFT JOIN "FollowUp" "f" ON "f"."workspaceId" = ${workspaceId} AND "f"."clientId" = ${clientId}`);
+      const union = await sql.query<TouchRow>(Prisma.sql`
         ${touches("recent", workspaceId, clientId, Prisma.empty, recentTake)}
         UNION ALL ${touches("meeting", workspaceId, clientId, Prisma.sql`AND "i"."type" IN (${faceToFace})`, 1)}
-        UNION ALL ${touches("negative", workspaceId, clientId, Prisma.sql`AND "i"."sentiment" = 'negative'`, 1)}`;
+        UNION ALL ${touches("negative", workspaceId, clientId, Prisma.sql`AND "i"."sentiment" = 'negative'`, 1)}`);
       // Dates as dates whatever type a union's column takes on each store (see asDate).
       const rows = union.map((r) => ({ ...r, occurredAt: asDate(r.occurredAt)!, nextFollowUpOn: asDate(r.nextFollowUpOn) }));
       const latest = (kind: TouchRow["kind"]) => {

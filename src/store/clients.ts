@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "./prisma.ts";
+import type { DirectSql } from "./direct-sql.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { chunksOf, inPages, IN_LIST_LIMIT } from "./paging.ts";
 import { nameKeyTails } from "../domain/text.ts";
@@ -44,15 +45,17 @@ export const clientColumns = (alias: string) =>
       .join(", "),
   );
 
+const CLIENT_COLUMNS = clientColumns("c");
+
 /** The scoring inputs and profile of a client, as written by `/client add`, edits and imports. */
 export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt" | "createdAt">;
 
 export type CreateClientResult = { created: true; client: ClientRow } | { created: false; existing: ClientRow };
 
-export function clientRepository(db: Db, provider: Provider) {
-  // Every command that names a client starts here: raw SQL skips Prisma's per-query compilation (card-inputs.ts).
+export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
+  // Every command that names a client starts here: one statement past Prisma (direct-sql.ts).
   const findByKey = async (workspaceId: string, nameKey: string): Promise<ClientRow | null> => {
-    const [row] = await db.$queryRaw<ClientRow[]>`SELECT ${clientColumns("c")} FROM "Client" "c" WHERE "c"."workspaceId" = ${workspaceId} AND "c"."nameKey" = ${nameKey}`;
+    const [row] = await sql.query<ClientRow>(Prisma.sql`SELECT ${CLIENT_COLUMNS} FROM "Client" "c" WHERE "c"."workspaceId" = ${workspaceId} AND "c"."nameKey" = ${nameKey}`);
     return row ?? null;
   };
 

@@ -8,7 +8,7 @@ import { installationRepository } from "./installations.ts";
 import { interactionRepository } from "./interactions.ts";
 import { jobRunRepository } from "./job-runs.ts";
 import { outboxRepository } from "./outbox.ts";
-import { pingStore, refreshStatistics, type Db, type ModelTable } from "./prisma.ts";
+import { pingStore, refreshStatistics, type Database, type ModelTable } from "./prisma.ts";
 import { processedRequestRepository } from "./processed-requests.ts";
 import { riskFlagRepository } from "./risk-flags.ts";
 import { riskInputRepository } from "./risk-inputs.ts";
@@ -16,14 +16,17 @@ import { userRepository } from "./users.ts";
 import type { DatabaseTarget } from "./database-url.ts";
 import { workspaceRepository } from "./workspaces.ts";
 
-/** `provider` picks the dialect of the few set-based statements Prisma cannot express. */
-export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
+/**
+ * `provider` picks the dialect of the few set-based statements Prisma cannot express; `sql` is the hot paths' way
+ * past Prisma's per-statement cost (direct-sql.ts).
+ */
+export function createStore({ db, sql }: Database, provider: DatabaseTarget["provider"]) {
   return {
     workspaces: workspaceRepository(db),
     installations: installationRepository(db),
     users: userRepository(db),
-    clients: clientRepository(db, provider),
-    interactions: interactionRepository(db, provider),
+    clients: clientRepository(db, sql, provider),
+    interactions: interactionRepository(db, sql, provider),
     followUps: followUpRepository(db, provider),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
@@ -31,8 +34,8 @@ export function createStore(db: Db, provider: DatabaseTarget["provider"]) {
     riskFlags: riskFlagRepository(db),
     riskInputs: riskInputRepository(db, provider),
     digestInputs: digestInputRepository(db, provider),
-    cardInputs: cardInputRepository(db),
-    processedRequests: processedRequestRepository(db, provider),
+    cardInputs: cardInputRepository(sql),
+    processedRequests: processedRequestRepository(db, sql, provider),
     ping: () => pingStore(db),
     /** After a bulk change (an import, a first risk run): see refreshStatistics. One table, or all. */
     refreshStatistics: (table?: ModelTable) => refreshStatistics(db, { provider }, table),

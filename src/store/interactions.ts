@@ -1,4 +1,5 @@
-import type { Db, Prisma } from "./prisma.ts";
+import { Prisma, type Db } from "./prisma.ts";
+import type { DirectSql } from "./direct-sql.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { chunksOf, inPages, IN_LIST_LIMIT } from "./paging.ts";
 import type { DatabaseTarget } from "./database-url.ts";
@@ -85,13 +86,13 @@ function storedTouch(workspaceId: string, input: NewInteraction, now: Date) {
 
 export type RecordResult = { stored: true; interaction: InteractionRow } | { stored: false; reason: "duplicate" };
 
-export function interactionRepository(db: Db, provider: DatabaseTarget["provider"]) {
+export function interactionRepository(db: Db, sql: DirectSql, provider: DatabaseTarget["provider"]) {
   return {
     /**
      * Stores a touch and, when it is the client's latest, moves the client's last touch and resets its follow-up,
      * all in one transaction. An identical touch (or a retried Slack payload) is reported as a duplicate.
-     * `/log` waits on this: three raw statements in one batch cost a fraction of Prisma's compiled queries in an
-     * interactive transaction. The follow-up is written only if the client's last touch is now this one.
+     * `/log` waits on this: three raw statements in one transaction, past Prisma (direct-sql.ts). The follow-up is
+     * written only if the client's last touch is now this one.
      */
     async record(
       workspaceId: string,
@@ -104,13 +105,13 @@ export function interactionRepository(db: Db, provider: DatabaseTarget["provider
       const now = date(row.createdAt);
       const at = date(input.occurredAt);
       const statements = [
-        db.$executeRaw(insertStatement(provider, "Interaction", row)),
-        db.$executeRaw`
+        insertStatement(provider, "Interaction", row),
+        Prisma.sql`
           UPDATE "Client" SET "lastTouchAt" = ${at}, "updatedAt" = ${now}
           WHERE "id" = ${input.clientId} AND "workspaceId" = ${workspaceId} AND ("lastTouchAt" IS NULL OR "lastTouchAt" <= ${at})`,
       ];
       if (followUpIfLatest) {
-        statements.push(db.$executeRaw`
+        statements.push(Prisma.sql`
           INSERT INTO "FollowUp" ("id", "workspaceId", "clientId", "dueOn", "basis", "snoozeReason", "updatedBy", "createdAt", "updatedAt")
           SELECT ${newId()}, ${workspaceId}, "c"."id", ${date(followUpIfLatest.dueOn)}, ${followUpIfLatest.basis}, NULL, ${input.repSlackId}, ${now}, ${now}
           FROM "Client" "c" WHERE "c"."id" = ${input.clientId} AND "c"."workspaceId" = ${workspaceId} AND "c"."lastTouchAt" = ${at}
@@ -118,7 +119,7 @@ export function interactionRepository(db: Db, provider: DatabaseTarget["provider
             "updatedBy" = excluded."updatedBy", "updatedAt" = excluded."updatedAt"`);
       }
       try {
-        await db.$transaction(statements);
+        await sql.transaction(statements);
         return { stored: true, interaction };
       } catch (error) {
         if (isUniqueViolation(error)) return { stored: false, reason: "duplicate" };

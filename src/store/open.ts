@@ -11,7 +11,7 @@ import type { Logger } from "../logger.ts";
 import type { DatabaseTarget } from "./database-url.ts";
 import { createStore, type Store } from "./index.ts";
 import { migrateStore } from "./migrate.ts";
-import { createPrismaClient, tuneStore, type Db } from "./prisma.ts";
+import { createDatabase, tuneStore, type Db } from "./prisma.ts";
 
 export class StoreUnavailableError extends Error {}
 
@@ -32,17 +32,17 @@ async function allMigrationsApplied(db: Db, target: DatabaseTarget): Promise<boo
 }
 
 export async function openStore(target: DatabaseTarget, logger: Logger): Promise<Store> {
-  let db = createPrismaClient(target);
+  let database = createDatabase(target);
   // No table yet, a pending migration, or an unreachable server: migrate, which applies or says why it cannot.
-  if (!(await allMigrationsApplied(db, target).catch(() => false))) {
-    await db.$disconnect().catch(() => undefined);
+  if (!(await allMigrationsApplied(database.db, target).catch(() => false))) {
+    await database.db.$disconnect().catch(() => undefined);
     await migrateStore(target);
     logger.info({ provider: target.provider }, "database migrated");
-    db = createPrismaClient(target);
+    database = createDatabase(target);
   }
-  const store = createStore(db, target.provider);
+  const store = createStore(database, target.provider);
   try {
-    await tuneStore(db, target);
+    await tuneStore(database.db, target);
   } catch (error) {
     await store.close();
     throw new StoreUnavailableError(`The database is unreachable (${target.provider}): ${(error as Error).message.split("\n")[0]}`);

@@ -9,21 +9,36 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import type { DatabaseTarget } from "./database-url.ts";
+import { directSql, sharedAdapter, type DirectSql } from "./direct-sql.ts";
 
 export type Db = SqliteClient;
 export { Prisma } from "./generated/sqlite/client.ts";
 import type { Prisma } from "./generated/sqlite/client.ts";
 
-export function createPrismaClient(target: DatabaseTarget): Db {
+/** A Prisma client, and the hot paths' way to the same connection without Prisma's per-statement cost. */
+export interface Database {
+  db: Db;
+  sql: DirectSql;
+}
+
+export function createDatabase(target: DatabaseTarget): Database {
+  let db: Db;
+  let shared: ReturnType<typeof sharedAdapter>;
   if (target.provider === "sqlite") {
     mkdirSync(path.dirname(target.filePath), { recursive: true });
     // WAL lets readers (slash commands) proceed while a job writes; the busy timeout rides out short write locks.
-    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
-    return new SqliteClient({ adapter });
+    shared = sharedAdapter(new PrismaBetterSQLite3({ url: target.url, timeout: 5000 }));
+    db = new SqliteClient({ adapter: shared.factory });
+  } else {
+    shared = sharedAdapter(new PrismaPg({ connectionString: target.url, max: 10 }));
+    // Same models, same queries: the generated types differ only in provider-specific filter options we do not use.
+    db = new PostgresClient({ adapter: shared.factory }) as unknown as Db;
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
-  // Same models, same queries: the generated types differ only in provider-specific filter options we do not use.
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return { db, sql: directSql(() => shared.adapter(() => db.$connect()), target.provider) };
+}
+
+export function createPrismaClient(target: DatabaseTarget): Db {
+  return createDatabase(target).db;
 }
 
 /** SQLite pragmas that make an embedded store behave under concurrent use. */

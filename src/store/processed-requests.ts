@@ -1,17 +1,18 @@
 /** Slack payloads already handled, so that a retried or duplicated one changes nothing the second time. */
 import { dateValue, type Provider } from "./bulk.ts";
-import type { Db } from "./prisma.ts";
+import type { DirectSql } from "./direct-sql.ts";
+import { Prisma, type Db } from "./prisma.ts";
 
-export function processedRequestRepository(db: Db, provider: Provider) {
+export function processedRequestRepository(db: Db, sql: DirectSql, provider: Provider) {
   return {
     /**
      * Claims a payload's key; false when it was claimed before (a retry or a duplicate delivery). Most requests
-     * wait on this write first, so it is one raw statement (no Prisma query compilation, no unique-violation error).
+     * wait on this write first, so it is one statement past Prisma (direct-sql.ts) that cannot fail on the key.
      */
     async claim(workspaceId: string, key: string, at: Date): Promise<boolean> {
-      const inserted = await db.$executeRaw`
+      const inserted = await sql.execute(Prisma.sql`
         INSERT INTO "ProcessedRequest" ("workspaceId", "key", "receivedAt") VALUES (${workspaceId}, ${key}, ${dateValue(provider, at)})
-        ON CONFLICT DO NOTHING`;
+        ON CONFLICT DO NOTHING`);
       return inserted === 1;
     },
 

@@ -9,7 +9,7 @@ import { createDelivery, DELIVERY_CLIENT_OPTIONS, OUTBOX_EVENT_TYPE, type Delive
 import { createLogger, toSlackLogger } from "../../src/logger.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { openStore } from "../../src/store/open.ts";
-import { createPrismaClient, type Db } from "../../src/store/prisma.ts";
+import { createDatabase, type Db } from "../../src/store/prisma.ts";
 import { SlackEmulator, type RecordedCall } from "../support/slack-emulator.ts";
 import { checkCall, isNotInSpecProblem } from "../support/slack-openapi.ts";
 import { createTestDatabase, testStore, type TestDatabase } from "../support/test-database.ts";
@@ -31,8 +31,9 @@ let teamCounter = 0;
 beforeAll(async () => {
   database = await createTestDatabase();
   store = await openStore(database.target, logger);
-  db = createPrismaClient(database.target);
-  otherStore = testStore() === "postgres" ? createStore(db, "postgresql") : store;
+  const other = createDatabase(database.target);
+  db = other.db;
+  otherStore = testStore() === "postgres" ? createStore(other, "postgresql") : store;
   emulator = await SlackEmulator.start({ botToken: TOKEN });
 });
 
