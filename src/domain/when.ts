@@ -203,6 +203,20 @@ function humanFormatterFor(locale: string): Intl.DateTimeFormat {
  * date is returned unchanged rather than throwing inside a reply.
  */
 export function formatDateForHumans(date: string, locale = "en"): string {
+  // Intl's formatting is most of a client card's build time, and replies show the same few dates again and again.
+  const key = `${locale}|${date}`;
+  const known = humanDates.get(key);
+  if (known !== undefined) return known;
+  const formatted = formatNewDateForHumans(date, locale);
+  if (humanDates.size >= MAX_CACHED_HUMAN_DATES) humanDates.clear();
+  humanDates.set(key, formatted);
+  return formatted;
+}
+
+const humanDates = new Map<string, string>();
+const MAX_CACHED_HUMAN_DATES = 10_000;
+
+function formatNewDateForHumans(date: string, locale: string): string {
   const parsed = parseIsoDate(date);
   if (parsed === undefined || parsed === "invalid") return date;
   const formatter = humanFormatterFor(locale);

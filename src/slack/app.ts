@@ -62,6 +62,8 @@ export function createSlackApp({ config, logger, isHealthy, installationStore }:
     ...(mode.kind === "single-workspace" ? { token: mode.botToken } : {}),
     // Verify the token in startSlackApp (app.init), where a refusal can be reported, not in a detached promise.
     deferInitialization: true,
+    // No listener reads `context.conversation`: Bolt's in-memory conversation store would only cost every request.
+    convoStore: false,
     receiver,
     logger: slackLogger,
     clientOptions: {

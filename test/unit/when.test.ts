@@ -198,6 +198,13 @@ describe("formatDateForHumans", () => {
   ])("%s (%s) → %j", (date, locale, expected) => {
     expect(formatDateForHumans(date, locale)).toBe(expected);
   });
+
+  it("answers a date asked again in another language in that language (remembered per language)", () => {
+    expect(formatDateForHumans("2026-12-02", "en")).toBe("Wed 2 Dec 2026");
+    expect(formatDateForHumans("2026-12-02", "zh-CN")).not.toBe("Wed 2 Dec 2026");
+    expect(formatDateForHumans("2026-12-02", "zh-CN")).toMatch(/2026/);
+    expect(formatDateForHumans("2026-12-02", "en")).toBe("Wed 2 Dec 2026");
+  });
 });
 
 describe("isCalendarDate", () => {
