@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { addDays } from "../domain/cadence.ts";
 import { localeOf } from "../domain/locale.ts";
 import { evaluateRisks, riskChanges, riskDetailsJson, riskSnapshotOf } from "../domain/risk.ts";
-import type { Rules, Tier } from "../domain/rules.ts";
+import type { Rules } from "../domain/rules.ts";
 import { todayInZone } from "../domain/when.ts";
 import { DEFAULT_MESSAGES, messagesFor } from "../slack/i18n/index.ts";
 import { buildRiskNotice, type RiskNoticeItem } from "../slack/views/risk-alert.ts";
@@ -62,7 +62,7 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
     const page = await store.riskInputs.page(workspaceId, after, CLIENT_PAGE, negativeSince);
     if (page.length === 0) break;
     const openByClient = new Map<string, { id: string; rule: string }[]>();
-    for (const flag of await store.riskFlags.openFor(workspaceId, page.map((row) => row.client.id))) {
+    for (const flag of await store.riskFlags.openFor(workspaceId, page.map((row) => row.id))) {
       const open = openByClient.get(flag.clientId);
       if (open) open.push(flag);
       else openByClient.set(flag.clientId, [flag]);
@@ -70,14 +70,12 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
     const enter: { clientId: string; rule: string; reason: string; details: string }[] = [];
     const leave: string[] = [];
     for (const row of page) {
-      const { client } = row;
       counts.checked += 1;
-      const tier = (client.tierOverride ?? client.tier) as Tier;
       // An archived client is in no risk state any more: its states close (quietly, see `notices`).
-      const firing = client.archivedAt ? [] : evaluateRisks(riskSnapshotOf({ ...client, ...row, tier }, revenueTotal, today, rules, at), rules);
-      const { entered, left } = riskChanges(openByClient.get(client.id) ?? [], firing);
+      const firing = row.archived ? [] : evaluateRisks(riskSnapshotOf(row, revenueTotal, today, rules, at), rules);
+      const { entered, left } = riskChanges(openByClient.get(row.id) ?? [], firing);
       // The reason is kept in English (exports, audit) and as details, which each reader sees in their language.
-      for (const flag of entered) enter.push({ clientId: client.id, rule: flag.rule, reason: DEFAULT_MESSAGES.risk.reason(flag), details: riskDetailsJson(flag) });
+      for (const flag of entered) enter.push({ clientId: row.id, rule: flag.rule, reason: DEFAULT_MESSAGES.risk.reason(flag), details: riskDetailsJson(flag) });
       for (const flag of left) leave.push(flag.id);
     }
     await store.riskFlags.record(workspaceId, { enter, leave }, at);
@@ -85,7 +83,7 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
     counts.left += leave.length;
     if (page.length < CLIENT_PAGE) break;
     throwIfStopped(signal, `${counts.checked} clients`);
-    after = page[page.length - 1]!.client.nameKey;
+    after = page[page.length - 1]!.id;
   }
   return counts;
 }

@@ -4,7 +4,8 @@
  */
 import { outboxRepository, type OutboxEntry } from "./outbox.ts";
 import { chunksOf, IN_LIST_LIMIT } from "./paging.ts";
-import type { Db } from "./prisma.ts";
+import type { DirectSql } from "./direct-sql.ts";
+import { Prisma, type Db } from "./prisma.ts";
 
 export interface OpenRiskFlag {
   id: string;
@@ -38,12 +39,22 @@ class NoticesTaken extends Error {}
 const flagSelect = { id: true, clientId: true, rule: true, reason: true, details: true, openedAt: true } as const;
 const clientBrief = { id: true, name: true, ownerSlackId: true } as const;
 
-export function riskFlagRepository(db: Db) {
+export function riskFlagRepository(db: Db, sql: DirectSql) {
   return {
-    /** The states these clients are in: which rule, no more (a run reads one per client and rule). */
-    openFor(workspaceId: string, clientIds: readonly string[]): Promise<Pick<OpenRiskFlag, "id" | "clientId" | "rule">[]> {
-      if (clientIds.length === 0) return Promise.resolve([]);
-      return db.riskFlag.findMany({ where: { workspaceId, clientId: { in: [...clientIds] }, clearedAt: null }, select: { id: true, clientId: true, rule: true } });
+    /**
+     * The states these clients are in: which rule, no more. The risk job asks once per page of clients, so the
+     * statement goes past Prisma (direct-sql.ts).
+     */
+    async openFor(workspaceId: string, clientIds: readonly string[]): Promise<Pick<OpenRiskFlag, "id" | "clientId" | "rule">[]> {
+      const open: Pick<OpenRiskFlag, "id" | "clientId" | "rule">[] = [];
+      for (const ids of chunksOf(clientIds, IN_LIST_LIMIT)) {
+        open.push(
+          ...(await sql.query<Pick<OpenRiskFlag, "id" | "clientId" | "rule">>(Prisma.sql`
+            SELECT "id", "clientId", "rule" FROM "RiskFlag"
+            WHERE "workspaceId" = ${workspaceId} AND "clientId" IN (${Prisma.join(ids)}) AND "clearedAt" IS NULL`)),
+        );
+      }
+      return open;
     },
 
     /** Opens the states entered and closes those left, in one transaction. */

@@ -3,25 +3,39 @@
  * each client with its follow-up, its latest meeting and its latest recent negative touch, each found by a short
  * walk back along the client's touch index. A run over 100k clients costs a few hundred statements and holds one
  * page in memory. Raw SQL (the same text on both stores): Prisma would read every touch of the page to find the
- * latest meeting, in three statements per page.
+ * latest meeting, in three statements per page; sent past Prisma (direct-sql.ts), whose handling of a raw result
+ * cost more than the statement itself at 500 rows of 23 columns.
  */
-import { FACE_TO_FACE_TYPES } from "../domain/risk.ts";
+import { FACE_TO_FACE_TYPES, type RiskInputs } from "../domain/risk.ts";
+import type { Tier } from "../domain/rules.ts";
 import { dateValue, type Provider } from "./bulk.ts";
-import { clientColumns, type ClientRow } from "./clients.ts";
 import { asDate, dateFromDb } from "./dates.ts";
-import { Prisma, type Db } from "./prisma.ts";
+import type { DirectSql } from "./direct-sql.ts";
+import { Prisma } from "./prisma.ts";
 
-export interface ClientRiskRow {
-  client: ClientRow;
-  followUpDueOn: string | null;
-  lastMeetingAt: Date | null;
-  lastNegative: { at: Date; type: string } | null;
+/** What the risk rules read of a client, and what a run pages by and decides with. */
+export interface ClientRiskRow extends RiskInputs {
+  id: string;
+  /** Archived clients are read too: their states close, quietly. */
+  archived: boolean;
 }
 
-export function riskInputRepository(db: Db, provider: Provider) {
+type PageRow = Omit<ClientRiskRow, "archived" | "followUpDueOn" | "lastMeetingAt" | "lastNegative"> & {
+  archived: number;
+  followUpDueOn: Date | string | null;
+  lastMeetingAt: Date | string | null;
+  lastNegativeAt: Date | string | null;
+  lastNegativeType: string | null;
+};
+
+export function riskInputRepository(sql: DirectSql, provider: Provider) {
   return {
-    /** Clients after `afterNameKey` by name key, archived ones included (their states are closed quietly). */
-    async page(workspaceId: string, afterNameKey: string | undefined, take: number, negativeSince: Date): Promise<ClientRiskRow[]> {
+    /**
+     * Clients after the client `afterId` in id order, archived ones included, with only the columns the rules read (a
+     * run reads every client: each column and date it need not decode is time saved 100,000 times). Ids grow with
+     * creation, as rows are laid down, so id order reads the table front to back, not a random page per client.
+     */
+    async page(workspaceId: string, afterId: string | undefined, take: number, negativeSince: Date): Promise<ClientRiskRow[]> {
       const since = dateValue(provider, negativeSince);
       // `order` breaks ties between touches at the same instant where two columns must come from one touch; without
       // it the walk follows the index alone, which is what keeps it short.
@@ -32,21 +46,35 @@ export function riskInputRepository(db: Db, provider: Provider) {
       const byTouch = Prisma.sql`"i"."occurredAt" DESC, "i"."id" DESC`;
       const meeting = Prisma.sql`AND "i"."type" IN (${Prisma.join([...FACE_TO_FACE_TYPES])})`;
       const negative = Prisma.sql`AND "i"."sentiment" = 'negative' AND "i"."occurredAt" >= ${since}`;
-      const rows = await db.$queryRaw<(ClientRow & { followUpDueOn: Date | null; lastMeetingAt: Date | string | null; lastNegativeAt: Date | string | null; lastNegativeType: string | null })[]>`
-        SELECT ${clientColumns("c")}, "f"."dueOn" AS "followUpDueOn",
+      const rows = await sql.query<PageRow>(Prisma.sql`
+        SELECT "c"."id", CASE WHEN "c"."archivedAt" IS NULL THEN 0 ELSE 1 END AS "archived",
+          COALESCE("c"."tierOverride", "c"."tier") AS "tier", "c"."createdAt", "c"."lastTouchAt", "c"."annualRevenue",
+          "c"."relationshipSince", "c"."relationshipType", "c"."lifecycleStage", "c"."satisfaction", "c"."cadenceDays",
+          "f"."dueOn" AS "followUpDueOn",
           ${latestTouch("occurredAt", meeting)} AS "lastMeetingAt",
           ${latestTouch("occurredAt", negative, byTouch)} AS "lastNegativeAt",
           ${latestTouch("type", negative, byTouch)} AS "lastNegativeType"
         FROM "Client" "c" LEFT JOIN "FollowUp" "f" ON "f"."clientId" = "c"."id" AND "f"."workspaceId" = "c"."workspaceId"
-        WHERE "c"."workspaceId" = ${workspaceId} ${afterNameKey !== undefined ? Prisma.sql`AND "c"."nameKey" > ${afterNameKey}` : Prisma.empty}
-        ORDER BY "c"."nameKey" LIMIT ${Prisma.raw(String(take))}`;
-      return rows.map(({ followUpDueOn, lastMeetingAt, lastNegativeAt, lastNegativeType, ...client }) => {
-        const negativeAt = asDate(lastNegativeAt);
+        WHERE "c"."workspaceId" = ${workspaceId} ${afterId !== undefined ? Prisma.sql`AND "c"."id" > ${afterId}` : Prisma.empty}
+        ORDER BY "c"."id" LIMIT ${Prisma.raw(String(take))}`);
+      return rows.map((row) => {
+        const negativeAt = asDate(row.lastNegativeAt);
+        const dueOn = asDate(row.followUpDueOn);
         return {
-          client,
-          followUpDueOn: followUpDueOn ? dateFromDb(asDate(followUpDueOn)!) : null,
-          lastMeetingAt: asDate(lastMeetingAt),
-          lastNegative: negativeAt && lastNegativeType ? { at: negativeAt, type: lastNegativeType } : null,
+          id: row.id,
+          archived: Number(row.archived) === 1,
+          tier: row.tier as Tier,
+          createdAt: row.createdAt,
+          lastTouchAt: row.lastTouchAt,
+          annualRevenue: row.annualRevenue,
+          relationshipSince: row.relationshipSince,
+          relationshipType: row.relationshipType,
+          lifecycleStage: row.lifecycleStage,
+          satisfaction: row.satisfaction,
+          cadenceDays: row.cadenceDays,
+          followUpDueOn: dueOn ? dateFromDb(dueOn) : null,
+          lastMeetingAt: asDate(row.lastMeetingAt),
+          lastNegative: negativeAt && row.lastNegativeType ? { at: negativeAt, type: row.lastNegativeType } : null,
         };
       });
     },

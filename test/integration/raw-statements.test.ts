@@ -146,7 +146,7 @@ describe("the card's read model", () => {
 });
 
 describe("the risk job's page", () => {
-  it("reads each client with its follow-up, latest meeting and latest recent negative touch, in name-key order", async () => {
+  it("reads each client with its follow-up, latest meeting and latest recent negative touch, in id order", async () => {
     const a = await client(OTHER, "Risk Alpha");
     const b = await client(OTHER, "Risk Beta");
     await store.interactions.record(OTHER, touch(a.id, "2026-09-01T10:00:00.000Z", { type: "visit" }), due("2026-10-01"));
@@ -157,18 +157,37 @@ describe("the risk job's page", () => {
     // Beta's only negative touch is older than the look-back.
     await store.interactions.record(OTHER, touch(b.id, "2026-08-01T10:00:00.000Z", { type: "meeting", sentiment: "negative" }), null);
 
-    const page = await store.riskInputs.page(OTHER, "risk", 10, new Date("2026-10-15T00:00:00Z"));
-    expect(page.map((row) => row.client.name)).toEqual(["Risk Alpha", "Risk Beta", "Their Quays", "Their Rail"]);
-    expect(page[0]).toEqual({
-      client: await store.clients.findByKey(OTHER, "risk alpha"),
+    await store.clients.update(OTHER, b.id, { tierOverride: "A", tierOverrideReason: "strategic", satisfaction: 2, cadenceDays: 20 }, "U0REP", "edit");
+    await store.clients.archive(OTHER, b.id, new Date("2026-11-20T00:00:00Z"));
+
+    const page = await store.riskInputs.page(OTHER, undefined, 10, new Date("2026-10-15T00:00:00Z"));
+    const ids = page.map((row) => row.id);
+    expect(ids).toEqual([...ids].sort());
+    // Every client of the workspace: the active ones and archived Beta.
+    const active = (await store.clients.list(OTHER, {}, 100)).items.map((c) => c.id);
+    expect(new Set(ids)).toEqual(new Set([...active, b.id]));
+    const alpha = (await store.clients.findByKey(OTHER, "risk alpha"))!;
+    expect(page.find((row) => row.id === alpha.id)).toEqual({
+      id: alpha.id,
+      archived: false,
+      tier: alpha.tier,
+      createdAt: alpha.createdAt,
+      lastTouchAt: new Date("2026-11-12T10:00:00.000Z"),
+      annualRevenue: alpha.annualRevenue,
+      relationshipSince: alpha.relationshipSince,
+      relationshipType: alpha.relationshipType,
+      lifecycleStage: alpha.lifecycleStage,
+      satisfaction: alpha.satisfaction,
+      cadenceDays: alpha.cadenceDays,
       followUpDueOn: "2026-12-12",
       lastMeetingAt: new Date("2026-10-01T10:00:00.000Z"),
       lastNegative: { at: new Date("2026-11-10T10:00:00.000Z"), type: "call" },
     });
-    expect(page[1]).toMatchObject({ followUpDueOn: null, lastMeetingAt: new Date("2026-08-01T10:00:00.000Z"), lastNegative: null });
-    // The next page starts after the last name key; another workspace's clients never appear.
-    expect((await store.riskInputs.page(OTHER, "risk beta", 1, new Date("2026-10-15T00:00:00Z"))).map((row) => row.client.name)).toEqual(["Their Quays"]);
-    expect((await store.riskInputs.page(TEAM, "risk", 10, new Date("2026-10-15T00:00:00Z"))).map((row) => row.client.name)).not.toContain("Risk Alpha");
+    // The override is the tier the rules read; an archived client is still read (its states close).
+    expect(page.find((row) => row.id === b.id)).toMatchObject({ tier: "A", archived: true, satisfaction: 2, cadenceDays: 20, followUpDueOn: null, lastMeetingAt: new Date("2026-08-01T10:00:00.000Z"), lastNegative: null });
+    // The next page starts after the last id; another workspace's clients never appear.
+    expect((await store.riskInputs.page(OTHER, ids[1], 1, new Date("2026-10-15T00:00:00Z"))).map((row) => row.id)).toEqual([ids[2]]);
+    expect((await store.riskInputs.page(TEAM, undefined, 100, new Date("2026-10-15T00:00:00Z"))).map((row) => row.id)).not.toContain(alpha.id);
   });
 });
 
