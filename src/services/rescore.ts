@@ -17,10 +17,10 @@ export function rescoreService(deps: { store: Store; rules: Rules }) {
     async rescore(workspaceId: string, at: Date, signal?: AbortSignal): Promise<RescoreStats> {
       const stats: RescoreStats = { checked: 0, rescored: 0, tierMoves: 0 };
       // Few clients change on a given day: read in pages, write only what moved.
-      for await (const client of store.clients.iterate(workspaceId)) {
+      for await (const client of store.clients.iterateForScoring(workspaceId)) {
         throwIfStopped(signal, `${stats.checked} clients`);
         stats.checked += 1;
-        if (client.archivedAt) continue;
+        if (client.archived) continue;
         const next = scoreAndTier(client, rules, at);
         if (next.score === client.score && next.tier === client.tier) continue;
         await store.clients.update(workspaceId, client.id, next, "rescore", "rescore");

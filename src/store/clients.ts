@@ -2,6 +2,7 @@ import { Prisma, type Db } from "./prisma.ts";
 import type { DirectSql } from "./direct-sql.ts";
 import { isUniqueViolation } from "./errors.ts";
 import { chunksOf, inPages, IN_LIST_LIMIT } from "./paging.ts";
+import type { ScoringInput } from "../domain/scoring.ts";
 import { nameKeyTails } from "../domain/text.ts";
 import { insertRows, newId, type Provider } from "./bulk.ts";
 
@@ -46,6 +47,15 @@ export const clientColumns = (alias: string) =>
   );
 
 const CLIENT_COLUMNS = clientColumns("c");
+
+/** What `rescore` reads of a client (see iterateForScoring). */
+export interface ClientScoringRow extends ScoringInput {
+  id: string;
+  archived: boolean;
+  score: number;
+  tier: string;
+  tierOverride: string | null;
+}
 
 /** The scoring inputs and profile of a client, as written by `/client add`, edits and imports. */
 export type ClientFields = Omit<ClientRow, "id" | "lastTouchAt" | "archivedAt" | "createdAt">;
@@ -140,6 +150,26 @@ export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
     },
 
     /** Pages through every client of a workspace in key order, for exports. */
+    /**
+     * Every client (archived ones too) with what `rescore` reads: the scoring inputs and the stored score and tier,
+     * no more, in id order (creation order, as rows are laid down: see risk-inputs.ts). A page is one statement past
+     * Prisma (direct-sql.ts), whose model queries cost more memory and time than the rows at 1,000 per page.
+     */
+    iterateForScoring(workspaceId: string, pageSize = 1000): AsyncGenerator<ClientScoringRow> {
+      return inPages(
+        async (after, take) =>
+          (
+            await sql.query<Omit<ClientScoringRow, "archived"> & { archived: number }>(Prisma.sql`
+              SELECT "id", CASE WHEN "archivedAt" IS NULL THEN 0 ELSE 1 END AS "archived", "annualRevenue", "relationshipSince",
+                "lifecycleStage", "riskLevel", "satisfaction", "industry", "region", "score", "tier", "tierOverride"
+              FROM "Client" WHERE "workspaceId" = ${workspaceId} ${after !== undefined ? Prisma.sql`AND "id" > ${after}` : Prisma.empty}
+              ORDER BY "id" LIMIT ${Prisma.raw(String(take))}`)
+          ).map((row) => ({ ...row, archived: Number(row.archived) === 1 })),
+        (row) => row.id,
+        pageSize,
+      );
+    },
+
     iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<ClientRow> {
       return inPages(
         (after, take) =>
