@@ -77,9 +77,9 @@ export async function measureLatency(dataset: Dataset, database: BenchDatabase, 
   };
   const shows = (name: string) => (reply: SlackReply) => reply.body.includes(name.replaceAll("&", "&amp;"));
   try {
-    // Warm up both apps (and the reps' profiles, read from Slack once a day) before measuring.
-    const warm = Math.min(50, samples);
-    for (let i = 0; i < warm; i++) {
+    // Warm up both apps, and every rep's profile (read from Slack once a day: a rep's first command of the day also
+    // asks Slack who they are, which is not what this figure measures), before measuring.
+    for (let i = 0; i < Math.max(50, dataset.reps.length); i++) {
       const user = dataset.reps[i % dataset.reps.length]!;
       await botRequests.command("/tier", pick(dataset.sampleNames), { userId: user });
       await floorRequests.command("/tier", "x", { userId: user });

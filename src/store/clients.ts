@@ -149,7 +149,6 @@ export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
       });
     },
 
-    /** Pages through every client of a workspace in key order, for exports. */
     /**
      * Every client (archived ones too) with what `rescore` reads: the scoring inputs and the stored score and tier,
      * no more, in id order (creation order, as rows are laid down: see risk-inputs.ts). A page is one statement past
@@ -170,6 +169,7 @@ export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
       );
     },
 
+    /** Pages through every client of a workspace in key order, for exports. */
     iterate(workspaceId: string, pageSize = 1000): AsyncGenerator<ClientRow> {
       return inPages(
         (after, take) =>

@@ -3,7 +3,8 @@
  * pool, the same transaction lock, and the same values in and out as `$queryRaw`, `$executeRaw` and
  * `$transaction([...])`. What it skips is Prisma's request pipeline and WebAssembly query compiler, which cost about
  * 0.2 ms per statement, even raw: several times an indexed read, and most of a slash command's own time (see
- * bench/README.md). Only the hot paths use it (`/tier`, `/log`, the request claim); everything else stays on Prisma.
+ * bench/README.md); on a large result, its handling of the rows costs more than the statement. Only the hot paths use
+ * it (`/tier`, `/log`, the request claim, the pages of the `risk` and `rescore` runs); everything else stays on Prisma.
  */
 import {
   ColumnTypeEnum,
@@ -26,8 +27,8 @@ export interface DirectSql {
 }
 
 /**
- * Wraps the adapter factory handed to Prisma so that the connection Prisma opens is also ours; `connect` opens it
- * through Prisma (`$connect`) when no statement has yet. A connection Prisma disposes of is forgotten.
+ * Wraps the adapter factory handed to Prisma so that the connection Prisma opens is also ours. `adapter` returns it,
+ * having Prisma open it first (`$connect`) when Prisma has not yet; a connection Prisma disposes of is forgotten.
  */
 export function sharedAdapter(factory: SqlMigrationAwareDriverAdapterFactory) {
   let current: SqlDriverAdapter | undefined;

@@ -88,6 +88,25 @@ describe("rescore", () => {
     expect(row?.score).toBeGreaterThan(0);
   });
 
+  it("leaves an archived client's score as it was, and reads the pages through in id order", async () => {
+    // A workspace of its own: the other tests count this one's clients.
+    const team = "T0RESCOREARCHIVE";
+    await store.workspaces.ensure(team);
+    for (const name of ["Active Ports", "Active Grid"]) await store.clients.create(team, fields(name), "U0REP", "create");
+    const archived = await store.clients.create(team, fields("Archived Rail", { score: 1, tier: "C" }), "U0REP", "create");
+    if (!archived.created) throw new Error("client not created");
+    await store.clients.archive(team, archived.client.id, new Date("2026-12-02T00:00:00Z"));
+    const stats = await rescoreService({ store, rules: DEFAULT_RULES }).rescore(team, new Date("2026-12-02T12:00:00Z"));
+    expect(stats).toMatchObject({ checked: 3, rescored: 2 });
+    expect((await store.clients.findById(team, archived.client.id))?.score).toBe(1);
+    // Pages of one client: each page starts after the last id, and every client comes once.
+    const paged: string[] = [];
+    for await (const client of store.clients.iterateForScoring(team, 1)) paged.push(client.id);
+    expect(paged).toHaveLength(3);
+    expect(paged).toEqual([...new Set(paged)].sort());
+    expect(paged).toContain(archived.client.id);
+  });
+
   it("runs by hand as a recorded job run", async () => {
     const at = new Date("2026-12-03T00:00:00Z");
     const outcome = await runJob(deps, "rescore", rescoreRunner, TEAM, at, manualFiringKey(at, new Date()));
