@@ -140,6 +140,8 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
    * touch's own is logged at noon UTC of that day, as the log form does; the follow-up is recomputed.
    */
   async function edit(ctx: RequestContext, interactionId: string, input: TouchEdit): Promise<EditResult> {
+    // The id comes back from the form's metadata: text that is no record id (a NUL byte fails PostgreSQL) finds nothing.
+    if (!isRecordId(interactionId)) return { kind: "not-editable" };
     const length = [...input.summary].length;
     if (length > LIMITS.summary) return { kind: "summary-too-long", limit: LIMITS.summary, length };
     const touch = await store.interactions.findOwn(ctx.workspaceId, interactionId, ctx.userId);
@@ -150,7 +152,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
       ctx.workspaceId,
       interactionId,
       ctx.userId,
-      { type: input.type, summary: input.summary, sentiment: input.sentiment, occurredAt, nextFollowUpOn: input.next ? dateToDb(input.next) : null },
+      { type: input.type, summary: storableText(input.summary), sentiment: input.sentiment, occurredAt, nextFollowUpOn: input.next ? dateToDb(input.next) : null },
       followUpFromLatest(timezone),
     );
     if (edited === null) return { kind: "not-editable" };
@@ -165,6 +167,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
     edit,
     /** One of the caller's own touches as the edit form shows it (its day in their timezone), or null. */
     async touchToEdit(ctx: RequestContext, interactionId: string): Promise<TouchToEdit | null> {
+      if (!isRecordId(interactionId)) return null;
       const touch = await store.interactions.findOwn(ctx.workspaceId, interactionId, ctx.userId);
       if (!touch) return null;
       const timezone = await profiles.timezone(ctx);

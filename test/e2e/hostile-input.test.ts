@@ -305,7 +305,8 @@ describe("the snooze and edit-touch forms, and the message shortcut", () => {
           expectFormAnswer(reply, JSON.stringify({ touchId, fields }).slice(0, 120));
         },
       ),
-      { numRuns: 40 },
+      // Found by this property on PostgreSQL, which refuses text with a NUL byte: a valid form for such an id.
+      { numRuns: 40, examples: [["\u0000", { type: "call", sentiment: "neutral", summary: "!", date: null, next: null }]] },
     );
   }, 120_000);
 
