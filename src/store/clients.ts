@@ -48,6 +48,13 @@ export const clientColumns = (alias: string) =>
 
 const CLIENT_COLUMNS = clientColumns("c");
 
+/**
+ * Whether a client (of the table aliased `alias`) is archived, as a column `"archived"` that is 1 or 0: the pages
+ * that read every client need only that, not the date to decode. Read it with {@link isArchived}.
+ */
+export const archivedColumn = (alias: string) => Prisma.raw(`CASE WHEN "${alias}"."archivedAt" IS NULL THEN 0 ELSE 1 END AS "archived"`);
+export const isArchived = (archived: number | bigint): boolean => Number(archived) === 1;
+
 /** What `rescore` reads of a client (see iterateForScoring). */
 export interface ClientScoringRow extends ScoringInput {
   id: string;
@@ -159,11 +166,11 @@ export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
         async (after, take) =>
           (
             await sql.query<Omit<ClientScoringRow, "archived"> & { archived: number }>(Prisma.sql`
-              SELECT "id", CASE WHEN "archivedAt" IS NULL THEN 0 ELSE 1 END AS "archived", "annualRevenue", "relationshipSince",
-                "lifecycleStage", "riskLevel", "satisfaction", "industry", "region", "score", "tier", "tierOverride"
-              FROM "Client" WHERE "workspaceId" = ${workspaceId} ${after !== undefined ? Prisma.sql`AND "id" > ${after}` : Prisma.empty}
-              ORDER BY "id" LIMIT ${Prisma.raw(String(take))}`)
-          ).map((row) => ({ ...row, archived: Number(row.archived) === 1 })),
+              SELECT "c"."id", ${archivedColumn("c")}, "c"."annualRevenue", "c"."relationshipSince", "c"."lifecycleStage",
+                "c"."riskLevel", "c"."satisfaction", "c"."industry", "c"."region", "c"."score", "c"."tier", "c"."tierOverride"
+              FROM "Client" "c" WHERE "c"."workspaceId" = ${workspaceId} ${after !== undefined ? Prisma.sql`AND "c"."id" > ${after}` : Prisma.empty}
+              ORDER BY "c"."id" LIMIT ${Prisma.raw(String(take))}`)
+          ).map((row) => ({ ...row, archived: isArchived(row.archived) })),
         (row) => row.id,
         pageSize,
       );

@@ -9,6 +9,7 @@
 import { FACE_TO_FACE_TYPES, type RiskInputs } from "../domain/risk.ts";
 import type { Tier } from "../domain/rules.ts";
 import { dateValue, type Provider } from "./bulk.ts";
+import { archivedColumn, isArchived } from "./clients.ts";
 import { asDate, dateFromDb } from "./dates.ts";
 import type { DirectSql } from "./direct-sql.ts";
 import { Prisma } from "./prisma.ts";
@@ -47,7 +48,7 @@ export function riskInputRepository(sql: DirectSql, provider: Provider) {
       const meeting = Prisma.sql`AND "i"."type" IN (${Prisma.join([...FACE_TO_FACE_TYPES])})`;
       const negative = Prisma.sql`AND "i"."sentiment" = 'negative' AND "i"."occurredAt" >= ${since}`;
       const rows = await sql.query<PageRow>(Prisma.sql`
-        SELECT "c"."id", CASE WHEN "c"."archivedAt" IS NULL THEN 0 ELSE 1 END AS "archived",
+        SELECT "c"."id", ${archivedColumn("c")},
           COALESCE("c"."tierOverride", "c"."tier") AS "tier", "c"."createdAt", "c"."lastTouchAt", "c"."annualRevenue",
           "c"."relationshipSince", "c"."relationshipType", "c"."lifecycleStage", "c"."satisfaction", "c"."cadenceDays",
           "f"."dueOn" AS "followUpDueOn",
@@ -62,7 +63,7 @@ export function riskInputRepository(sql: DirectSql, provider: Provider) {
         const dueOn = asDate(row.followUpDueOn);
         return {
           id: row.id,
-          archived: Number(row.archived) === 1,
+          archived: isArchived(row.archived),
           tier: row.tier as Tier,
           createdAt: row.createdAt,
           lastTouchAt: row.lastTouchAt,
