@@ -90,7 +90,7 @@ async function job(name: string): Promise<Record<string, number>> {
     );
     const runner = runners[name];
     if (!runner) throw new Error(`the job ${name} has no runner`);
-    return await runner(team, at);
+    return (await runner(team, at)).stats;
   } finally {
     await store.close();
   }

@@ -1,12 +1,14 @@
 /**
  * `npm run job -- <job> [--at ISO-8601] [--team T…]`: run one job now, as if the clock read `--at` (an instant with
- * no offset is UTC). Runs by hand are recorded as job runs and are idempotent.
+ * no offset is UTC). Runs by hand are recorded as job runs and are idempotent. The closing line tells every post's
+ * fate; the exit code is 3 when posts are left failed or waiting with no live deliverer (EXIT_UNDELIVERED).
  */
 import { manualFiringKey, runJob, type JobName, type JobRunner } from "../jobs/run-job.ts";
 import { createJobRunners } from "../jobs/runners.ts";
 import { createServices } from "../services/index.ts";
 import { botTokenLookup } from "../slack/installation-store.ts";
 import { CliError } from "./args.ts";
+import { describeJobRun, exitCodeOf } from "./job-report.ts";
 import { JOB_USAGE, parseJobArgs, type JobArgs } from "./job-args.ts";
 import { runCli, type CliContext } from "./run.ts";
 
@@ -23,7 +25,8 @@ await runCli<JobArgs>({
     if (outcome.kind === "failed") throw new CliError(`${args.job} failed: ${outcome.error}`);
     if (outcome.kind === "already-claimed") throw new CliError(`${args.job} is already running for ${team}`);
     if (outcome.kind === "interrupted") throw new CliError(`${args.job} stopped before it finished: run it again`);
-    ctx.say(`${args.job} done: ${Object.entries(outcome.stats).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    ctx.say(describeJobRun(args.job, outcome.stats, outcome.delivery, ctx.clock.now()));
+    return exitCodeOf(outcome.delivery);
   },
 });
 

@@ -28,7 +28,8 @@ export interface CliCommand<A> {
   parse(argv: readonly string[]): A | "help";
   /** Checks that need no store, so that (say) a missing file fails before a database is created or migrated. */
   precheck?(args: A): Promise<void>;
-  main(ctx: CliContext, args: A): Promise<void>;
+  /** Resolves to an exit code when the command's outcome is not plain success (see job-report.ts). */
+  main(ctx: CliContext, args: A): Promise<number | void>;
 }
 
 const EXIT_FAILURE = 1;
@@ -69,7 +70,7 @@ export async function runCli<A>(command: CliCommand<A>, argv: readonly string[] 
     const logger = cliLogger(config);
     const opened = await openStore(config.database, logger);
     store = opened;
-    await command.main(
+    const code = await command.main(
       {
         config,
         store: opened,
@@ -80,6 +81,7 @@ export async function runCli<A>(command: CliCommand<A>, argv: readonly string[] 
       },
       args,
     );
+    if (code) process.exitCode = code;
   } catch (error) {
     process.exitCode = error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
     console.error(describeFailure(error, command.usage));

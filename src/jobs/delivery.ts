@@ -6,7 +6,13 @@
  * row per workspace, kind, recipient and period), the claim (one deliverer per row at a time, by a conditional
  * update and a lease), and the metadata look-up before any repeat attempt (a crash or timeout after Slack accepted
  * a post is recovered from `conversations.history` instead of posting again).
+ *
+ * A claim's lease is short and renewed by the deliverer's heartbeat while it lives, so a deliverer that died (kill -9,
+ * a lost machine) is replaced within one lease: the next claimer waits at most that long, looks in the history, and
+ * sends only what never arrived. A lease is renewed by claim token (one per round of claims), never by a list of ids.
  */
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Block, KnownBlock } from "@slack/types";
 import type { WebClient, WebClientOptions } from "@slack/web-api";
@@ -25,7 +31,13 @@ export interface DeliveryClient {
  * of every post holds for its Retry-After. A 5xx or a lost connection may come after Slack stored the post, so it
  * is never repeated blind: the row goes back to the outbox, whose next attempt first looks in the history.
  */
-export const DELIVERY_CLIENT_OPTIONS = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } } as const satisfies WebClientOptions;
+export const DELIVERY_CLIENT_OPTIONS = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 } as const satisfies WebClientOptions;
+
+/** The longest a post can be in flight (the client's timeout): a post starts only with at least this much lease left. */
+const POST_TIMEOUT_MS = DELIVERY_CLIENT_OPTIONS.timeout;
+
+/** A claim's lease, renewed every sixth of it while the deliverer lives: a dead deliverer's rows are free within it. */
+export const DEFAULT_LEASE_MS = 30_000;
 
 /** Retry-After waits in a row before a call's 429s count as a failed attempt of the row. */
 const RATE_LIMIT_WAITS = 5;
@@ -42,11 +54,12 @@ export interface DeliveryOptions {
   /** Posts per second to one conversation (Slack: about 1). */
   perChannelPerSecond?: number;
   /**
-   * How long a claimed row belongs to this deliverer before another may take it over. Rows are claimed a batch at
-   * a time and then paced, so it must cover `batchSize / ratePerSecond` seconds plus a post (with the client's
-   * own retries and Retry-After waits); a row whose lease runs out before its post starts is left for later.
+   * How long a claim holds without renewal; the deliverer renews it every `heartbeatMs` while it lives, and starts a
+   * post only with more than a post's timeout of it left. Default DEFAULT_LEASE_MS.
    */
-  leaseMs: number;
+  leaseMs?: number;
+  /** How often held leases are renewed; default a sixth of the lease. */
+  heartbeatMs?: number;
   /** Attempts before a row that keeps failing transiently is given up. */
   maxAttempts: number;
   /** Rows claimed per round; default 100. */
@@ -63,12 +76,46 @@ export interface DeliveryOptions {
   onRecipientGone?: (workspaceId: string, recipient: string, error: string) => Promise<void> | void;
 }
 
+/** A post this run gave up on, and why. */
+export interface DeliveryFailure {
+  kind: string;
+  recipient: string;
+  error: string;
+}
+
+/** What is left to send in the workspace when the run ends, and who is to send it. */
+export interface DeliveryWaiting {
+  /** Due for a retry later (the earliest at `nextRetryAt`): the running bot's next delivery round, or a run by hand then. */
+  retry: number;
+  nextRetryAt: Date | null;
+  /** Due now and held by no one (the run stopped, or ran out of time). */
+  due: number;
+  /** Being sent by another deliverer whose lease runs (renewed while it lives). */
+  elsewhere: number;
+}
+
 export interface DeliveryResult {
   sent: number;
+  /** Failed attempts that will be tried again (a transient error). */
   retried: number;
   failed: number;
   /** Rows found already posted (an earlier attempt landed but was not recorded) and marked sent without posting. */
   recovered: number;
+  /** This run's given-up posts (the first few). */
+  failures: DeliveryFailure[];
+  waiting: DeliveryWaiting;
+}
+
+/** Whether a run leaves posts that nobody alive is sending: failed ones, or ones waiting for a retry or a claimer. */
+export const leftUndelivered = (result: Pick<DeliveryResult, "failed" | "waiting">) => result.failed > 0 || result.waiting.retry > 0 || result.waiting.due > 0;
+
+/** Options of one call of `deliverDue`. */
+export interface DeliverDueOptions {
+  /**
+   * Keep delivering until this instant: wait for retries that fall due before it, and for rows held by a deliverer
+   * whose lease stops being renewed (it died), instead of leaving them to a later run. Runs by hand use it.
+   */
+  settleBy?: Date;
 }
 
 export const OUTBOX_EVENT_TYPE = "followups_outbox";
@@ -77,11 +124,12 @@ export const OUTBOX_EVENT_TYPE = "followups_outbox";
  * Delivers what is due when a job has a deliverer; without one (no Slack token, or a queue-only run) the posts stay
  * in the outbox for the next run that can post.
  */
-export async function deliverIfAble(delivery: Pick<Delivery, "deliverDue"> | null, workspaceId: string): Promise<{ sent: number; failed: number }> {
-  if (!delivery) return { sent: 0, failed: 0 };
-  const delivered = await delivery.deliverDue(workspaceId);
-  return { sent: delivered.sent + delivered.recovered, failed: delivered.failed };
+export async function deliverIfAble(delivery: Pick<Delivery, "deliverDue"> | null, workspaceId: string): Promise<DeliveryResult | null> {
+  return delivery ? delivery.deliverDue(workspaceId) : null;
 }
+
+/** A job's own counts of what it sent and failed (recovered posts count as sent): zero when it only queued. */
+export const sentAndFailed = (delivered: DeliveryResult | null) => ({ sent: delivered ? delivered.sent + delivered.recovered : 0, failed: delivered?.failed ?? 0 });
 
 /** Slack errors that mean the recipient will never receive the post. */
 const RECIPIENT_GONE = new Set(["account_inactive", "user_not_found", "channel_not_found", "is_archived"]);
@@ -91,8 +139,12 @@ const HISTORY_PAGES = 10;
 
 type Outcome = "sent" | "recovered" | "retried" | "failed" | "leaseLost" | "stopped";
 
-/** Margin before the lease deadline within which a post is not started (another deliverer may take the row). */
+/** Margin on top of a post's timeout within which a post is not started (another deliverer may take the row). */
 const LEASE_MARGIN_MS = 1000;
+/** Failures listed in a run's result; the rest are counted. */
+const LISTED_FAILURES = 20;
+/** How long a settling run waits before looking again at rows that are due but were not claimed (a race). */
+const RECHECK_MS = 250;
 
 /**
  * Spaces posts: one every 1/rate seconds across the workspace and 1/perChannel seconds per conversation. Slack
@@ -167,13 +219,53 @@ function realSleep(signal: AbortSignal | undefined): (ms: number) => Promise<voi
 /** What a post attempt returns when the bot began stopping while it waited for its turn. */
 const STOPPED = Symbol("stopped");
 
+/** One deliverer's identity: host and process (for people reading the outbox), and randomness (for uniqueness). */
+const delivererId = () => `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+
 export function createDelivery(options: DeliveryOptions) {
-  const { store, client, logger, now, leaseMs, maxAttempts } = options;
+  const { store, client, logger, now, maxAttempts } = options;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const heartbeatMs = options.heartbeatMs ?? Math.floor(leaseMs / 6);
   const batchSize = options.batchSize ?? 100;
   const baseBackoffMs = options.baseBackoffMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60 * 60_000;
   const log = logger.child({ component: "delivery" });
-  const pacer = new Pacer(1000 / options.ratePerSecond, 1000 / (options.perChannelPerSecond ?? 1), now, options.sleep ?? realSleep(options.signal));
+  const sleep = options.sleep ?? realSleep(options.signal);
+  const pacer = new Pacer(1000 / options.ratePerSecond, 1000 / (options.perChannelPerSecond ?? 1), now, sleep);
+  const deliverer = delivererId();
+  let rounds = 0;
+
+  /**
+   * The claim of one round: its token and how long its rows are surely ours. `lapsed` is set when a renewal came
+   * after the lease had run out (the process stalled): another deliverer may have taken some rows meanwhile, so
+   * each row is then confirmed on its own before it is posted.
+   */
+  interface Claim {
+    token: string;
+    heldUntil: number;
+    lapsed: boolean;
+  }
+
+  async function renew(claim: Claim): Promise<void> {
+    const at = now().getTime();
+    const until = at + leaseMs;
+    try {
+      await store.outbox.renewLeases(claim.token, new Date(until));
+      if (at > claim.heldUntil) claim.lapsed = true;
+      claim.heldUntil = Math.max(claim.heldUntil, until);
+    } catch (error) {
+      log.warn({ err: errorText(error) }, "could not renew the claim's lease");
+    }
+  }
+
+  /** Whether this claim may start a post of `row` now: enough lease left for the post's timeout, renewed if need be. */
+  async function mayPost(claim: Claim, row: ClaimedMessage): Promise<boolean> {
+    const enough = () => claim.heldUntil - now().getTime() >= POST_TIMEOUT_MS + LEASE_MARGIN_MS;
+    if (!enough()) await renew(claim);
+    if (!enough()) return false;
+    if (!claim.lapsed) return true;
+    return store.outbox.confirmHeld(row.id, claim.token, row.attempts, new Date(claim.heldUntil));
+  }
 
   /** Runs a Slack call, waiting out (and pacing every post behind) a 429's Retry-After a few times. */
   async function honouringRetryAfter<T>(call: () => Promise<T>): Promise<T> {
@@ -217,7 +309,7 @@ export function createDelivery(options: DeliveryOptions) {
     return undefined;
   }
 
-  async function deliverOne(row: ClaimedMessage): Promise<Outcome> {
+  async function deliverOne(row: ClaimedMessage, claim: Claim): Promise<Outcome> {
     const channel = await openChannel(row.recipient);
     if (row.attempts > 1) {
       const ts = await findPosted(channel, row);
@@ -229,9 +321,9 @@ export function createDelivery(options: DeliveryOptions) {
     const posted = await honouringRetryAfter(async () => {
       await pacer.wait(channel);
       if (options.signal?.aborted) return STOPPED;
-      // Pacing (or a slow look-up, or a Retry-After) may have used up the lease: then another deliverer may hold
-      // the row, and posting now could post twice. Leave it; whoever claims it next looks in the history first.
-      if (now().getTime() >= row.leaseUntil.getTime() - LEASE_MARGIN_MS) return undefined;
+      // Without enough lease for the post to finish, another deliverer might take the row mid-post and post twice.
+      // Leave it; whoever claims it next looks in the history first.
+      if (!(await mayPost(claim, row))) return undefined;
       return client.chat.postMessage({
         channel,
         text: row.payload.text,
@@ -250,7 +342,7 @@ export function createDelivery(options: DeliveryOptions) {
     const slackError = platformError(error);
     const message = errorText(error);
     if (slackError !== undefined && RECIPIENT_GONE.has(slackError)) {
-      await store.outbox.markFailed(row.id, message, row.attempts);
+      await store.outbox.markFailed(row.id, message, row.attempts, now());
       rowLog.warn({ error: message }, "recipient gone; post given up");
       try {
         await options.onRecipientGone?.(row.workspaceId, row.recipient, slackError);
@@ -261,7 +353,7 @@ export function createDelivery(options: DeliveryOptions) {
     }
     const transient = slackError === undefined || TRANSIENT_PLATFORM.has(slackError);
     if (!transient || row.attempts >= maxAttempts) {
-      await store.outbox.markFailed(row.id, message, row.attempts);
+      await store.outbox.markFailed(row.id, message, row.attempts, now());
       rowLog.error({ error: message, attempts: row.attempts }, "post failed");
       return "failed";
     }
@@ -272,57 +364,111 @@ export function createDelivery(options: DeliveryOptions) {
   }
 
   /** Returns claimed, unposted rows to the outbox, due now; a row whose claim has lapsed is left to its new holder. */
-  async function handBack(rows: readonly ClaimedMessage[]): Promise<void> {
-    for (const row of rows) {
-      await store.outbox.markRetry(row.id, "not posted yet: the bot was stopping", now(), row.attempts);
-    }
-    log.info({ rows: rows.length }, "stopping: unposted rows handed back to the outbox");
+  async function handBack(rows: readonly ClaimedMessage[], why: string): Promise<void> {
+    for (const row of rows) await store.outbox.markRetry(row.id, why, now(), row.attempts);
   }
 
-  return {
-    /**
-     * Sends every due row of a workspace, a batch at a time, until none is due. Without a workspace id it takes
-     * every workspace's rows, which is right only when `client` can post to all of them (one install).
-     */
-    async deliverDue(workspaceId?: string): Promise<DeliveryResult> {
-      const result: DeliveryResult = { sent: 0, retried: 0, failed: 0, recovered: 0 };
-      // A row comes back in the same call only when its lease lapsed (or a retry fell due) meanwhile: it is
-      // handled, and the call ends after that round so that it cannot spin.
-      const seen = new Set<string>();
-      for (;;) {
-        const rows = await store.outbox.claimDue(workspaceId, now(), batchSize, leaseMs);
-        let repeated = false;
-        // A recipient who left may have queued a notice to their manager: take it in one more round.
-        let queuedMore = false;
+  /** One pass: claims and sends a batch at a time until nothing is due (or a row comes round again). */
+  async function deliverPass(workspaceId: string, result: DeliveryResult): Promise<void> {
+    // A row comes back in the same pass only when its lease lapsed (or a retry fell due) meanwhile: it is handled,
+    // and the pass ends after that round so that it cannot spin.
+    const seen = new Set<string>();
+    for (;;) {
+      const claim: Claim = { token: `${deliverer}#${++rounds}`, heldUntil: 0, lapsed: false };
+      const claimedAt = now();
+      const rows = await store.outbox.claimDue(workspaceId, claimedAt, batchSize, leaseMs, claim.token);
+      if (rows.length === 0) return;
+      claim.heldUntil = claimedAt.getTime() + leaseMs;
+      const heartbeat = setInterval(() => void renew(claim), heartbeatMs);
+      heartbeat.unref();
+      let repeated = false;
+      // A recipient who left may have queued a notice to their manager: take it in one more round.
+      let queuedMore = false;
+      try {
         for (const [index, row] of rows.entries()) {
           if (options.signal?.aborted) {
-            await handBack(rows.slice(index));
-            return result;
+            await handBack(rows.slice(index), "not posted yet: the bot was stopping");
+            log.info({ rows: rows.length - index }, "stopping: unposted rows handed back to the outbox");
+            return;
           }
           if (seen.has(row.id)) repeated = true;
           seen.add(row.id);
           const rowLog = log.child({ outboxId: row.id, workspaceId: row.workspaceId, kind: row.kind, attempt: row.attempts });
           let outcome: Outcome;
           try {
-            outcome = await deliverOne(row);
+            outcome = await deliverOne(row, claim);
           } catch (error) {
             try {
               outcome = await handleFailure(row, error, rowLog);
-              if (outcome === "failed" && RECIPIENT_GONE.has(platformError(error) ?? "")) queuedMore = true;
+              if (outcome === "failed") {
+                if (result.failures.length < LISTED_FAILURES) result.failures.push({ kind: row.kind, recipient: row.recipient, error: errorText(error) });
+                if (RECIPIENT_GONE.has(platformError(error) ?? "")) queuedMore = true;
+              }
             } catch (storeError) {
-              // The row stays `sending`; its lease expires and a later round takes it over.
+              // The row stays `sending` under this round's token; the heartbeat renews only the current round, so its
+              // lease runs out and a later round takes it over.
               rowLog.error({ err: storeError }, "could not record delivery failure");
               continue;
             }
           }
           if (outcome === "stopped") {
-            await handBack(rows.slice(index));
-            return result;
+            await handBack(rows.slice(index), "not posted yet: the bot was stopping");
+            log.info({ rows: rows.length - index }, "stopping: unposted rows handed back to the outbox");
+            return;
           }
-          if (outcome === "leaseLost") rowLog.warn("lease ran out before posting; left for the next round");
-          else result[outcome]++;
+          if (outcome === "leaseLost") {
+            rowLog.warn("lease ran out before posting; handed back for the next round");
+            await handBack([row], "not posted: the claim's lease ran out first");
+          } else result[outcome]++;
         }
-        if ((rows.length < batchSize && !queuedMore) || repeated) return result;
+      } finally {
+        clearInterval(heartbeat);
+      }
+      if ((rows.length < batchSize && !queuedMore) || repeated) return;
+    }
+  }
+
+  /** What is left in the workspace, and when a settling run should look again (undefined: nothing to wait for). */
+  async function takeStock(workspaceId: string, watched: Map<string, { leaseUntil: number; alive: boolean }>): Promise<{ waiting: DeliveryWaiting; wakeAt: number | undefined }> {
+    const at = now().getTime();
+    const backlog = await store.outbox.backlog(workspaceId, new Date(at));
+    const wakeups: number[] = [];
+    if (backlog.due > 0) wakeups.push(at + RECHECK_MS);
+    if (backlog.nextRetryAt) wakeups.push(backlog.nextRetryAt.getTime());
+    let elsewhere = 0;
+    for (const held of backlog.held) {
+      elsewhere += held.rows;
+      // A holder whose lease moved since it was first seen renews it: it is alive, and sending them. One whose lease
+      // does not move may have died: look again when it runs out (then the rows are free) or after a heartbeat.
+      const key = held.claimedBy ?? "";
+      const lease = held.leaseUntil.getTime();
+      const seen = watched.get(key);
+      if (!seen) watched.set(key, { leaseUntil: lease, alive: false });
+      else if (lease > seen.leaseUntil) seen.alive = true;
+      if (!watched.get(key)!.alive) wakeups.push(Math.min(lease + RECHECK_MS, at + heartbeatMs + 1000));
+    }
+    return {
+      waiting: { retry: backlog.retry, nextRetryAt: backlog.nextRetryAt, due: backlog.due, elsewhere },
+      wakeAt: wakeups.length ? Math.min(...wakeups) : undefined,
+    };
+  }
+
+  return {
+    /**
+     * Sends every due row of a workspace, a batch at a time, until none is due; with `settleBy`, also what falls due
+     * before then (retries, rows of a deliverer that died). The result says what is left and who is to send it.
+     */
+    async deliverDue(workspaceId: string, call: DeliverDueOptions = {}): Promise<DeliveryResult> {
+      const result: DeliveryResult = { sent: 0, retried: 0, failed: 0, recovered: 0, failures: [], waiting: { retry: 0, nextRetryAt: null, due: 0, elsewhere: 0 } };
+      const watched = new Map<string, { leaseUntil: number; alive: boolean }>();
+      for (;;) {
+        await deliverPass(workspaceId, result);
+        const stock = await takeStock(workspaceId, watched);
+        result.waiting = stock.waiting;
+        const { settleBy } = call;
+        if (!settleBy || options.signal?.aborted || stock.wakeAt === undefined || stock.wakeAt > settleBy.getTime()) return result;
+        await sleep(Math.max(0, stock.wakeAt - now().getTime()));
+        if (options.signal?.aborted) return result;
       }
     },
   };

@@ -9,7 +9,7 @@ import type { DigestService } from "../services/digest.ts";
 import { messagesFor } from "../slack/i18n/index.ts";
 import { buildDigest } from "../slack/views/digest.ts";
 import type { Store } from "../store/index.ts";
-import { deliverIfAble, type Delivery } from "./delivery.ts";
+import { deliverIfAble, sentAndFailed, type Delivery, type DeliveryResult } from "./delivery.ts";
 
 export interface DigestStats {
   recipients: number;
@@ -31,7 +31,7 @@ export interface DigestDeps {
 
 export const DIGEST_KIND = "digest";
 
-export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date, byHand: boolean): Promise<DigestStats> {
+export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date, byHand: boolean): Promise<DigestStats & { delivery: DeliveryResult | null }> {
   const { store, digests, rules, adminUserIds, delivery } = deps;
   const stats: DigestStats = { recipients: 0, queued: 0, notDue: 0, alreadySent: 0, sent: 0, failed: 0 };
   const people = await store.users.digestRecipients(workspaceId);
@@ -68,5 +68,6 @@ export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date,
     if (created) stats.queued += 1;
     else stats.alreadySent += 1;
   }
-  return { ...stats, ...(await deliverIfAble(delivery, workspaceId)) };
+  const delivered = await deliverIfAble(delivery, workspaceId);
+  return { ...stats, ...sentAndFailed(delivered), delivery: delivered };
 }

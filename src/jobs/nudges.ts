@@ -13,7 +13,7 @@ import { messagesFor } from "../slack/i18n/index.ts";
 import { buildNudge } from "../slack/views/nudge.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
-import { deliverIfAble, type Delivery } from "./delivery.ts";
+import { deliverIfAble, sentAndFailed, type Delivery, type DeliveryResult } from "./delivery.ts";
 
 export interface NudgeStats {
   reps: number;
@@ -33,7 +33,7 @@ export interface NudgeDeps {
   logger: Logger;
 }
 
-export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, byHand: boolean): Promise<NudgeStats> {
+export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, byHand: boolean): Promise<NudgeStats & { delivery: DeliveryResult | null }> {
   const { store, followUps, rules, delivery } = deps;
   const stats: NudgeStats = { reps: 0, queued: 0, notDue: 0, paused: 0, sent: 0, failed: 0 };
   // Zones run up to 14 hours ahead of UTC: include what falls due tomorrow in UTC, then decide per rep.
@@ -66,5 +66,6 @@ export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, 
       if (created) stats.queued += 1;
     }
   }
-  return { ...stats, ...(await deliverIfAble(delivery, workspaceId)) };
+  const delivered = await deliverIfAble(delivery, workspaceId);
+  return { ...stats, ...sentAndFailed(delivered), delivery: delivered };
 }

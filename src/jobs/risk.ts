@@ -16,7 +16,7 @@ import { throwIfStopped } from "../services/context.ts";
 import type { Store } from "../store/index.ts";
 import type { OutboxEntry } from "../store/outbox.ts";
 import type { PendingRiskNotice } from "../store/risk-flags.ts";
-import { deliverIfAble, type Delivery } from "./delivery.ts";
+import { deliverIfAble, sentAndFailed, type Delivery, type DeliveryResult } from "./delivery.ts";
 
 export interface RiskStats {
   checked: number;
@@ -146,12 +146,13 @@ async function queueNotices(store: Store, rules: Rules, workspaceId: string, at:
   }
 }
 
-export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Promise<RiskStats> {
+export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Promise<RiskStats & { delivery: DeliveryResult | null }> {
   const { store, rules, delivery, signal } = deps;
   const counts = await evaluate(store, rules, workspaceId, at, signal);
   // A first run on imported data opens thousands of states at once: without statistics SQLite would search the
   // workspace's states for each batch of notices instead of walking their id index (see refreshStatistics).
   if (counts.entered + counts.left >= STATISTICS_AFTER_CHANGES) await store.refreshStatistics("RiskFlag");
   const posts = await queueNotices(store, rules, workspaceId, at);
-  return { ...counts, posts, ...(await deliverIfAble(delivery, workspaceId)) };
+  const delivered = await deliverIfAble(delivery, workspaceId);
+  return { ...counts, posts, ...sentAndFailed(delivered), delivery: delivered };
 }

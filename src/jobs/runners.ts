@@ -8,7 +8,8 @@ import { digestService } from "../services/digest.ts";
 import { runDigest } from "./digest.ts";
 import { runNudges } from "./nudges.ts";
 import { runRisk } from "./risk.ts";
-import type { JobName, JobRunner } from "./run-job.ts";
+import type { DeliveryResult } from "./delivery.ts";
+import type { JobName, JobReport, JobRunner } from "./run-job.ts";
 import { createSlackDelivery, type BotTokenFor } from "./slack-delivery.ts";
 
 export interface RunnerDeps {
@@ -45,17 +46,31 @@ export function createJobRunners(deps: RunnerDeps, options: RunnerOptions): Part
   const rescore = rescoreService({ store, rules });
   const delivery =
     slack.botTokenFor && !options.queueOnly
-      ? createSlackDelivery({ store, botTokenFor: slack.botTokenFor, apiUrl: slack.apiUrl, ratePerSecond: slack.deliveryRate, logger, now, ...(options.signal ? { signal: options.signal } : {}) })
+      ? createSlackDelivery({
+          store,
+          botTokenFor: slack.botTokenFor,
+          apiUrl: slack.apiUrl,
+          ratePerSecond: slack.deliveryRate,
+          logger,
+          now,
+          byHand: options.byHand,
+          ...(options.signal ? { signal: options.signal } : {}),
+        })
       : null;
   const runners: Partial<Record<JobName, JobRunner>> = {
-    rescore: async (workspaceId, at) => ({ ...(await rescore.rescore(workspaceId, at, options.signal)) }),
-    risk: async (workspaceId, at) => ({ ...(await runRisk({ store, rules, delivery, ...(options.signal ? { signal: options.signal } : {}) }, workspaceId, at)) }),
+    rescore: async (workspaceId, at) => ({ stats: { ...(await rescore.rescore(workspaceId, at, options.signal)) }, delivery: null }),
+    risk: async (workspaceId, at) => report(await runRisk({ store, rules, delivery, ...(options.signal ? { signal: options.signal } : {}) }, workspaceId, at)),
   };
   // The jobs that only post need a token, even when this run only queues.
   if (slack.botTokenFor) {
-    runners.nudges = async (workspaceId, at) => ({ ...(await runNudges({ store, followUps: services.followUps, rules, delivery, logger }, workspaceId, at, options.byHand)) });
+    runners.nudges = async (workspaceId, at) => report(await runNudges({ store, followUps: services.followUps, rules, delivery, logger }, workspaceId, at, options.byHand));
     const digests = digestService({ store, rules });
-    runners.digest = async (workspaceId, at) => ({ ...(await runDigest({ store, digests, rules, adminUserIds, delivery }, workspaceId, at, options.byHand)) });
+    runners.digest = async (workspaceId, at) => report(await runDigest({ store, digests, rules, adminUserIds, delivery }, workspaceId, at, options.byHand));
   }
   return runners;
+}
+
+/** A job's own counts apart from its delivery's result. */
+function report<Stats extends object>({ delivery, ...stats }: Stats & { delivery: DeliveryResult | null }): JobReport {
+  return { stats: { ...(stats as Record<string, number>) }, delivery };
 }

@@ -20,7 +20,18 @@ export interface SlackDeliveryOptions {
   now: () => Date;
   /** Aborted when the bot is stopping: delivery ends after the post in flight (see DeliveryOptions.signal). */
   signal?: AbortSignal;
+  /**
+   * A run by hand: deliver through transient faults within the run (retries after 2 s, doubling to 30 s) for up to
+   * BY_HAND_SETTLE_MS, instead of leaving retries to the running bot's next round (after 30 s, doubling to an hour).
+   */
+  byHand?: boolean;
 }
+
+/** How long a run by hand keeps delivering through transient faults and waits for a dead deliverer's rows. */
+export const BY_HAND_SETTLE_MS = 2 * 60_000;
+
+/** Attempts before a post that keeps failing transiently is given up (a run by hand makes about 7 of them). */
+const MAX_ATTEMPTS = 10;
 
 /** Delivers a workspace's due posts with that workspace's token; one deliverer (and pacer) per token. */
 export function createSlackDelivery(options: SlackDeliveryOptions): Pick<Delivery, "deliverDue"> {
@@ -31,7 +42,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Pick<Deliver
       if (!token) throw new Error(`the app is not installed in workspace ${workspaceId} (no bot token): nothing was sent`);
       let delivery = byToken.get(token);
       if (!delivery) byToken.set(token, (delivery = tokenDelivery(options, token)));
-      return delivery.deliverDue(workspaceId);
+      return delivery.deliverDue(workspaceId, options.byHand ? { settleBy: new Date(options.now().getTime() + BY_HAND_SETTLE_MS) } : {});
     },
   };
 }
@@ -49,8 +60,8 @@ function tokenDelivery(options: SlackDeliveryOptions, botToken: string): Deliver
     logger,
     now: options.now,
     ratePerSecond: options.ratePerSecond,
-    leaseMs: 10 * 60 * 1000,
-    maxAttempts: 8,
+    maxAttempts: MAX_ATTEMPTS,
+    ...(options.byHand ? { baseBackoffMs: 2_000, maxBackoffMs: 30_000 } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onRecipientGone: (workspaceId, recipient, error) => recordDeparture(store, logger, workspaceId, recipient, error),
   });

@@ -18,7 +18,8 @@ import { dmChannelOf, type ConsoleWorkspace } from "./workspace.ts";
 export interface JobConsole {
   /** Every job the bot knows (src/jobs/run-job.ts JOBS), with the reason one cannot run here. */
   list(): { name: string; available: boolean; reason?: string }[];
-  run(name: string, at: Date): Promise<{ kind: string; stats?: Record<string, number>; error?: string }>;
+  /** `summary`: the closing line `npm run job` prints for a finished run. */
+  run(name: string, at: Date): Promise<{ kind: string; stats?: Record<string, number>; summary?: string; error?: string }>;
 }
 
 export interface ConsoleServerOptions {

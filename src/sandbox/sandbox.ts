@@ -10,6 +10,7 @@ import { SlackEmulator } from "../../test/support/slack-emulator.ts";
 import { SlackRequests } from "../../test/support/slack-requests.ts";
 import { startBot, type RunningBot } from "../bot.ts";
 import { ConfigError, loadAppConfig } from "../config.ts";
+import { describeJobRun } from "../cli/job-report.ts";
 import { isJobName, JOBS, manualFiringKey, runJob } from "../jobs/run-job.ts";
 import { createJobRunners } from "../jobs/runners.ts";
 import { createLogger } from "../logger.ts";
@@ -124,7 +125,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       async run(name, at) {
         const runner = isJobName(name) ? runners[name] : undefined;
         if (!isJobName(name) || !runner) return { kind: "failed", error: `no runner for ${name}` };
-        return runJob({ store, logger, now: () => clock.now() }, name, runner, DEMO_TEAM.id, at, manualFiringKey(at, clock.now()));
+        const outcome = await runJob({ store, logger, now: () => clock.now() }, name, runner, DEMO_TEAM.id, at, manualFiringKey(at, clock.now()));
+        if (outcome.kind !== "done") return outcome;
+        const { delivery: _delivery, ...done } = outcome;
+        return { ...done, summary: describeJobRun(name, outcome.stats, outcome.delivery, new Date()) };
       },
     };
     const serve = (port: number) =>

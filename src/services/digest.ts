@@ -1,7 +1,7 @@
 /**
  * Builds one manager's weekly digest (or an admin's, over the whole workspace): key and A-tier clients, overdue
  * follow-ups by rep, new risks, tier moves, coverage of key clients, and each rep's touches by tier against the
- * tiers' share of value. Admins also get the week's delivery failures and job runs.
+ * tiers' share of value. Admins also get the week's delivery failures, the posts still waiting and the job runs.
  */
 import { cadenceDaysFor } from "../domain/cadence.ts";
 import { isCovered, tierShares, type DigestDay, type TierCounts } from "../domain/digest.ts";
@@ -11,8 +11,7 @@ import { isKeyClient, keyClientFilter } from "../domain/scoring.ts";
 import { todayInZone } from "../domain/when.ts";
 import { dateFromDb, dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
-import type { JobRunRow } from "../store/job-runs.ts";
-import type { OutboxFailure } from "../store/outbox.ts";
+import { operationsOf, type Operations } from "./operations.ts";
 
 /** Whose week it is: a manager's team (reports and the manager), or the whole workspace (null). */
 export interface DigestAudience {
@@ -38,7 +37,7 @@ export interface Digest {
   activity: { repSlackId: string; touches: TierCounts }[];
   /** The tiers' share of the audience's annual revenue, in whole percent. */
   valueShare: TierCounts;
-  operations: { failures: OutboxFailure[]; jobRuns: JobRunRow[] } | null;
+  operations: Operations | null;
   /** Nothing moved this week: no touches, nothing overdue, no new risk, no tier move. */
   quiet: boolean;
 }
@@ -75,7 +74,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
       const from = dateToDb(day.from);
       // Up to the run itself: a digest run by hand mid-week counts that morning's touches too.
       const to = now;
-      const [highlights, overdue, newRisks, tierMoves, cover, touches, revenue, failures, jobRuns] = await Promise.all([
+      const [highlights, overdue, newRisks, tierMoves, cover, touches, revenue, operations] = await Promise.all([
         inputs.highlights(workspaceId, members, key, HIGHLIGHTS),
         inputs.overdueByOwner(workspaceId, members, dateToDb(day.today)),
         inputs.risksOpenedSince(workspaceId, members, from, LISTED),
@@ -83,8 +82,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         coverage(workspaceId, members, key, day.today),
         inputs.touchesByRepAndTier(workspaceId, members, from, to),
         inputs.revenueByTier(workspaceId, members),
-        audience.isAdmin ? store.outbox.recentFailures(workspaceId, 5) : Promise.resolve([]),
-        audience.isAdmin ? store.jobRuns.recent(workspaceId, 8) : Promise.resolve([]),
+        audience.isAdmin ? operationsOf(store, workspaceId, now, { failures: 5, jobRuns: 8, failuresSince: from }) : Promise.resolve(null),
       ]);
       const activityByRep = new Map<string, TierCounts>();
       for (const row of touches) {
@@ -128,7 +126,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         coverage: cover,
         activity,
         valueShare: tierShares({ A: revenue.A ?? 0, B: revenue.B ?? 0, C: revenue.C ?? 0 }),
-        operations: audience.isAdmin ? { failures: failures.filter((f) => f.createdAt >= from), jobRuns } : null,
+        operations,
         quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0,
       };
     },

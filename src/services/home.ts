@@ -1,16 +1,15 @@
 /**
  * What a person's App Home shows: their follow-ups due this week (overdue first), their A-tier clients with last
  * touch, the risk states their clients are in; a manager also sees the team's totals, an admin the latest delivery
- * failures and job runs.
+ * failures, the posts still waiting to be sent and the job runs.
  */
 import { todayInZone } from "../domain/when.ts";
 import type { ClientRow } from "../store/clients.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
-import type { JobRunRow } from "../store/job-runs.ts";
-import type { OutboxFailure } from "../store/outbox.ts";
 import type { RiskFlagWithClient } from "../store/risk-flags.ts";
-import type { RequestContext } from "./context.ts";
+import type { Clock, RequestContext } from "./context.ts";
+import { operationsOf, type Operations } from "./operations.ts";
 import type { FollowUpList, FollowUpService } from "./follow-ups.ts";
 import type { ProfileService } from "./profiles.ts";
 import type { Role, RoleService } from "./roles.ts";
@@ -23,14 +22,14 @@ export interface Home {
   risks: RiskFlagWithClient[];
   /** For a manager: each person on the team (and the manager) with their overdue follow-ups. */
   team: { slackId: string; overdue: number }[] | null;
-  operations: { failures: OutboxFailure[]; jobRuns: JobRunRow[] } | null;
+  operations: Operations | null;
 }
 
 const TOP_CLIENTS = 10;
 const RISKS = 10;
 
-export function homeService(deps: { store: Store; followUps: FollowUpService; profiles: ProfileService; roles: RoleService }) {
-  const { store, followUps, profiles, roles } = deps;
+export function homeService(deps: { store: Store; followUps: FollowUpService; profiles: ProfileService; roles: RoleService; clock: Clock }) {
+  const { store, followUps, profiles, roles, clock } = deps;
   return {
     async home(ctx: RequestContext): Promise<Home> {
       const [role, today, list, top, risks] = await Promise.all([
@@ -48,8 +47,7 @@ export function homeService(deps: { store: Store; followUps: FollowUpService; pr
         const overdue = new Map((await store.digestInputs.overdueByOwner(ctx.workspaceId, members, dateToDb(today))).map((o) => [o.ownerSlackId, o.count]));
         team = members.map((slackId) => ({ slackId, overdue: overdue.get(slackId) ?? 0 }));
       }
-      const operations =
-        role === "admin" ? { failures: await store.outbox.recentFailures(ctx.workspaceId, 5), jobRuns: await store.jobRuns.recent(ctx.workspaceId, 5) } : null;
+      const operations = role === "admin" ? await operationsOf(store, ctx.workspaceId, clock.now(), { failures: 5, jobRuns: 5 }) : null;
       return {
         role,
         today,

@@ -30,7 +30,7 @@ export function createStore({ db, sql }: Database, provider: DatabaseTarget["pro
     followUps: followUpRepository(db, provider),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
-    outbox: outboxRepository(db),
+    outbox: outboxRepository(db, provider),
     riskFlags: riskFlagRepository(db, sql),
     riskInputs: riskInputRepository(sql, provider),
     digestInputs: digestInputRepository(db, provider),

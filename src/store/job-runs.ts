@@ -28,7 +28,7 @@ export function jobRunRepository(db: Db) {
       }
     },
 
-    async finish(id: string, stats: Record<string, number>, at: Date): Promise<void> {
+    async finish(id: string, stats: Record<string, number | string>, at: Date): Promise<void> {
       await db.jobRun.update({ where: { id }, data: { status: "done", stats: JSON.stringify(stats), finishedAt: at } });
     },
 

@@ -2,7 +2,7 @@
  * Risk states of clients. The risk job opens and closes them; each state's alert and its "back to normal" note are
  * queued to the outbox exactly once: the stamps that say so are set in the same transaction as the outbox rows.
  */
-import { outboxRepository, type OutboxEntry } from "./outbox.ts";
+import { enqueueIn, type OutboxEntry } from "./outbox.ts";
 import { chunksOf, IN_LIST_LIMIT } from "./paging.ts";
 import type { DirectSql } from "./direct-sql.ts";
 import { Prisma, type Db } from "./prisma.ts";
@@ -126,8 +126,7 @@ export function riskFlagRepository(db: Db, sql: DirectSql) {
             ),
           ];
           if (!claims.every(Boolean)) throw new NoticesTaken();
-          const outbox = outboxRepository(tx);
-          for (const post of posts) await outbox.enqueue(workspaceId, post);
+          for (const post of posts) await enqueueIn(tx, workspaceId, post);
         });
         return true;
       } catch (error) {

@@ -44,6 +44,6 @@ describe("slash commands while a job runs", () => {
     expect(allText(asEphemeral(log.json))).toContain("Logged a call with *Slow Station 2*");
     expect(jobDone).toBe(false);
 
-    expect(await job).toMatchObject({ sent: REPS.length });
+    expect((await job).stats).toMatchObject({ sent: REPS.length });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The nudges job as operators and replicas run it: separate processes on one store (SQLite file or PostgreSQL)
- * talking to the Slack emulator. Two started together deliver each nudge once; one killed with SIGKILL between
- * Slack storing a post and the answer arriving, then started again, delivers each nudge once: the lost answer is
- * found in the conversation's history instead of being posted again.
+ * talking to the Slack emulator. Two started together deliver each nudge once. One killed with SIGKILL while Slack
+ * holds a stored post's answer, or while a post is still on its way, is followed at once by a re-run that waits out
+ * the dead process's short lease, looks in the history, and delivers each nudge once, saying what it recovered. A
+ * run through 429s and a 500 delivers everything and says so; a run that leaves a post failed exits 3 and says why.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -80,7 +81,7 @@ describe("job processes", () => {
     expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(REPS.length);
   }, 60_000);
 
-  it("a process killed between Slack storing a post and its answer, started again, delivers each nudge exactly once", async () => {
+  it("a process killed while Slack holds a stored post's answer, run again at once, delivers each nudge exactly once", async () => {
     // The first post is stored at once but answered 20 s later: the process is killed while it waits.
     t.emulator.inject({ method: "chat.postMessage", kind: "slow_reply", ms: 20_000, times: 1 });
     const killed = jobProcess("2026-11-24T10:00");
@@ -89,13 +90,48 @@ describe("job processes", () => {
     expect((await killed.exited).signal).toBe("SIGKILL");
     const stuck = await db.outboundMessage.count({ where: { workspaceId: TEST_TEAM, status: "sending" } });
     expect(stuck).toBeGreaterThan(0);
-    // The dead process's claims hold for their lease (10 minutes); end them now rather than wait.
-    await db.outboundMessage.updateMany({ where: { workspaceId: TEST_TEAM, status: "sending" }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
 
+    const started = Date.now();
     const restarted = await jobProcess("2026-11-24T10:00").exited;
     expect(restarted.code, restarted.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
     await expectOneNudgeEach();
-    // Every row the dead process had claimed was looked up before any second attempt.
+    // The stored post was found in the history and recorded, not posted again; the rest were sent.
+    expect(restarted.stderr).toMatch(/posts: \d+ sent, 1 found already in Slack .*, 0 failed\.$/m);
     expect(t.emulator.callsTo("conversations.history").length).toBeGreaterThanOrEqual(stuck);
+  }, 90_000);
+
+  it("a process killed while its post is still on the way, run again at once, delivers each nudge exactly once", async () => {
+    // The first post never reaches Slack: the process is killed while it waits for an answer that cannot come.
+    t.emulator.inject({ method: "chat.postMessage", kind: "lost", ms: 20_000, times: 1 });
+    const killed = jobProcess("2026-11-25T10:00");
+    await until(() => t.emulator.calls.some((c) => c.method === "chat.postMessage"), 30_000);
+    killed.child.kill("SIGKILL");
+    expect((await killed.exited).signal).toBe("SIGKILL");
+    expect(await db.outboundMessage.count({ where: { workspaceId: TEST_TEAM, status: "sending" } })).toBeGreaterThan(0);
+
+    const started = Date.now();
+    const restarted = await jobProcess("2026-11-25T10:00").exited;
+    expect(restarted.code, restarted.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    await expectOneNudgeEach();
+    // Nothing had landed: the history was checked and every nudge sent by the re-run.
+    expect(restarted.stderr).toMatch(new RegExp(`posts: ${REPS.length} sent, 0 failed\\.$`, "m"));
+  }, 90_000);
+
+  it("a run through two 429s and a 500 delivers every nudge within the run, and says so", async () => {
+    t.emulator.inject({ method: "chat.postMessage", kind: "rate_limit", retryAfterSeconds: 1, times: 2 });
+    t.emulator.inject({ method: "chat.postMessage", kind: "server_error", status: 500, times: 1 });
+    const run = await jobProcess("2026-11-26T10:00").exited;
+    expect(run.code, run.stderr).toBe(0);
+    await expectOneNudgeEach();
+    expect(run.stderr).toMatch(new RegExp(`nudges done: ${REPS.length} reps with follow-ups due, ${REPS.length} nudges queued, .*; posts: ${REPS.length} sent, 0 failed\\.$`, "m"));
+  }, 90_000);
+
+  it("a run that leaves a post failed exits 3 and names the post and the error", async () => {
+    t.emulator.inject({ method: "chat.postMessage", kind: "error", error: "invalid_blocks", times: 1 });
+    const run = await jobProcess("2026-11-27T10:00").exited;
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(new RegExp(`posts: ${REPS.length - 1} sent, 1 failed \\(nudge to U0PROC\\d: invalid_blocks\\)\\.$`, "m"));
   }, 90_000);
 });

@@ -149,7 +149,7 @@ describe("nudges", () => {
       env: cliEnv(t),
     });
     expect(stderr).toContain("running nudges for workspace T0TEST as of 2026-11-24T10:00:00.000Z");
-    expect(stderr).toMatch(/nudges done: .*queued 2.*sent 2/);
+    expect(stderr).toMatch(/nudges done: .*2 nudges queued.*; posts: 2 sent, 0 failed\.$/m);
     expect(dmTo(REP)).toHaveLength(1);
   });
 
@@ -157,7 +157,7 @@ describe("nudges", () => {
     const { store, followUps } = t.bot.services;
     const slack = { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 };
     const queueOnly = createJobRunners({ store, services: { followUps }, rules: DEFAULT_RULES, logger, now: () => new Date(), adminUserIds: [], slack }, { byHand: true, queueOnly: true });
-    const queued = await queueOnly.nudges!(TEST_TEAM, new Date("2026-12-03T10:00:00Z"));
+    const { stats: queued } = await queueOnly.nudges!(TEST_TEAM, new Date("2026-12-03T10:00:00Z"));
     expect(queued).toMatchObject({ sent: 0, failed: 0 });
     expect(queued.queued).toBeGreaterThan(0);
     expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(0);

@@ -22,13 +22,13 @@ let t: TestBot;
 const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 /** The risk job by hand, as `npm run job -- risk --at` runs it. */
-function risk(at: string) {
+async function risk(at: string) {
   const { store, followUps } = t.bot.services;
   const runners = createJobRunners(
     { store, services: { followUps }, rules, logger, now: () => new Date(), adminUserIds: [], slack: { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
     { byHand: true },
   );
-  return runners.risk!(TEST_TEAM, new Date(at));
+  return (await runners.risk!(TEST_TEAM, new Date(at))).stats;
 }
 
 const postsTo = (channel: string) => t.emulator.callsTo("chat.postMessage").filter((c) => c.args.channel === channel);

@@ -1,11 +1,11 @@
 /**
  * The outbox and its deliverer on a real store against the Slack emulator with a real WebClient: one row per key,
- * every row posted exactly once through 429s, 5xx answers, a crash after posting and two racing deliverers, people
- * who left marked inactive, and posts paced under Slack's limits.
+ * every row posted exactly once through 429s, 5xx answers, a crash after posting, a stalled deliverer and two racing
+ * deliverers, people who left marked inactive, posts paced under Slack's limits, and what is left reported.
  */
 import { WebClient } from "@slack/web-api";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDelivery, DELIVERY_CLIENT_OPTIONS, OUTBOX_EVENT_TYPE, type DeliveryOptions } from "../../src/jobs/delivery.ts";
+import { createDelivery, DELIVERY_CLIENT_OPTIONS, leftUndelivered, OUTBOX_EVENT_TYPE, type DeliveryOptions, type DeliveryResult } from "../../src/jobs/delivery.ts";
 import { createLogger, toSlackLogger } from "../../src/logger.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { openStore } from "../../src/store/open.ts";
@@ -15,6 +15,8 @@ import { checkCall, isNotInSpecProblem } from "../support/slack-openapi.ts";
 import { createTestDatabase, testStore, type TestDatabase } from "../support/test-database.ts";
 
 const TOKEN = "xoxb-test";
+/** A claim token of a deliverer that is not running (it never renews its lease). */
+const CLAIMER = "test-host:0:claimer#1";
 const logger = createLogger("silent");
 let database: TestDatabase;
 let store: Store;
@@ -90,6 +92,9 @@ function deliveryWith(overrides: Partial<DeliveryOptions> & Pick<DeliveryOptions
   });
 }
 
+/** A result's counts, without its lists. */
+const counts = (result: DeliveryResult) => ({ sent: result.sent, retried: result.retried, failed: result.failed, recovered: result.recovered });
+
 function outboxIdOf(call: RecordedCall): unknown {
   const metadata = call.args.metadata as { event_type?: unknown; event_payload?: { outbox_id?: unknown } } | undefined;
   return metadata?.event_type === OUTBOX_EVENT_TYPE ? metadata.event_payload?.outbox_id : undefined;
@@ -156,14 +161,14 @@ describe("outbox", () => {
     const team = await newTeam();
     const ids = await enqueueMany(team, 12);
     const now = new Date();
-    const [a, b] = await Promise.all([store.outbox.claimDue(team, now, 12, 60_000), otherStore.outbox.claimDue(team, now, 12, 60_000)]);
+    const [a, b] = await Promise.all([store.outbox.claimDue(team, now, 12, 60_000, CLAIMER), otherStore.outbox.claimDue(team, now, 12, 60_000, CLAIMER)]);
     const claimed = [...a, ...b].map((row) => row.id);
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.sort()).toEqual([...ids].sort());
     expect([...a, ...b].every((row) => row.attempts === 1)).toBe(true);
     // Nothing is due while the leases run; after they expire the rows are claimed again, as attempt 2.
-    expect(await store.outbox.claimDue(team, new Date(now.getTime() + 59_000), 12, 60_000)).toEqual([]);
-    const again = await store.outbox.claimDue(team, new Date(now.getTime() + 60_000), 12, 60_000);
+    expect(await store.outbox.claimDue(team, new Date(now.getTime() + 59_000), 12, 60_000, CLAIMER)).toEqual([]);
+    const again = await store.outbox.claimDue(team, new Date(now.getTime() + 60_000), 12, 60_000, CLAIMER);
     expect(again.map((row) => row.attempts)).toEqual(Array(12).fill(2));
     // A retry is due at its time, not before; a failed row and a sent row are never due.
     const [first, second, third] = again;
@@ -172,7 +177,7 @@ describe("outbox", () => {
     expect(await store.outbox.markFailed(second!.id, "gone")).toBe(true);
     await store.outbox.markSent(third!.id, "DU0P", "1.000001", now);
     expect(await store.outbox.markFailed(third!.id, "late")).toBe(false);
-    const later = await store.outbox.claimDue(team, new Date(now.getTime() + 300_000), 12, 60_000);
+    const later = await store.outbox.claimDue(team, new Date(now.getTime() + 300_000), 12, 60_000, CLAIMER);
     expect(later.map((row) => row.id).sort()).toEqual(again.filter((row) => row !== second && row !== third).map((row) => row.id).sort());
     expect(await store.outbox.recentFailures(team, 10)).toEqual([expect.objectContaining({ id: second!.id, lastError: "gone", attempts: 2 })]);
   });
@@ -184,14 +189,14 @@ describe("delivery", () => {
     const ids = await enqueueMany(team, 30);
     const clock = fakeClock();
     const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep, batchSize: 7 });
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 30, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 30, retried: 0, failed: 0, recovered: 0 });
     await expectExactlyOnce(ids);
     const message = emulator.messagesIn("DU0P3")[0];
     expect(message).toMatchObject({ text: "Nudge 3", metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: ids[3] } } });
     expect(emulator.callsTo("conversations.open")[0]?.args).toMatchObject({ users: "U0P0" });
     // First attempts do not look in the history; a second run finds nothing due.
     expect(emulator.callsTo("conversations.history")).toHaveLength(0);
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
     expect(emulator.stats().postMessage).toBe(30);
   });
 
@@ -206,11 +211,11 @@ describe("delivery", () => {
       if (emulator.callsTo("chat.postMessage").length === 2) stopping.abort();
     };
     const stopped = deliveryWith({ now: clock.now, sleep, signal: stopping.signal });
-    expect(await stopped.deliverDue(team)).toEqual({ sent: 2, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await stopped.deliverDue(team))).toEqual({ sent: 2, retried: 0, failed: 0, recovered: 0 });
     const handedBack = await Promise.all(ids.slice(2).map((id) => store.outbox.find(id)));
     for (const row of handedBack) expect(row).toMatchObject({ status: "pending", nextAttemptAt: clock.now() });
     // Due at once, not after the lease: a new run (the next firing, or a replica) takes them straight away.
-    expect(await deliveryWith({ now: clock.now, sleep: clock.sleep }).deliverDue(team)).toEqual({ sent: 4, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await deliveryWith({ now: clock.now, sleep: clock.sleep }).deliverDue(team))).toEqual({ sent: 4, retried: 0, failed: 0, recovered: 0 });
     await expectExactlyOnce(ids);
   });
 
@@ -224,7 +229,7 @@ describe("delivery", () => {
     const started = Date.now();
     const run = delivery.deliverDue(team);
     setTimeout(() => stopping.abort(), 200);
-    expect(await run).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await run)).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
     expect(Date.now() - started).toBeLessThan(10_000);
     for (const id of ids) expect(await store.outbox.find(id)).toMatchObject({ status: "pending" });
     expect(postsPerId().size).toBe(0);
@@ -240,7 +245,7 @@ describe("delivery", () => {
     emulator.inject({ method: "chat.postMessage", kind: "server_error", status: 502, landed: true, times: 2 });
     const clock = fakeClock();
     const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep });
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 2, retried: 3, failed: 0, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 2, retried: 3, failed: 0, recovered: 0 });
     const retried = await store.outbox.find(ids[0]!);
     expect(retried).toMatchObject({ status: "pending", attempts: 1 });
     expect(retried?.lastError).toMatch(/503|service|HTTP/i);
@@ -248,9 +253,9 @@ describe("delivery", () => {
     expect(retried?.nextAttemptAt?.getTime()).toBeGreaterThan(clock.ms + 29_900);
     expect(retried?.nextAttemptAt?.getTime()).toBeLessThanOrEqual(clock.ms + 30_000);
     // Not due before its backoff; then each is looked up: the lost one is posted, the landed ones are recovered.
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
     clock.ms += 30_000;
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 1, retried: 0, failed: 0, recovered: 2 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 1, retried: 0, failed: 0, recovered: 2 });
     expect(emulator.callsTo("conversations.history")).toHaveLength(3);
     expect(emulator.callsTo("conversations.history")[0]?.args).toMatchObject({ channel: "DU0P0", include_all_metadata: "true", limit: "100" });
     await expectLandedOnce(ids);
@@ -265,7 +270,7 @@ describe("delivery", () => {
     const clock = fakeClock();
     const onRecipientGone = vi.fn();
     const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep, maxAttempts: 1, onRecipientGone });
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 2, retried: 0, failed: 1, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 2, retried: 0, failed: 1, recovered: 0 });
     expect(await store.outbox.find(ids[0]!)).toMatchObject({ status: "failed", attempts: 1 });
     expect(onRecipientGone).not.toHaveBeenCalled();
     expect((await store.outbox.recentFailures(team, 5)).map((row) => row.id)).toEqual([ids[0]]);
@@ -276,7 +281,7 @@ describe("delivery", () => {
     const [id] = await enqueueMany(team, 1);
     const clock = fakeClock();
     // The crashed deliverer: claims the row, posts it, dies before recording it.
-    const [claimed] = await store.outbox.claimDue(team, clock.now(), 10, 60_000);
+    const [claimed] = await store.outbox.claimDue(team, clock.now(), 10, 60_000, CLAIMER);
     expect(claimed?.id).toBe(id);
     const client = newClient();
     const opened = await client.conversations.open({ users: claimed!.recipient });
@@ -288,9 +293,9 @@ describe("delivery", () => {
     // Other messages in the conversation do not confuse the look-up.
     await client.chat.postMessage({ channel: opened.channel!.id!, text: "unrelated", metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: "other" } } });
     const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep });
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 }); // lease still held
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 }); // lease still held
     clock.ms += 60_000;
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 1 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 1 });
     expect(await store.outbox.find(id!)).toMatchObject({ status: "sent", ts: posted.ts, channel: "DU0P0", attempts: 2 });
     expect(postsPerId().get(id)).toBe(1);
   });
@@ -329,14 +334,14 @@ describe("delivery", () => {
         await store.users.markInactive(workspaceId, recipient);
       },
     });
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 1, retried: 0, failed: 1, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 1, retried: 0, failed: 1, recovered: 0 });
     expect(gone).toEqual([[team, "U0GONE", "account_inactive"]]);
     expect(await store.outbox.find(goneId)).toMatchObject({ status: "failed", attempts: 1, lastError: "account_inactive" });
     expect(await store.outbox.find(stayId)).toMatchObject({ status: "sent" });
     expect(await store.users.find(team, "U0GONE")).toMatchObject({ active: false });
     expect(await store.users.find(team, "U0STAY")).toMatchObject({ active: true });
     clock.ms += 24 * 3600_000;
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
     expect(emulator.callsTo("chat.postMessage")).toHaveLength(2);
   });
 
@@ -353,20 +358,105 @@ describe("delivery", () => {
     expect(emulator.callsTo("conversations.open")).toHaveLength(0);
   });
 
-  it("does not start a post once pacing has used up the row's lease, and a later round sends it once", async () => {
+  it("renews its claim while pacing holds a batch longer than the lease, and posts each row once", async () => {
     const team = await newTeam();
-    const ids = await enqueueMany(team, 3, () => "C0BUSY");
+    const ids = await enqueueMany(team, 40, () => "C0BUSY");
     const clock = fakeClock();
-    const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep, perChannelPerSecond: 1, leaseMs: 1500 });
-    // One post a second to the channel: the second and third rows would start after their lease (less a margin).
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 1, retried: 0, failed: 0, recovered: 0 });
-    expect(emulator.stats().postMessage).toBe(1);
-    expect(await store.outbox.find(ids[1]!)).toMatchObject({ status: "sending", attempts: 1 });
-    clock.ms += 60_000;
-    expect(await delivery.deliverDue(team)).toMatchObject({ sent: 1 });
-    clock.ms += 60_000;
-    expect(await delivery.deliverDue(team)).toMatchObject({ sent: 1 });
+    // One post a second to the channel: the batch takes 40 s of a 30 s lease, renewed before each post that needs it.
+    const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep, perChannelPerSecond: 1, leaseMs: 30_000 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 40, retried: 0, failed: 0, recovered: 0 });
     await expectExactlyOnce(ids);
+  });
+
+  it("a deliverer that stalled past its lease checks each row before posting, and leaves those taken over", async () => {
+    const team = await newTeam();
+    const ids = await enqueueMany(team, 4);
+    const clock = fakeClock();
+    let stalled = false;
+    const other = deliveryWith({ now: clock.now, sleep: clock.sleep, store: otherStore, leaseMs: 30_000 });
+    // After its first post the deliverer freezes for a minute; meanwhile another one takes and sends the rest.
+    const sleep = async (ms: number) => {
+      await clock.sleep(ms);
+      if (!stalled && emulator.callsTo("chat.postMessage").length === 1) {
+        stalled = true;
+        clock.ms += 60_000;
+        await other.deliverDue(team);
+      }
+    };
+    const slow = deliveryWith({ now: clock.now, sleep, leaseMs: 30_000, perChannelPerSecond: 1, ratePerSecond: 1 });
+    const result = await slow.deliverDue(team);
+    expect(stalled).toBe(true);
+    expect(result.sent).toBe(1);
+    await expectExactlyOnce(ids);
+  });
+
+  it("reports what is left: a retry and when it is due, and nothing waiting once it went", async () => {
+    const team = await newTeam();
+    await enqueueMany(team, 2);
+    emulator.inject({ method: "chat.postMessage", kind: "server_error", status: 500, times: 1 });
+    const clock = fakeClock();
+    const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep });
+    const first = await delivery.deliverDue(team);
+    expect(counts(first)).toEqual({ sent: 1, retried: 1, failed: 0, recovered: 0 });
+    expect(first.waiting).toEqual({ retry: 1, nextRetryAt: expect.any(Date), due: 0, elsewhere: 0 });
+    expect(first.waiting.nextRetryAt!.getTime()).toBeGreaterThan(clock.ms + 29_000);
+    expect(leftUndelivered(first)).toBe(true);
+    clock.ms += 30_000;
+    const second = await delivery.deliverDue(team);
+    expect(second.waiting).toEqual({ retry: 0, nextRetryAt: null, due: 0, elsewhere: 0 });
+    expect(leftUndelivered(second)).toBe(false);
+  });
+
+  it("settling (a run by hand) delivers through two 429s and a 500 within the run, each post once", async () => {
+    const team = await newTeam();
+    const ids = await enqueueMany(team, 2);
+    emulator.inject({ method: "chat.postMessage", kind: "rate_limit", retryAfterSeconds: 1, times: 2 });
+    emulator.inject({ method: "chat.postMessage", kind: "server_error", status: 500, times: 1 });
+    const clock = fakeClock();
+    const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep, baseBackoffMs: 2_000 });
+    const result = await delivery.deliverDue(team, { settleBy: new Date(clock.ms + 120_000) });
+    expect(counts(result)).toEqual({ sent: 2, retried: 1, failed: 0, recovered: 0 });
+    expect(result.waiting).toEqual({ retry: 0, nextRetryAt: null, due: 0, elsewhere: 0 });
+    await expectExactlyOnce(ids);
+    expect(clock.slept).toBeLessThan(120_000);
+  });
+
+  it("settling waits out a dead deliverer's lease, then recovers its landed post and sends its lost one, each once", async () => {
+    const team = await newTeam();
+    const ids = await enqueueMany(team, 2);
+    const clock = fakeClock();
+    // The dead deliverer claimed both rows with a 30 s lease, posted the first (it landed) and died.
+    const claimed = await store.outbox.claimDue(team, clock.now(), 10, 30_000, CLAIMER);
+    const client = newClient();
+    const opened = await client.conversations.open({ users: claimed[0]!.recipient });
+    await client.chat.postMessage({ channel: opened.channel!.id!, text: claimed[0]!.payload.text, metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: claimed[0]!.id } } });
+    const delivery = deliveryWith({ now: clock.now, sleep: clock.sleep, leaseMs: 30_000 });
+    const result = await delivery.deliverDue(team, { settleBy: new Date(clock.ms + 120_000) });
+    expect(counts(result)).toEqual({ sent: 1, retried: 0, failed: 0, recovered: 1 });
+    expect(result.waiting).toEqual({ retry: 0, nextRetryAt: null, due: 0, elsewhere: 0 });
+    expect(clock.slept).toBeGreaterThanOrEqual(29_000);
+    expect(clock.slept).toBeLessThan(40_000);
+    await expectLandedOnce(ids);
+  });
+
+  it("settling leaves a live deliverer's rows to it: its lease moves, and they are reported as sent elsewhere", async () => {
+    const team = await newTeam();
+    await enqueueMany(team, 3);
+    const clock = fakeClock();
+    await store.outbox.claimDue(team, clock.now(), 10, 30_000, CLAIMER);
+    // The live deliverer's heartbeat: its lease moves on as time passes.
+    const sleep = async (ms: number) => {
+      await clock.sleep(ms);
+      await store.outbox.renewLeases(CLAIMER, new Date(clock.ms + 30_000));
+    };
+    const delivery = deliveryWith({ now: clock.now, sleep, leaseMs: 30_000 });
+    const result = await delivery.deliverDue(team, { settleBy: new Date(clock.ms + 120_000) });
+    expect(counts(result)).toEqual({ sent: 0, retried: 0, failed: 0, recovered: 0 });
+    expect(result.waiting).toEqual({ retry: 0, nextRetryAt: null, due: 0, elsewhere: 3 });
+    expect(leftUndelivered(result)).toBe(false);
+    // It looked again after one heartbeat, not for the whole settling time.
+    expect(clock.slept).toBeLessThan(20_000);
+    expect(emulator.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
   it("paces posts under Slack's per-channel and workspace limits, so none is rate limited", async () => {
@@ -387,7 +477,7 @@ describe("delivery", () => {
       perChannelPerSecond: 1,
       leaseMs: 10 * 60_000,
     });
-    expect(await delivery.deliverDue(team)).toEqual({ sent: 20, retried: 0, failed: 0, recovered: 0 });
+    expect(counts(await delivery.deliverDue(team))).toEqual({ sent: 20, retried: 0, failed: 0, recovered: 0 });
     expect(emulator.stats()).toEqual({ postMessage: 20, rateLimited: 0 });
     expect(slept).toBeGreaterThanOrEqual(9_000); // ten posts to one channel take nine seconds at one a second
     await expectExactlyOnce([...toChannel, ...toPeople]);

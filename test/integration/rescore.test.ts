@@ -50,7 +50,7 @@ const fields = (name: string, overrides: Partial<Parameters<Store["clients"]["cr
 });
 
 const deps = { get store() { return store; }, logger, now: () => new Date() };
-const rescoreRunner = async (workspaceId: string, at: Date) => ({ ...(await rescoreService({ store, rules: DEFAULT_RULES }).rescore(workspaceId, at)) });
+const rescoreRunner = async (workspaceId: string, at: Date) => ({ stats: { ...(await rescoreService({ store, rules: DEFAULT_RULES }).rescore(workspaceId, at)) }, delivery: null });
 
 describe("rescore", () => {
   it("moves a client up a tier on its tenth anniversary, records the move once, and reruns change nothing", async () => {
@@ -128,7 +128,7 @@ describe("rescore", () => {
     const key = `scheduled:${at.toISOString()}`;
     const stopped = new AbortController();
     stopped.abort();
-    const interrupted = await runJob(deps, "rescore", (workspaceId, when) => rescoreService({ store, rules: DEFAULT_RULES }).rescore(workspaceId, when, stopped.signal).then((s) => ({ ...s })), TEAM, at, key);
+    const interrupted = await runJob(deps, "rescore", (workspaceId, when) => rescoreService({ store, rules: DEFAULT_RULES }).rescore(workspaceId, when, stopped.signal).then((s) => ({ stats: { ...s }, delivery: null })), TEAM, at, key);
     expect(interrupted).toEqual({ kind: "interrupted" });
     expect((await store.jobRuns.recent(TEAM, 10)).map((r) => r.firingKey)).not.toContain(key);
     expect(await runJob(deps, "rescore", rescoreRunner, TEAM, at, key)).toMatchObject({ kind: "done", stats: { checked: 2 } });

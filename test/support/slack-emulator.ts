@@ -61,6 +61,8 @@ export type Fault = { method: string; times?: number } & (
   /** `landed`: the call takes effect (a post is stored) before the error answer, as when Slack fails mid-reply. */
   | { kind: "server_error"; status?: 500 | 502 | 503; landed?: boolean }
   | { kind: "latency"; ms: number }
+  /** Lost on the way: the call never takes effect; after `ms` (a caller that waited so long timed out) a 504. */
+  | { kind: "lost"; ms: number }
   /** The call takes effect at once; its answer comes `ms` later (a caller that dies meanwhile never hears it). */
   | { kind: "slow_reply"; ms: number }
   | { kind: "error"; error: string }
@@ -391,6 +393,9 @@ export class SlackEmulator {
       case "latency":
         await sleep(fault.ms);
         return undefined;
+      case "lost":
+        await sleep(fault.ms);
+        return { kind: "instead", answer: { status: 504, body: { ok: false, error: "request_timeout" } } };
       case "slow_reply":
         return { kind: "after", delayMs: fault.ms };
       case "rate_limit":

@@ -32,7 +32,7 @@ function crowdedHome(): Home {
       client: { id: `c${i}`, name: hostile, ownerSlackId: "U0ME" },
     })),
     team,
-    operations: { failures: [], jobRuns: [] },
+    operations: { failures: [], waiting: { retry: 0, nextRetryAt: null, due: 0, sending: 0 }, jobRuns: [] },
   };
 }
 

@@ -101,7 +101,7 @@ function fullDigest(overrides: Partial<Digest> = {}): Digest {
     coverage: { keyClients: 10, covered: 7 },
     activity: Array.from({ length: 30 }, (_, i) => ({ repSlackId: `U0REP${i}`, touches: { A: i, B: 1, C: 0 } })),
     valueShare: { A: 70, B: 20, C: 10 },
-    operations: { failures: [{ id: "o1", kind: "nudge", recipient: "U0GONE", period: "2026-11-20", attempts: 1, lastError: "account_inactive <!here>", createdAt: new Date() }], jobRuns: [] },
+    operations: { failures: [{ id: "o1", kind: "nudge", recipient: "U0GONE", period: "2026-11-20", attempts: 1, lastError: "account_inactive <!here>", failedAt: new Date(), createdAt: new Date() }], waiting: { retry: 0, nextRetryAt: null, due: 0, sending: 0 }, jobRuns: [] },
     quiet: false,
     ...overrides,
   };

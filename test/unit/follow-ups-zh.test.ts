@@ -184,13 +184,24 @@ describe("the App Home in Chinese", () => {
 
   it("shows an admin the bot's operations in Chinese, the stored names and errors as they are", () => {
     const operations = {
-      failures: [{ id: "f1", kind: "nudge", recipient: "U0GONE", period: TODAY, attempts: 3, lastError: "account_inactive", createdAt: new Date() }],
+      failures: [{ id: "f1", kind: "nudge", recipient: "U0GONE", period: TODAY, attempts: 3, lastError: "account_inactive", failedAt: new Date(), createdAt: new Date() }],
+      waiting: { retry: 0, nextRetryAt: null, due: 0, sending: 0 },
       jobRuns: [{ id: "j1", job: "nudges", firingKey: "k", status: "done", stats: null, error: null, startedAt: new Date("2026-11-23T09:00:00Z"), finishedAt: null }],
     };
     const text = allText({ blocks: [operationsSection(ZH, operations, "recent")] });
     expect(text).toBe("*运行状况*（管理员可见）\n发送失败：\n• 发给 <@U0GONE> 的 `nudge` 尝试 3 次后失败：account_inactive\n最近的任务运行：\n• `nudges` 已完成（2026-11-23 09:00 UTC）");
-    expect(allText({ blocks: [operationsSection(ZH, { failures: [], jobRuns: [] }, "week")] })).toBe("*运行状况*（管理员可见）\n本周没有发送失败。\n尚无任务运行记录。");
+    expect(allText({ blocks: [operationsSection(ZH, { failures: [], waiting: { retry: 0, nextRetryAt: null, due: 0, sending: 0 }, jobRuns: [] }, "week")] })).toBe("*运行状况*（管理员可见）\n本周没有发送失败。\n尚无任务运行记录。");
     expect(allText({ blocks: [operationsSection(EN, operations, "recent")] })).toContain("• nudge to <@U0GONE> failed after 3 attempts: account_inactive");
+  });
+
+  it("shows an admin the posts still waiting to be sent, in both languages, and nothing of them when none wait", () => {
+    const waiting = { failures: [], waiting: { retry: 2, nextRetryAt: new Date("2026-11-23T09:07:30Z"), due: 1, sending: 3 }, jobRuns: [] };
+    expect(allText({ blocks: [operationsSection(EN, waiting, "recent")] })).toBe(
+      "*Operations* (admins)\nNo delivery failures.\nWaiting to be sent:\n• 2 posts waiting for a retry (the next at 2026-11-23 09:07 UTC)\n• 1 post due and not yet picked up\n• 3 posts being sent now\nNo job runs yet.",
+    );
+    const zh = allText({ blocks: [operationsSection(ZH, waiting, "recent")] });
+    expect(zh).toContain("等待发送：\n• 2 条消息等待重试（下一次在 2026-11-23 09:07 UTC）\n• 1 条消息已到发送时间，尚未开始发送\n• 3 条消息正在发送");
+    expect(englishLeft(zh)).toEqual([]);
   });
 
   it("shows the help alone in Chinese when there is no data", () => {

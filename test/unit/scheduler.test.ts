@@ -37,7 +37,7 @@ function heldRunner() {
   const runner: JobRunner = async (workspaceId) => {
     ran.push(workspaceId);
     await released;
-    return { sent: 1 };
+    return { stats: { sent: 1 }, delivery: null };
   };
   return { runner, ran, release };
 }
@@ -68,7 +68,7 @@ describe("scheduler.stop", () => {
 
     held.release();
     await stopping;
-    expect(await firing).toEqual([{ kind: "done", stats: { sent: 1 } }]);
+    expect(await firing).toEqual([{ kind: "done", stats: { sent: 1 }, delivery: null }]);
     expect(held.ran).toEqual(["T1"]);
     expect(await scheduler.fire("risk", new Date("2026-11-23T11:00:00Z"))).toEqual([]);
   });
@@ -80,12 +80,12 @@ describe("a job stopped by shutdown between two pages", () => {
     const runner: JobRunner = async () => {
       calls += 1;
       if (calls === 1) throw new Interrupted("stopped after 500 clients");
-      return { checked: 1000 };
+      return { stats: { checked: 1000 }, delivery: null };
     };
     const scheduler = schedulerWith(runner, ["T1"]);
     const slot = new Date("2026-11-23T02:00:00Z");
     expect(await scheduler.fire("risk", slot)).toEqual([{ kind: "interrupted" }]);
-    expect(await scheduler.fire("risk", slot)).toEqual([{ kind: "done", stats: { checked: 1000 } }]);
+    expect(await scheduler.fire("risk", slot)).toEqual([{ kind: "done", stats: { checked: 1000 }, delivery: null }]);
     expect(await scheduler.fire("risk", slot)).toEqual([{ kind: "already-claimed" }]);
   });
 });
@@ -116,7 +116,7 @@ describe("scheduler.catchUp", () => {
     const seen: { job: string; at: string }[] = [];
     const runner = (job: string): JobRunner => async (_workspaceId, at) => {
       seen.push({ job, at: at.toISOString() });
-      return {};
+      return { stats: {}, delivery: null };
     };
     const replica = () =>
       createScheduler({

@@ -258,8 +258,8 @@ function setUpJobs() {
       run.disabled = true;
       try {
         const result = await api("POST", "/api/jobs", { job: job.name, ...(at ? { at } : {}) });
-        const stats = result.stats ? Object.entries(result.stats).map(([k, v]) => `${k} ${v}`).join(", ") : (result.error ?? result.kind);
-        toast(`${job.name} as of ${result.at.replace("T", " ").slice(0, 16)} UTC: ${result.kind}${stats ? ` (${stats})` : ""}`);
+        const said = result.summary ?? result.error ?? result.kind;
+        toast(`As of ${result.at.replace("T", " ").slice(0, 16)} UTC: ${said}`);
       } catch (error) {
         toast(`${job.name}: ${error.message}`);
       } finally {

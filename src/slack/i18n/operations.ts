@@ -11,6 +11,11 @@ export const en = {
   unknownError: "unknown error",
   noFailuresThisWeek: "No delivery failures this week.",
   noFailures: "No delivery failures.",
+  waitingHeading: "Waiting to be sent:",
+  /** `at`: a UTC time. */
+  waitingRetry: (count: number, at: string) => `• ${plural(count, "post")} waiting for a retry (the next at ${at} UTC)`,
+  waitingDue: (count: number) => `• ${plural(count, "post")} due and not yet picked up`,
+  waitingSending: (count: number) => `• ${plural(count, "post")} being sent now`,
   runsHeading: "Recent job runs:",
   /** `status` from runStatus. */
   run: (job: string, status: string, at: string, error: string | null) => `• ${job} ${status} at ${at} UTC${error ? `: ${error}` : ""}`,
@@ -25,6 +30,10 @@ export const zhCN: typeof en = {
   unknownError: "未知错误",
   noFailuresThisWeek: "本周没有发送失败。",
   noFailures: "没有发送失败。",
+  waitingHeading: "等待发送：",
+  waitingRetry: (count, at) => `• ${count} 条消息等待重试（下一次在 ${at} UTC）`,
+  waitingDue: (count) => `• ${count} 条消息已到发送时间，尚未开始发送`,
+  waitingSending: (count) => `• ${count} 条消息正在发送`,
   runsHeading: "最近的任务运行：",
   run: (job, status, at, error) => `• \`${job}\` ${status}（${at} UTC）${error ? `：${error}` : ""}`,
   runStatus: { running: "运行中", done: "已完成", failed: "失败" },
