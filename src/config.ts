@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
+import { closestNames, nameSimilarity } from "./domain/closest-names.ts";
 import { DEFAULT_RULES, rulesSchema, type Rules } from "./domain/rules.ts";
+import { clientNameKey } from "./domain/text.ts";
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseTarget } from "./store/database-url.ts";
 
 export class ConfigError extends Error {}
@@ -72,15 +74,44 @@ export type StoreConfig = Pick<AppConfig, "database" | "rules" | "rulesSource" |
   slack: Pick<AppConfig["slack"], "apiUrl"> & { botToken: string | undefined };
 };
 
+/** The object schema the rules file has at `path` (through defaults, optionals and arrays), if any. */
+function objectAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.ZodObject | undefined {
+  let current: z.core.$ZodType | undefined = schema;
+  for (let i = 0; ; i++) {
+    while (current instanceof z.ZodDefault || current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
+      current = current.unwrap() as z.core.$ZodType;
+    }
+    if (i === path.length) return current instanceof z.ZodObject ? current : undefined;
+    const key = path[i]!;
+    if (current instanceof z.ZodObject) current = (current.shape as Record<PropertyKey, z.core.$ZodType>)[key];
+    else if (current instanceof z.ZodArray) current = current.element as z.core.$ZodType;
+    else return undefined;
+    if (current === undefined) return undefined;
+  }
+}
+
+// Above the client-name floor, since a wrong "did you mean" is worse than none ("bogus" would get "schedules"),
+// yet low enough for a swapped pair in a short key ("hihg" is 0.5 from "high").
+const KEY_HINT_SIMILARITY = 0.5;
+
+function keyHint(schema: z.core.$ZodType, path: readonly PropertyKey[], key: string): string {
+  const known = Object.keys(objectAt(schema, path)?.shape ?? {});
+  const best = closestNames(key, known, 1)[0];
+  return best !== undefined && nameSimilarity(clientNameKey(key), clientNameKey(best)) >= KEY_HINT_SIMILARITY ? ` (did you mean ${best}?)` : "";
+}
+
 /** `path.to.key: problem`; an unknown key is named by its own full path (`scoring.bogus: unknown key`). */
-function formatIssue(issue: z.core.$ZodIssue): string {
+function formatIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map(String);
   if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.map((key) => [...path, key].join("."));
-    return `${keys.join(", ")}: unknown key${keys.length > 1 ? "s" : ""}`;
+    return issue.keys.map((key) => `${[...path, key].join(".")}: unknown key${keyHint(schema, issue.path, key)}`);
   }
-  return `${path.length ? path.join(".") : "top level"}: ${issue.message}`;
+  return [`${path.length ? path.join(".") : "top level"}: ${issue.message}`];
 }
+
+// Said as what to write rather than zod's "Invalid input: expected number, received undefined".
+const namingMissing: z.core.$ZodErrorMap = (issue) =>
+  issue.code === "invalid_type" && issue.input === undefined ? `missing (${issue.expected})` : undefined;
 
 function parseEnv(env: NodeJS.ProcessEnv) {
   const parsed = envSchema.safeParse(env);
@@ -107,8 +138,12 @@ export function loadRules(file: string | undefined): Rules {
   } catch (error) {
     throw new ConfigError(`RULES_FILE: ${file} is not valid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${(error as Error).message.split("\n")[0]}`);
   }
-  const parsed = rulesSchema.safeParse(data ?? {});
-  if (!parsed.success) throw new ConfigError(`RULES_FILE ${file}: ${formatIssue(parsed.error.issues[0]!)}`);
+  const parsed = rulesSchema.safeParse(data ?? {}, { error: namingMissing });
+  if (!parsed.success) {
+    // Every problem at once: fixing a file one start-up failure at a time hides a misspelt section behind the rest.
+    const problems = parsed.error.issues.flatMap((issue) => formatIssues(rulesSchema, issue));
+    throw new ConfigError(`RULES_FILE ${file}: ${problems.join("; ")}`);
+  }
   return parsed.data;
 }
 

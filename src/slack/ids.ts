@@ -1,3 +1,5 @@
+import { isRecordId } from "../domain/text.ts";
+
 /** Every identifier Slack sends back to us, in one place: the views set them, the listeners match them. */
 export const COMMANDS = {
   tier: "/tier",
@@ -38,7 +40,8 @@ export const SNOOZE_DAYS: Record<string, number> = {
 export const followUpButtonValue = (clientId: string, dueOn: string, listOwnerId: string) => `${clientId}|${dueOn}|${listOwnerId}`;
 export function parseFollowUpButtonValue(value: string | undefined): { clientId: string; dueOn: string; listOwnerId: string } | null {
   const match = /^([^|]+)\|(\d{4}-\d{2}-\d{2})\|([UW][A-Z0-9]+)$/.exec(value ?? "");
-  return match ? { clientId: match[1]!, dueOn: match[2]!, listOwnerId: match[3]! } : null;
+  // A forged value can carry anything; a client id that is no record id (a NUL byte fails PostgreSQL) names no client.
+  return match && isRecordId(match[1]) ? { clientId: match[1], dueOn: match[2]!, listOwnerId: match[3]! } : null;
 }
 
 export const VIEWS = {

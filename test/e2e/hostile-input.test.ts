@@ -330,6 +330,29 @@ describe("buttons and the client search", () => {
     },
   );
 
+  // Forged (validly signed) values with a NUL byte, which PostgreSQL refuses in text: whether or not the rest of the
+  // value has the buttons' shape, the user is told the client is not there, not apologised to for our failure.
+  const FOLLOW_UP_BUTTONS = [ACTIONS.followUpDone, ACTIONS.followUpSnoozeDay, ACTIONS.followUpSnoozeWeek, ACTIONS.followUpSnoozeUntil];
+  const NUL_VALUES = ["\u0000", `\u0000|2026-11-23|${USER}`, `c\u0000|2026-11-23|${USER}`, `\u0000'; --|2026-11-23|${USER}`, `c|2026-11-23|U0\u0000`];
+  it.each(FOLLOW_UP_BUTTONS.flatMap((actionId) => NUL_VALUES.map((value) => [actionId, value] as const)))(
+    "%s with value %j: says the client is not there",
+    async (actionId, value) => {
+      const reply = await t.slack.blockAction({ actionId, value, userId: USER });
+      expect(reply.status).toBe(200);
+      const answer = asEphemeral((await t.emulator.waitForResponse((r) => reply.responseUrl.endsWith(`/${r.id}`))).body);
+      expect(answer.text).toContain("That client is no longer there");
+      expect(answer.text).not.toMatch(/didn't work on our side/);
+      expect(JSON.stringify(answer)).not.toMatch(INTERNAL);
+    },
+  );
+
+  it("answers Log touch (a follow-up's other button) for a client id with a NUL byte: the client is not there", async () => {
+    const reply = await t.slack.blockAction({ actionId: ACTIONS.openLogModal, value: "\u0000", userId: USER });
+    expect(reply.status).toBe(200);
+    const answer = asEphemeral((await t.emulator.waitForResponse((r) => reply.responseUrl.endsWith(`/${r.id}`))).body);
+    expect(answer.text).toContain("That client is no longer there");
+  });
+
   it("answers the client search with options for any query", async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, async (query) => {

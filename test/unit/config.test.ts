@@ -367,6 +367,39 @@ describe("loadRules", () => {
     expectOneLine(message);
   });
 
+  it("names every problem at once: a missing field and a misspelt section", () => {
+    const file = rulesFile("json", JSON.stringify({ tiers: {}, cadense: {} }));
+    const { message } = configError(() => loadRules(file));
+    expect(message).toContain("RULES_FILE");
+    expect(message).toContain("tiers.A: missing");
+    expect(message).toContain("tiers.B: missing");
+    expect(message).toContain("cadense: unknown key (did you mean cadence?)");
+    expectOneLine(message);
+  });
+
+  it("names two wrong values at different depths", () => {
+    const file = rulesFile("yml", "currency: yuan\nscoring:\n  contribution:\n    thresholds: [{ min: 10, points: -1 }]\n");
+    const { message } = configError(() => loadRules(file));
+    expect(message).toContain("currency: a three-letter ISO 4217 code");
+    expect(message).toContain("scoring.contribution.thresholds.0.points");
+    expectOneLine(message);
+  });
+
+  it("names a nested misspelt key with its hint beside a wrong value elsewhere", () => {
+    const file = rulesFile("yml", "scoring:\n  riskLevel: { low: 15, medium: 8, hihg: 0 }\nalerts:\n  channel: general\n");
+    const { message } = configError(() => loadRules(file));
+    expect(message).toContain("scoring.riskLevel.high: missing");
+    expect(message).toContain("scoring.riskLevel.hihg: unknown key (did you mean high?)");
+    expect(message).toContain("alerts.channel");
+    expectOneLine(message);
+  });
+
+  it("offers no hint for an unknown key like no known one", () => {
+    const { message } = configError(() => loadRules(rulesFile("yml", "bogus: true\n")));
+    expect(message).toContain("bogus: unknown key");
+    expect(message).not.toContain("did you mean");
+  });
+
   it.each([
     ["A below B", "tiers:\n  A: 40\n  B: 60\n"],
     ["A equal to B", "tiers:\n  A: 60\n  B: 60\n"],

@@ -33,6 +33,10 @@ describe("buildFollowUpList", () => {
     expect(parseFollowUpButtonValue("client1|not-a-date|U0OWNER01")).toBeNull();
   });
 
+  it.each(["\u0000", "c\u0000", "'; DROP TABLE x; --", "🚀", "c".repeat(65)])("reads no client from a value whose client id %j is no record id", (clientId) => {
+    expect(parseFollowUpButtonValue(`${clientId}|2026-11-20|${OWNER}`)).toBeNull();
+  });
+
   it("says plainly when nothing is due", () => {
     const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items: [], more: 0 });
     expect(reply.text).toContain("nothing due in the next 7 days");

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../../services/index.ts";
 import { ACTIONS, parseFollowUpButtonValue, SNOOZE_DAYS } from "../../ids.ts";
 import { ephemeral } from "../../views/blocks.ts";
@@ -10,6 +10,12 @@ import { contextOf, messagesOrDefault, readerOnce, type ReaderOnce } from "../re
 
 /** The apology in the reader's language, or in English when even that cannot be read. */
 const apology = async (reader: ReaderOnce) => somethingWentWrong(await messagesOrDefault(reader));
+
+/** No such client: said on its own, the list left as it was; the App Home (no response_url) is published again. */
+async function unknownClient(reader: ReaderOnce, respond: RespondFn, fromHome: boolean, republishHome: () => Promise<void>): Promise<void> {
+  if (fromHome) return republishHome();
+  await respond({ ...ephemeral(followUpNotice(await messagesOrDefault(reader), { kind: "unknown-client" })), replace_original: false });
+}
 
 /**
  * Done and Snooze on a follow-up list: act, then redraw the list in place with a line saying what happened (on the
@@ -24,8 +30,9 @@ export function registerFollowUpButtons(app: App, services: Services): void {
       const fromHome = body.view?.type === "home";
       const target = parseFollowUpButtonValue(action.value);
       const reader = readerOnce(services, ctx);
+      // A value we did not write names no client: the user hears so, as for a client that is gone.
+      if (!target) return void (await unknownClient(reader, respond, fromHome, () => publishHome(client, services, ctx, logger)));
       try {
-        if (!target) throw new Error(`unreadable follow-up button value`);
         const result =
           kind === "done"
             ? await services.followUps.done(ctx, target.clientId, target.dueOn)
@@ -51,11 +58,7 @@ export function registerFollowUpButtons(app: App, services: Services): void {
     const target = parseFollowUpButtonValue(action.value);
     const reader = readerOnce(services, ctx);
     const found = target ? await services.clients.findById(ctx, target.clientId) : null;
-    if (!target || !found) {
-      if (fromHome) return void (await publishHome(client, services, ctx, logger));
-      const { t } = await reader();
-      return void (await respond({ ...ephemeral(followUpNotice(t, { kind: "unknown-client" })), replace_original: false }));
-    }
+    if (!target || !found) return void (await unknownClient(reader, respond, fromHome, () => publishHome(client, services, ctx, logger)));
     try {
       const { t, today } = await reader();
       const view = buildSnoozeModal(t, { clientName: found.name, dueOn: target.dueOn, today, origin: { buttonValue: action.value ?? "", fromHome } });
