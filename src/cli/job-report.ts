@@ -36,6 +36,7 @@ const PHRASES: Record<JobName, Record<string, Phrase>> = {
     checked: (n) => `${plural("client")(n)} checked`,
     rescored: (n) => `${n} rescored`,
     tierMoves: (n) => `${plural("tier move")(n)}`,
+    followUpsRedated: (n) => `${plural("follow-up")(n)} re-dated to a new cadence`,
   },
 };
 

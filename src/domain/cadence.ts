@@ -33,8 +33,29 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** When a follow-up falls due and why: set by someone (`logged`), or one cadence after the touch (`cadenceDays`). */
+export type FollowUpDue = { dueOn: string; basis: "logged"; cadenceDays: null } | { dueOn: string; basis: "cadence"; cadenceDays: number };
+
 /** A logged `next` date wins; otherwise one cadence after the touch (both as calendar dates). */
-export function nextFollowUpDate(touchDate: string, cadenceDays: number, loggedNext?: string | null): { dueOn: string; basis: "logged" | "cadence" } {
-  if (loggedNext) return { dueOn: loggedNext, basis: "logged" };
-  return { dueOn: addDays(touchDate, cadenceDays), basis: "cadence" };
+export function nextFollowUpDate(touchDate: string, cadenceDays: number, loggedNext?: string | null): FollowUpDue {
+  if (loggedNext) return { dueOn: loggedNext, basis: "logged", cadenceDays: null };
+  return { dueOn: addDays(touchDate, cadenceDays), basis: "cadence", cadenceDays };
+}
+
+/**
+ * A follow-up that came from the cadence, once the client's effective cadence is `cadenceDays`: the same touch day
+ * plus the new cadence; null when nothing changes. `setWith` is the cadence it was set with. A follow-up set before
+ * that was kept (null) takes its touch day from `lastTouchOn`, the UTC day of the last touch, which can be a day off
+ * the rep's own day: it moves only when its cadence is more than a day off, and keeps the new cadence from then on.
+ */
+export function redatedFollowUp(
+  followUp: { dueOn: string; setWith: number | null },
+  lastTouchOn: string | null,
+  cadenceDays: number,
+): { dueOn: string; cadenceDays: number } | null {
+  const { dueOn, setWith } = followUp;
+  if (setWith !== null) return setWith === cadenceDays ? null : { dueOn: addDays(dueOn, cadenceDays - setWith), cadenceDays };
+  if (lastTouchOn === null) return null;
+  const implied = daysBetween(lastTouchOn, dueOn);
+  return { dueOn: Math.abs(implied - cadenceDays) <= 1 ? dueOn : addDays(lastTouchOn, cadenceDays), cadenceDays };
 }

@@ -8,6 +8,7 @@ import type { Store } from "../store/index.ts";
 import type { ClientResolution, ClientService } from "./clients.ts";
 import type { Clock, RequestContext } from "./context.ts";
 import type { RoleService } from "./roles.ts";
+import { followCadence } from "./follow-cadence.ts";
 
 type NotFound = Exclude<ClientResolution, { kind: "found" }>;
 
@@ -106,7 +107,8 @@ export function clientRecordService(deps: { store: Store; rules: Rules; clock: C
 
     /**
      * Saves the edit form: recomputes score and tier (an override wins), records a tier move (reason "override"
-     * when the override changed, else "edit") and an audit entry naming the fields that changed.
+     * when the override changed, else "edit") and an audit entry naming the fields that changed, and re-dates a
+     * follow-up from cadence when the client's cadence changed.
      */
     async edit(ctx: RequestContext, clientId: string, edit: ClientEdit): Promise<EditResult> {
       const client = await clients.findById(ctx, clientId);
@@ -121,6 +123,8 @@ export function clientRecordService(deps: { store: Store; rules: Rules; clock: C
       const merged = { ...client, ...edit };
       const overrideChanged = changed.includes("tierOverride") || changed.includes("tierOverrideReason");
       const saved = await store.clients.update(ctx.workspaceId, client.id, { ...edit, ...scoreAndTier(merged, rules, clock.now()) }, ctx.userId, overrideChanged ? "override" : "edit");
+      // A new tier, type or cadence moves a follow-up that came from the cadence (one someone set stays).
+      await followCadence(store, rules, ctx.workspaceId, { clientId: client.id });
       const diff = Object.fromEntries(changed.map((k) => [k, { from: client[k], to: edit[k] }]));
       await store.audit.record(ctx.workspaceId, { actorSlackId: ctx.userId, action: "client.edit", entity: "client", entityId: client.id, details: diff });
       if (overrideChanged) {

@@ -16,7 +16,8 @@ import type { Store } from "../store/index.ts";
 import type { InteractionImportItem } from "../store/interactions.ts";
 import { clientService } from "./clients.ts";
 import type { Clock } from "./context.ts";
-import { followUpAfterTouch } from "./interactions.ts";
+import { followCadence } from "./follow-cadence.ts";
+import { followUpAfterTouch, storedFollowUp } from "./interactions.ts";
 
 export const IMPORT_KINDS = ["clients", "interactions", "users"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -582,7 +583,7 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
                 requestKey: null,
                 permalink: null,
               },
-              followUpIfLatest: { dueOn: dateToDb(due.dueOn), basis: due.basis },
+              followUpIfLatest: storedFollowUp(due),
             },
           });
         }
@@ -677,6 +678,8 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
       throw failure;
     }
     await recordAudit(kind, workspaceId, options, report, null);
+    // Updated clients may have a new tier, type or cadence: their follow-ups from cadence follow it.
+    if (kind === "clients" && report.updated > 0) await followCadence(store, rules, workspaceId, "all");
     // A large import reshapes the tables: the query planner needs to know (see Store.refreshStatistics).
     if (report.imported >= STATISTICS_AFTER_ROWS) await store.refreshStatistics();
     return report;

@@ -1,5 +1,5 @@
 /** Logging a touch: from `/log`, the log modal, buttons and imports. */
-import { cadenceDaysFor, nextFollowUpDate } from "../domain/cadence.ts";
+import { cadenceDaysFor, nextFollowUpDate, type FollowUpDue } from "../domain/cadence.ts";
 import { LIMITS, type InteractionType, type Sentiment } from "../domain/interaction.ts";
 import { parseLogCommand, type LogCommandError } from "../domain/log-command.ts";
 import type { Rules, Tier } from "../domain/rules.ts";
@@ -65,13 +65,14 @@ export type LogCommandResult =
   | { kind: "client-ambiguous"; query: string; matches: ClientRow[] }
   | { kind: "client-unknown"; query: string; suggestions: string[] };
 
-/** When the client's next follow-up falls due after a touch (its logged `next` date, else one cadence after the
- * touch's date in the rep's zone), and whether the user asked for that date. */
-export interface FollowUpDue {
-  dueOn: string;
-  basis: "logged" | "cadence";
-}
 
+/** A follow-up as the store writes it. */
+export const storedFollowUp = (due: FollowUpDue) => ({ dueOn: dateToDb(due.dueOn), basis: due.basis, cadenceDays: due.cadenceDays });
+
+/**
+ * When the client's next follow-up falls due after a touch (its logged `next` date, else one cadence after the
+ * touch's date in the rep's zone), and whether the user asked for that date.
+ */
 export function followUpAfterTouch(
   client: Pick<ClientRow, "tier" | "tierOverride" | "relationshipType" | "cadenceDays">,
   occurredAt: Date,
@@ -115,7 +116,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
         requestKey: input.requestKey ?? null,
         permalink: input.permalink ?? null,
       },
-      { dueOn: dateToDb(due.dueOn), basis: due.basis },
+      storedFollowUp(due),
     );
     if (!result.stored) return { kind: "duplicate", client: input.client };
     return { kind: "logged", interaction: result.interaction, client: input.client, followUp: due, timezone };
@@ -132,7 +133,7 @@ export function interactionService(deps: { store: Store; rules: Rules; clock: Cl
 
   const followUpFromLatest = (timezone: string) => (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => {
     const due = followUpAfterTouch(client, latest.occurredAt, timezone, latest.nextFollowUpOn ? dateFromDb(latest.nextFollowUpOn) : null, rules);
-    return { dueOn: dateToDb(due.dueOn), basis: due.basis };
+    return storedFollowUp(due);
   };
 
   /**

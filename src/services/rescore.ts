@@ -1,13 +1,18 @@
-/** The `rescore` job: re-evaluates every client's score and tier as of a day, recording tier moves. */
+/**
+ * The `rescore` job: re-evaluates every client's score and tier as of a day, recording tier moves, then re-dates the
+ * follow-ups from cadence whose cadence changed.
+ */
 import { scoreAndTier } from "../domain/scoring.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { Store } from "../store/index.ts";
 import { throwIfStopped } from "./context.ts";
+import { followCadence } from "./follow-cadence.ts";
 
 export interface RescoreStats {
   checked: number;
   rescored: number;
   tierMoves: number;
+  followUpsRedated: number;
 }
 
 export function rescoreService(deps: { store: Store; rules: Rules }) {
@@ -15,7 +20,7 @@ export function rescoreService(deps: { store: Store; rules: Rules }) {
   return {
     /** Ends between two clients (Interrupted) once `signal` is aborted, with what it wrote kept. */
     async rescore(workspaceId: string, at: Date, signal?: AbortSignal): Promise<RescoreStats> {
-      const stats: RescoreStats = { checked: 0, rescored: 0, tierMoves: 0 };
+      const stats: RescoreStats = { checked: 0, rescored: 0, tierMoves: 0, followUpsRedated: 0 };
       // Few clients change on a given day: read in pages, write only what moved.
       for await (const client of store.clients.iterateForScoring(workspaceId)) {
         throwIfStopped(signal, `${stats.checked} clients`);
@@ -27,6 +32,8 @@ export function rescoreService(deps: { store: Store; rules: Rules }) {
         stats.rescored += 1;
         if (next.tier !== client.tier) stats.tierMoves += 1;
       }
+      // Tier moves, and cadences a new rules file changed, move the follow-ups that came from the cadence.
+      stats.followUpsRedated = await followCadence(store, rules, workspaceId, "all");
       return stats;
     },
   };

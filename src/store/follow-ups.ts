@@ -1,11 +1,21 @@
 import { Prisma, type Db } from "./prisma.ts";
 import { dateValue, type Provider } from "./bulk.ts";
+import type { DirectSql } from "./direct-sql.ts";
 import { chunksOf } from "./paging.ts";
 
 export interface FollowUpRow {
   dueOn: Date;
   basis: string;
   snoozeReason: string | null;
+}
+
+/** A follow-up that came from the cadence, with what its client's cadence is made of now. */
+export interface CadenceFollowUp {
+  clientId: string;
+  dueOn: Date;
+  /** The cadence it was set with (null: set before that was kept). */
+  setWith: number | null;
+  client: { tier: string; tierOverride: string | null; relationshipType: string | null; cadenceDays: number | null; lastTouchAt: Date | null };
 }
 
 export interface DueFollowUp {
@@ -17,7 +27,7 @@ export interface DueFollowUp {
 /** At most this many owners per statement, well inside both stores' limits on bound values. */
 const OWNER_CHUNK = 500;
 
-export function followUpRepository(db: Db, provider: Provider) {
+export function followUpRepository(db: Db, sql: DirectSql, provider: Provider) {
   /**
    * Several owners' due follow-ups in one statement: from the owners' active clients (their index) to each one's
    * follow-up (unique by client), ranked per owner in the database, which keeps the first `take` of each and counts
@@ -77,9 +87,42 @@ export function followUpRepository(db: Db, provider: Provider) {
     async snooze(workspaceId: string, clientId: string, seenDueOn: Date, until: Date, reason: string | null, by: string): Promise<boolean> {
       const moved = await db.followUp.updateMany({
         where: { workspaceId, clientId, dueOn: seenDueOn },
-        data: { dueOn: until, basis: "snoozed", snoozeReason: reason, updatedBy: by },
+        data: { dueOn: until, basis: "snoozed", cadenceDays: null, snoozeReason: reason, updatedBy: by },
       });
       return moved.count === 1;
+    },
+
+    /** Follow-ups from cadence of active clients after the client `afterClientId` (or of one client), in client id order. */
+    async cadencePage(workspaceId: string, scope: { afterClientId?: string } | { clientId: string }, take: number): Promise<CadenceFollowUp[]> {
+      const rows = await db.followUp.findMany({
+        where: {
+          workspaceId,
+          basis: "cadence",
+          client: { archivedAt: null },
+          ...("clientId" in scope ? { clientId: scope.clientId } : scope.afterClientId ? { clientId: { gt: scope.afterClientId } } : {}),
+        },
+        select: { clientId: true, dueOn: true, cadenceDays: true, client: { select: { tier: true, tierOverride: true, relationshipType: true, cadenceDays: true, lastTouchAt: true } } },
+        orderBy: { clientId: "asc" },
+        take,
+      });
+      return rows.map(({ cadenceDays, ...row }) => ({ ...row, setWith: cadenceDays }));
+    },
+
+    /**
+     * Re-dates follow-ups from cadence, each only while it is as it was read (still from cadence, on the day seen): a
+     * touch or a snooze meanwhile wins. One transaction per call; returns how many moved.
+     */
+    async redate(workspaceId: string, changes: readonly { clientId: string; seenDueOn: Date; dueOn: Date; cadenceDays: number }[]): Promise<number> {
+      if (changes.length === 0) return 0;
+      const now = dateValue(provider, new Date());
+      const moved = await sql.transaction(
+        changes.map(
+          (c) => Prisma.sql`
+            UPDATE "FollowUp" SET "dueOn" = ${dateValue(provider, c.dueOn)}, "cadenceDays" = ${c.cadenceDays}, "updatedAt" = ${now}
+            WHERE "workspaceId" = ${workspaceId} AND "clientId" = ${c.clientId} AND "basis" = 'cadence' AND "dueOn" = ${dateValue(provider, c.seenDueOn)}`,
+        ),
+      );
+      return moved.reduce((sum, n) => sum + n, 0);
     },
   };
 }

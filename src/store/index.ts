@@ -27,7 +27,7 @@ export function createStore({ db, sql }: Database, provider: DatabaseTarget["pro
     users: userRepository(db),
     clients: clientRepository(db, sql, provider),
     interactions: interactionRepository(db, sql, provider),
-    followUps: followUpRepository(db, provider),
+    followUps: followUpRepository(db, sql, provider),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
     outbox: outboxRepository(db, provider),

@@ -42,7 +42,14 @@ export interface CadenceFields {
 }
 
 /** The follow-up a client's latest touch implies (its logged next date, else one cadence after it). */
-export type FollowUpFor = (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => { dueOn: Date; basis: string };
+export type FollowUpFor = (latest: { occurredAt: Date; nextFollowUpOn: Date | null }, client: CadenceFields) => StoredFollowUp;
+
+/** A follow-up as written: its day, why (`basis`), and for one from cadence the cadence it was set with. */
+export interface StoredFollowUp {
+  dueOn: Date;
+  basis: string;
+  cadenceDays: number | null;
+}
 
 /** Puts a client's last touch and follow-up to what its remaining touches say (after an undo or an edit). */
 async function resetFromLatestTouch(tx: Tx, workspaceId: string, clientId: string, by: string, followUpFor: FollowUpFor): Promise<void> {
@@ -97,7 +104,7 @@ export function interactionRepository(db: Db, sql: DirectSql, provider: Database
     async record(
       workspaceId: string,
       input: NewInteraction,
-      followUpIfLatest: { dueOn: Date; basis: string } | null,
+      followUpIfLatest: StoredFollowUp | null,
     ): Promise<RecordResult> {
       const row = storedTouch(workspaceId, input, new Date());
       const { workspaceId: _workspace, requestKey: _key, createdAt: _created, updatedAt: _updated, ...interaction } = row;
@@ -112,10 +119,10 @@ export function interactionRepository(db: Db, sql: DirectSql, provider: Database
       ];
       if (followUpIfLatest) {
         statements.push(Prisma.sql`
-          INSERT INTO "FollowUp" ("id", "workspaceId", "clientId", "dueOn", "basis", "snoozeReason", "updatedBy", "createdAt", "updatedAt")
-          SELECT ${newId()}, ${workspaceId}, "c"."id", ${date(followUpIfLatest.dueOn)}, ${followUpIfLatest.basis}, NULL, ${input.repSlackId}, ${now}, ${now}
+          INSERT INTO "FollowUp" ("id", "workspaceId", "clientId", "dueOn", "basis", "cadenceDays", "snoozeReason", "updatedBy", "createdAt", "updatedAt")
+          SELECT ${newId()}, ${workspaceId}, "c"."id", ${date(followUpIfLatest.dueOn)}, ${followUpIfLatest.basis}, ${followUpIfLatest.cadenceDays}, NULL, ${input.repSlackId}, ${now}, ${now}
           FROM "Client" "c" WHERE "c"."id" = ${input.clientId} AND "c"."workspaceId" = ${workspaceId} AND "c"."lastTouchAt" = ${at}
-          ON CONFLICT ("clientId") DO UPDATE SET "dueOn" = excluded."dueOn", "basis" = excluded."basis", "snoozeReason" = NULL,
+          ON CONFLICT ("clientId") DO UPDATE SET "dueOn" = excluded."dueOn", "basis" = excluded."basis", "cadenceDays" = excluded."cadenceDays", "snoozeReason" = NULL,
             "updatedBy" = excluded."updatedBy", "updatedAt" = excluded."updatedAt"`);
       }
       try {
@@ -260,10 +267,11 @@ export function interactionRepository(db: Db, sql: DirectSql, provider: Database
               clientId: input.clientId,
               dueOn: followUpIfLatest!.dueOn,
               basis: followUpIfLatest!.basis,
+              cadenceDays: followUpIfLatest!.cadenceDays,
               snoozeReason: null,
               updatedBy: input.repSlackId,
             })),
-            { onConflict: "clientId", update: ["updatedAt", "dueOn", "basis", "snoozeReason", "updatedBy"] },
+            { onConflict: "clientId", update: ["updatedAt", "dueOn", "basis", "cadenceDays", "snoozeReason", "updatedBy"] },
           );
           return stored;
         }, BATCH_TRANSACTION);
@@ -282,7 +290,7 @@ export type InteractionRepository = ReturnType<typeof interactionRepository>;
 /** A touch to import and the follow-up it sets when it turns out to be its client's latest. */
 export interface InteractionImportItem {
   input: NewInteraction;
-  followUpIfLatest: { dueOn: Date; basis: string } | null;
+  followUpIfLatest: StoredFollowUp | null;
 }
 
 // Interactive transactions default to 5 s; a 500-row batch on a distant PostgreSQL needs more.

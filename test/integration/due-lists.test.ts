@@ -23,7 +23,7 @@ async function dueClient(team: string, owner: string, name: string, day: string)
   await store.interactions.record(
     team,
     { clientId: made.client.id, repSlackId: owner, type: "call", occurredAt: new Date("2026-01-01T10:00:00Z"), summary: "x", sentiment: "neutral", nextFollowUpOn: null, source: "command" },
-    { dueOn: new Date(`${day}T00:00:00Z`), basis: "cadence" },
+    { dueOn: new Date(`${day}T00:00:00Z`), basis: "cadence", cadenceDays: 30 },
   );
   return made.client.id;
 }

@@ -39,7 +39,7 @@ const touch = (clientId: string, at: string, overrides: Partial<NewInteraction> 
   source: "command",
   ...overrides,
 });
-const due = (day: string) => ({ dueOn: new Date(`${day}T00:00:00Z`), basis: "cadence" });
+const due = (day: string) => ({ dueOn: new Date(`${day}T00:00:00Z`), basis: "cadence", cadenceDays: 30 });
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, cadenceDaysFor, nextFollowUpDate, type CadenceInput } from "../../src/domain/cadence.ts";
+import { addDays, cadenceDaysFor, daysBetween, nextFollowUpDate, redatedFollowUp, type CadenceInput } from "../../src/domain/cadence.ts";
 import { DEFAULT_RULES, RELATIONSHIP_TYPES, rulesSchema, type Tier } from "../../src/domain/rules.ts";
 
 const rules = rulesSchema.parse({
@@ -90,22 +90,51 @@ describe("addDays", () => {
 
 describe("nextFollowUpDate", () => {
   it("falls due one cadence after the touch", () => {
-    expect(nextFollowUpDate("2026-06-15", 30)).toEqual({ dueOn: "2026-07-15", basis: "cadence" });
+    expect(nextFollowUpDate("2026-06-15", 30)).toEqual({ dueOn: "2026-07-15", basis: "cadence", cadenceDays: 30 });
   });
 
   it("crosses the year end", () => {
-    expect(nextFollowUpDate("2026-12-20", 14)).toEqual({ dueOn: "2027-01-03", basis: "cadence" });
+    expect(nextFollowUpDate("2026-12-20", 14)).toEqual({ dueOn: "2027-01-03", basis: "cadence", cadenceDays: 14 });
   });
 
   it("uses a logged next date instead of the cadence", () => {
-    expect(nextFollowUpDate("2026-06-15", 30, "2026-06-18")).toEqual({ dueOn: "2026-06-18", basis: "logged" });
+    expect(nextFollowUpDate("2026-06-15", 30, "2026-06-18")).toEqual({ dueOn: "2026-06-18", basis: "logged", cadenceDays: null });
   });
 
   it("uses a logged next date even when it is later than the cadence", () => {
-    expect(nextFollowUpDate("2026-06-15", 14, "2026-09-01")).toEqual({ dueOn: "2026-09-01", basis: "logged" });
+    expect(nextFollowUpDate("2026-06-15", 14, "2026-09-01")).toEqual({ dueOn: "2026-09-01", basis: "logged", cadenceDays: null });
   });
 
   it.each([[null], [undefined], [""]])("falls back to the cadence when the logged next date is %j", (loggedNext) => {
-    expect(nextFollowUpDate("2026-06-15", 90, loggedNext)).toEqual({ dueOn: "2026-09-13", basis: "cadence" });
+    expect(nextFollowUpDate("2026-06-15", 90, loggedNext)).toEqual({ dueOn: "2026-09-13", basis: "cadence", cadenceDays: 90 });
+  });
+});
+
+describe("redatedFollowUp", () => {
+  it.each([
+    ["a tier move from B (30) to A (14)", { dueOn: "2026-12-15", setWith: 30 }, "2026-11-15", 14, { dueOn: "2026-11-29", cadenceDays: 14 }],
+    ["a longer cadence, across the year end", { dueOn: "2026-12-20", setWith: 14 }, "2026-12-06", 30, { dueOn: "2027-01-05", cadenceDays: 30 }],
+    ["the same cadence: nothing to do", { dueOn: "2026-12-15", setWith: 30 }, "2026-11-15", 30, null],
+    // The rep's local day was a day after the UTC one: the stored cadence keeps it, the UTC day is not used.
+    ["a touch day in the rep's zone", { dueOn: "2026-12-16", setWith: 30 }, "2026-11-15", 14, { dueOn: "2026-11-30", cadenceDays: 14 }],
+    ["set before the cadence was kept, same cadence within a day", { dueOn: "2026-12-16", setWith: null }, "2026-11-15", 30, { dueOn: "2026-12-16", cadenceDays: 30 }],
+    ["set before the cadence was kept, new cadence", { dueOn: "2026-12-15", setWith: null }, "2026-11-15", 14, { dueOn: "2026-11-29", cadenceDays: 14 }],
+    ["set before the cadence was kept, no touch", { dueOn: "2026-12-15", setWith: null }, null, 14, null],
+  ] as const)("%s", (_name, followUp, lastTouchOn, cadence, expected) => {
+    expect(redatedFollowUp(followUp, lastTouchOn, cadence)).toEqual(expected);
+  });
+
+  it("lands one new cadence after the same touch day, and a second change back restores the first date", () => {
+    const day = fc.integer({ min: 0, max: 3650 }).map((n) => addDays("2024-01-01", n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 365 }), fc.integer({ min: 1, max: 365 }), (touch, before, after) => {
+        const set = nextFollowUpDate(touch, before);
+        const moved = redatedFollowUp({ dueOn: set.dueOn, setWith: before }, touch, after);
+        if (before === after) return expect(moved).toBeNull();
+        expect(moved).toEqual({ dueOn: addDays(touch, after), cadenceDays: after });
+        expect(daysBetween(touch, moved!.dueOn)).toBe(after);
+        expect(redatedFollowUp({ dueOn: moved!.dueOn, setWith: after }, touch, before)).toEqual({ dueOn: set.dueOn, cadenceDays: before });
+      }),
+    );
   });
 });

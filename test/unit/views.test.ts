@@ -230,11 +230,12 @@ describe("followUpText", () => {
     ["2026-06-10", "overdue by 5 days"],
     ["2027-01-01", "in 200 days"],
   ])("due %s, seen on 2026-06-15: %s", (dueOn, when) => {
-    expect(followUpText(EN, { followUp: { dueOn, basis: "cadence" } }, TODAY)).toBe(`${formatDateForHumans(dueOn)} (${when})`);
+    expect(followUpText(EN, { followUp: { dueOn, basis: "cadence" } }, TODAY)).toBe(`${formatDateForHumans(dueOn)} (${when}; from the cadence)`);
   });
 
   it("crosses the year end", () => {
-    expect(followUpText(EN, { followUp: { dueOn: "2027-01-01", basis: "logged" } }, "2026-12-31")).toMatch(/\(in 1 day\)$/);
+    expect(followUpText(EN, { followUp: { dueOn: "2027-01-01", basis: "logged" } }, "2026-12-31")).toMatch(/\(in 1 day; set on a logged touch\)$/);
+    expect(followUpText(EN, { followUp: { dueOn: "2027-01-01", basis: "snoozed" } }, "2026-12-31")).toMatch(/\(in 1 day; snoozed\)$/);
   });
 
   it("says how to start the cadence when there is no follow-up", () => {

@@ -15,6 +15,8 @@ export const en = {
   scoreLabel: "Score",
   ownerLabel: "Owner",
   nextFollowUpLabel: "Next follow-up",
+  /** Where the follow-up's date comes from: the cadence moves it when the tier or cadence changes; the others stay. */
+  followUpBasis: { cadence: "from the cadence", logged: "set on a logged touch", snoozed: "snoozed" } as Record<string, string>,
   /** `reason` is escaped mrkdwn (or empty). */
   override: (reason: string) => `override${reason ? `: ${reason}` : ""}`,
   whyThisScore: "Why this score:",
@@ -47,6 +49,7 @@ export const zhCN: typeof en = {
   scoreLabel: "评分",
   ownerLabel: "负责人",
   nextFollowUpLabel: "下次跟进",
+  followUpBasis: { cadence: "按跟进周期", logged: "记录接触时指定", snoozed: "已延后" },
   override: (reason) => `人工调整${reason ? `：${reason}` : ""}`,
   whyThisScore: "评分依据：",
   keyClient: ":key: *重点客户*",

@@ -22,8 +22,9 @@ export function named<K extends string>(names: Record<K, string>, value: string,
 
 export function followUpText(t: Messages, card: Pick<ClientCard, "followUp">, today: string): string {
   if (!card.followUp) return t.card.noFollowUp;
-  const { dueOn } = card.followUp;
-  return `${t.common.date(dueOn)} (${t.common.dueIn(daysBetween(today, dueOn))})`;
+  const { dueOn, basis } = card.followUp;
+  const source = Object.hasOwn(t.card.followUpBasis, basis) ? `; ${t.card.followUpBasis[basis]}` : "";
+  return `${t.common.date(dueOn)} (${t.common.dueIn(daysBetween(today, dueOn))}${source})`;
 }
 
 export function buildClientCard(t: Messages, card: ClientCard, today: string): EphemeralReply {

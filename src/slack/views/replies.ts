@@ -3,7 +3,8 @@ import type { KnownBlock } from "@slack/types";
 import { LOG_USAGE, type LogCommandError } from "../../domain/log-command.ts";
 import type { WhenError } from "../../domain/when.ts";
 import type { NameProblem } from "../../services/clients.ts";
-import type { EditResult, FollowUpDue } from "../../services/interactions.ts";
+import type { FollowUpDue } from "../../domain/cadence.ts";
+import type { EditResult } from "../../services/interactions.ts";
 import type { ClientRow } from "../../store/clients.ts";
 import type { Messages } from "../i18n/index.ts";
 import { ACTIONS } from "../ids.ts";
@@ -107,7 +108,7 @@ export function clientChoices(t: Messages, query: string, matches: readonly Clie
   );
 }
 
-export function interactionLogged(t: Messages, clientName: string, type: string, followUp: FollowUpDue, interactionId: string): EphemeralReply {
+export function interactionLogged(t: Messages, clientName: string, type: string, followUp: Pick<FollowUpDue, "dueOn" | "basis">, interactionId: string): EphemeralReply {
   const follow = t.replies.loggedFollowUp(t.common.date(followUp.dueOn), followUp.dueOn, followUp.basis === "logged");
   const text = t.replies.touchLogged(named(t.common.interactionType, type), userText(clientName, 200), follow);
   return ephemeral(text, [section(text), touchActions(t, interactionId)]);
