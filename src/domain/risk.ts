@@ -200,3 +200,105 @@ export function evaluateRisks(snapshot: RiskSnapshot, rules: Rules): RiskFlag[] 
   }
   return flags;
 }
+
+/**
+ * Why a risk state ended, in no language yet. `resolved` causes are the team's work or the client's own change
+ * (a touch, a meeting, better satisfaction, a new lifecycle stage, a smaller share): the client is back to normal.
+ * The others end the state without resolving what it was about (the rule no longer applies to the client, a
+ * cadence or date moved, a touch aged out of the window), and are said as such, never as "back to normal".
+ */
+export type ClearCause =
+  | { rule: "overdue"; cause: "touched"; on: string }
+  | { rule: "overdue"; cause: "moved"; dueOn: string }
+  | { rule: "overdue"; cause: "no-follow-up" }
+  | { rule: "silence"; cause: "touched"; on: string }
+  | { rule: "silence"; cause: "cadence"; cadenceDays: number; limitDays: number }
+  | { rule: "negative"; cause: "aged"; on: string; lookbackDays: number }
+  | { rule: "negative"; cause: "removed" }
+  | { rule: "satisfaction"; cause: "improved"; satisfaction: number }
+  | { rule: "satisfaction"; cause: "unknown" }
+  | { rule: "key-meeting"; cause: "met"; on: string }
+  | { rule: "key-meeting"; cause: "not-key" }
+  | { rule: "key-meeting"; cause: "new-quarter"; quarter: number; year: number }
+  | { rule: "lifecycle"; cause: "changed"; stage: string | null }
+  | { rule: "concentration"; cause: "share"; sharePercent: number; limitPercent: number };
+
+const RESOLVING = new Set(["touched", "met", "improved", "changed", "share"]);
+
+/** Whether a state that ended this way was resolved (back to normal), rather than ended by the rule not applying. */
+export const isResolved = (cleared: Pick<ClearCause, "cause">): boolean => RESOLVING.has(cleared.cause);
+
+/**
+ * Why the state of `rule`, opened on `openedOn`, no longer fires for the snapshot. Only for a rule that does not
+ * fire now (see evaluateRisks); a rule this version does not know gives null.
+ */
+export function clearCauseOf(rule: string, s: RiskSnapshot, rules: Rules, openedOn: string): ClearCause | null {
+  const touchedSince = s.lastTouchOn !== null && s.lastTouchOn >= openedOn;
+  switch (rule) {
+    case "overdue":
+      if (touchedSince) return { rule, cause: "touched", on: s.lastTouchOn! };
+      return s.followUpDueOn ? { rule, cause: "moved", dueOn: s.followUpDueOn } : { rule, cause: "no-follow-up" };
+    case "silence":
+      if (touchedSince) return { rule, cause: "touched", on: s.lastTouchOn! };
+      return { rule, cause: "cadence", cadenceDays: s.cadenceDays, limitDays: s.cadenceDays * rules.risk.silenceCadenceMultiple };
+    case "negative":
+      return s.lastNegative ? { rule, cause: "aged", on: s.lastNegative.on, lookbackDays: rules.risk.negativeLookbackDays } : { rule, cause: "removed" };
+    case "satisfaction":
+      return s.satisfaction === null ? { rule, cause: "unknown" } : { rule, cause: "improved", satisfaction: s.satisfaction };
+    case "key-meeting": {
+      if (s.lastMeetingOn && s.lastMeetingOn >= openedOn) return { rule, cause: "met", on: s.lastMeetingOn };
+      if (!s.keyClient) return { rule, cause: "not-key" };
+      const q = quarterOf(s.today);
+      return { rule, cause: "new-quarter", quarter: q.quarter, year: q.year };
+    }
+    case "lifecycle":
+      return { rule, cause: "changed", stage: s.lifecycleStage };
+    case "concentration":
+      return {
+        rule,
+        cause: "share",
+        sharePercent: Math.round((s.revenueShare ?? 0) * 100),
+        limitPercent: Math.round(rules.keyClient.concentrationAlertShare * 100),
+      };
+    default:
+      return null;
+  }
+}
+
+const CLEAR_FIELDS: Record<string, Record<string, FieldKind>> = {
+  "overdue:touched": { on: "string" },
+  "overdue:moved": { dueOn: "string" },
+  "overdue:no-follow-up": {},
+  "silence:touched": { on: "string" },
+  "silence:cadence": { cadenceDays: "number", limitDays: "number" },
+  "negative:aged": { on: "string", lookbackDays: "number" },
+  "negative:removed": {},
+  "satisfaction:improved": { satisfaction: "number" },
+  "satisfaction:unknown": {},
+  "key-meeting:met": { on: "string" },
+  "key-meeting:not-key": {},
+  "key-meeting:new-quarter": { quarter: "number", year: "number" },
+  "lifecycle:changed": { stage: "string?" },
+  "concentration:share": { sharePercent: "number", limitPercent: "number" },
+};
+
+/** The cause a cleared state was stored with, or null when none was kept or it is not readable. */
+export function clearCauseFromJson(json: string | null): ClearCause | null {
+  if (!json) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const record = parsed as Record<string, unknown>;
+  const fields = CLEAR_FIELDS[`${String(record.rule)}:${String(record.cause)}`];
+  if (!fields) return null;
+  const cause: Record<string, unknown> = { rule: record.rule, cause: record.cause };
+  for (const [name, kind] of Object.entries(fields)) {
+    if (!fieldOk(record[name], kind)) return null;
+    cause[name] = record[name];
+  }
+  return cause as ClearCause;
+}

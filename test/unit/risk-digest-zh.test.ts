@@ -101,7 +101,7 @@ describe("buildRiskNotice in Chinese", () => {
       expect(mentionProblems(message, ["U0OWNER"])).toEqual([]);
       const json = JSON.stringify(message.blocks);
       expect(json).toContain("…另有 75 个客户。");
-      expect(json).toContain("…另有 30 个客户已恢复正常。");
+      expect(json).toContain("…另有 30 个客户的风险状态已结束。");
     }
   });
 });

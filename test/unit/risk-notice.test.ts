@@ -20,6 +20,26 @@ const item = (i: number, overrides: Partial<RiskNoticeItem> = {}): RiskNoticeIte
 });
 
 describe("buildRiskNotice", () => {
+  it("says a resolved state is back to normal, and one whose rule stopped applying ended, not back to normal", () => {
+    const meeting = stored({ rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: null });
+    const items = [
+      item(1, { ...stored(SILENCE), change: "left", clearCause: JSON.stringify({ rule: "silence", cause: "touched", on: "2026-11-20" }) }),
+      item(2, { ...meeting, clientName: "Mekong Hydro Consortium", change: "left", clearCause: JSON.stringify({ rule: "key-meeting", cause: "not-key" }) }),
+      item(3, { ...stored(SILENCE), change: "left", clearCause: null }),
+    ];
+    const message = buildRiskNotice(EN, items, false);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain(":white_check_mark: *Client 1* is back to normal: Gone quiet: a touch was logged on Fri 20 Nov 2026.");
+    expect(json).toContain(
+      ":information_source: *Mekong Hydro Consortium*: Key client without a meeting this quarter ended: no longer a key client, so the quarterly-meeting rule no longer applies.",
+    );
+    expect(json).not.toMatch(/Mekong Hydro Consortium\* is back to normal/);
+    // A state closed before causes were kept reads as it always did.
+    expect(json).toContain(":white_check_mark: *Client 3* is back to normal: gone quiet no longer applies.");
+    expect(message.text).toBe("Back to normal: Client 1, Client 3. Risk state ended, not resolved: Mekong Hydro Consortium");
+  });
+
+
   it("groups a client's rules in one block, with a Log button", () => {
     const message = buildRiskNotice(EN, [item(1), item(1, stored({ rule: "overdue", days: 5, dueOn: "2026-11-18" }))], false);
     expect(message.blocks).toHaveLength(2);
@@ -41,7 +61,7 @@ describe("buildRiskNotice", () => {
       expect(mentionProblems(message, ["U0OWNER"])).toEqual([]);
       const json = JSON.stringify(message.blocks);
       expect(json).toContain("…and 75 more.");
-      expect(json).toContain("…and 30 more back to normal.");
+      expect(json).toContain("…and 30 more clients whose risk states ended.");
       expect(json.includes("<@U0OWNER>")).toBe(forChannel);
     }
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateRisks, quarterOf, RISK_RULES, riskChanges, riskDetailsJson, riskFlagOf, riskSnapshotOf, type RiskFlag, type RiskRule, type RiskSnapshot } from "../../src/domain/risk.ts";
+import { clearCauseFromJson, clearCauseOf, evaluateRisks, isResolved, quarterOf, RISK_RULES, riskChanges, riskDetailsJson, riskFlagOf, riskSnapshotOf, type RiskFlag, type RiskRule, type RiskSnapshot } from "../../src/domain/risk.ts";
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
 import { messagesFor } from "../../src/slack/i18n/index.ts";
 
@@ -207,5 +207,33 @@ describe("stored risk details", () => {
 
   it("keeps only the rule's fields", () => {
     expect(riskFlagOf({ rule: "lifecycle", details: JSON.stringify({ rule: "lifecycle", extra: "<!channel>" }) })).toEqual({ rule: "lifecycle" });
+  });
+});
+
+describe("clearCauseOf: why a state ended, told apart from a resolution", () => {
+  const OPENED = "2026-11-02";
+  it.each<[string, Partial<RiskSnapshot>, ReturnType<typeof clearCauseOf>, boolean, string]>([
+    ["overdue", { lastTouchOn: "2026-11-20" }, { rule: "overdue", cause: "touched", on: "2026-11-20" }, true, "a touch was logged on Fri 20 Nov 2026"],
+    ["overdue", { lastTouchOn: "2026-10-01", followUpDueOn: "2026-12-01" }, { rule: "overdue", cause: "moved", dueOn: "2026-12-01" }, false, "the follow-up now falls due on Tue 1 Dec 2026 (re-dated or snoozed; no touch yet)"],
+    ["silence", { lastTouchOn: "2026-08-01", cadenceDays: 90 }, { rule: "silence", cause: "cadence", cadenceDays: 90, limitDays: 180 }, false, "the cadence is now 90 days, so the silence limit is 180 days (no touch yet)"],
+    ["negative", { lastNegative: { on: "2026-10-01", type: "call" } }, { rule: "negative", cause: "aged", on: "2026-10-01", lookbackDays: 30 }, false, "the negative touch of Thu 1 Oct 2026 is now more than 30 days old"],
+    ["satisfaction", { satisfaction: 93 }, { rule: "satisfaction", cause: "improved", satisfaction: 93 }, true, "satisfaction is now 93"],
+    ["key-meeting", { lastMeetingOn: "2026-11-10" }, { rule: "key-meeting", cause: "met", on: "2026-11-10" }, true, "a meeting was logged on Tue 10 Nov 2026"],
+    ["key-meeting", { keyClient: false, lastMeetingOn: "2026-06-01" }, { rule: "key-meeting", cause: "not-key" }, false, "no longer a key client, so the quarterly-meeting rule no longer applies"],
+    ["key-meeting", { today: "2027-01-04", lastMeetingOn: "2026-06-01" }, { rule: "key-meeting", cause: "new-quarter", quarter: 1, year: 2027 }, false, "a new quarter began (Q1 2027): the meeting is expected from its second month"],
+    ["lifecycle", { lifecycleStage: "active" }, { rule: "lifecycle", cause: "changed", stage: "active" }, true, "the lifecycle stage is now active"],
+    ["concentration", { revenueShare: 0.21 }, { rule: "concentration", cause: "share", sharePercent: 21, limitPercent: 30 }, true, "its share of revenue is now 21%, within 30%"],
+  ])("%s with %j", (rule, snapshot, expected, resolved, words) => {
+    const cause = clearCauseOf(rule, healthy(snapshot), DEFAULT_RULES, OPENED);
+    expect(cause).toEqual(expected);
+    expect(isResolved(cause!)).toBe(resolved);
+    expect(EN.risk.cleared(cause!)).toBe(words);
+    // Stored and read back as it was; anything else reads as no cause.
+    expect(clearCauseFromJson(JSON.stringify(cause))).toEqual(expected);
+  });
+
+  it("reads no cause from missing, broken or foreign JSON, and knows no unknown rule", () => {
+    for (const json of [null, "", "{", "[]", '{"rule":"overdue","cause":"touched"}', '{"rule":"x","cause":"touched","on":"2026-01-01"}']) expect(clearCauseFromJson(json)).toBeNull();
+    expect(clearCauseOf("no-such-rule", healthy(), DEFAULT_RULES, OPENED)).toBeNull();
   });
 });

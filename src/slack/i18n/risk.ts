@@ -3,7 +3,7 @@
  * (the alert when a client enters a state, the "back to normal" note). Reasons are also shown on the client card,
  * in App Home and in the weekly digest.
  */
-import { riskFlagOf, type RiskFlag, type RiskRule, type StoredRiskReason } from "../../domain/risk.ts";
+import { riskFlagOf, type ClearCause, type RiskFlag, type RiskRule, type StoredRiskReason } from "../../domain/risk.ts";
 import * as common from "./common.ts";
 
 
@@ -74,6 +74,70 @@ function reasonZh(flag: RiskFlag): string {
   }
 }
 
+function clearedEn(c: ClearCause): string {
+  const { date } = common.en;
+  switch (c.cause) {
+    case "touched":
+      return `a touch was logged on ${date(c.on)}`;
+    case "moved":
+      return `the follow-up now falls due on ${date(c.dueOn)} (re-dated or snoozed; no touch yet)`;
+    case "no-follow-up":
+      return "no follow-up is due any more (no touch yet)";
+    case "cadence":
+      return `the cadence is now ${c.cadenceDays} days, so the silence limit is ${c.limitDays} days (no touch yet)`;
+    case "aged":
+      return `the negative touch of ${date(c.on)} is now more than ${c.lookbackDays} days old`;
+    case "removed":
+      return "the negative touch was changed or removed";
+    case "improved":
+      return `satisfaction is now ${c.satisfaction}`;
+    case "unknown":
+      return "the satisfaction score was removed";
+    case "met":
+      return `a meeting was logged on ${date(c.on)}`;
+    case "not-key":
+      return "no longer a key client, so the quarterly-meeting rule no longer applies";
+    case "new-quarter":
+      return `a new quarter began (Q${c.quarter} ${c.year}): the meeting is expected from its second month`;
+    case "changed":
+      return `the lifecycle stage is now ${c.stage ? common.nameOf(common.en.lifecycleStage, c.stage) : "not set"}`;
+    case "share":
+      return `its share of revenue is now ${c.sharePercent}%, within ${c.limitPercent}%`;
+  }
+}
+
+function clearedZh(c: ClearCause): string {
+  const { date } = common.zhCN;
+  switch (c.cause) {
+    case "touched":
+      return `已于${date(c.on)}记录接触`;
+    case "moved":
+      return `跟进日期已改为${date(c.dueOn)}（重新排期或延后，尚未接触）`;
+    case "no-follow-up":
+      return "已没有待办跟进（尚未接触）";
+    case "cadence":
+      return `跟进周期现为 ${c.cadenceDays} 天，未接触上限为 ${c.limitDays} 天（尚未接触）`;
+    case "aged":
+      return `${date(c.on)}的负面接触已超过 ${c.lookbackDays} 天`;
+    case "removed":
+      return "该负面接触已被修改或删除";
+    case "improved":
+      return `满意度现为 ${c.satisfaction}`;
+    case "unknown":
+      return "满意度评分已被删除";
+    case "met":
+      return `已于${date(c.on)}记录会面`;
+    case "not-key":
+      return "已不再是重点客户，因此季度会面规则不再适用";
+    case "new-quarter":
+      return `已进入新季度（${c.year} 年第${QUARTER_ZH[c.quarter] ?? c.quarter}季度）：从该季度第二个月起需要会面`;
+    case "changed":
+      return `生命周期阶段现为${c.stage ? common.nameOf(common.zhCN.lifecycleStage, c.stage) : "未设置"}`;
+    case "share":
+      return `收入占比现为 ${c.sharePercent}%，未超过 ${c.limitPercent}%`;
+  }
+}
+
 export const en = {
   /** The rules' names, as a heading ("Gone quiet"). */
   rule: RULE_EN,
@@ -85,6 +149,8 @@ export const en = {
   reason: reasonEn,
   /** Why a stored state began (App Home, digest, notices): from its details, else the English it was stored with. Plain text. */
   storedReason: storedIn(reasonEn),
+  /** Why a state ended (see ClearCause): plain text, to be escaped before it reaches mrkdwn. */
+  cleared: clearedEn,
 
   /** The risk notice (to an owner, or to the alert channel). */
   notice: {
@@ -100,12 +166,17 @@ export const en = {
     more: (count: number) => `…and ${count} more. \`/client list\` and \`/tier <client>\` show them all.`,
     /** `name` is escaped mrkdwn; `rules` the rules' inline names, already joined. */
     backToNormal: (name: string, rules: string) => `:white_check_mark: *${name}* is back to normal: ${rules} no longer applies.`,
-    moreBackToNormal: (count: number) => `…and ${count} more back to normal.`,
+    /** A state resolved: `name` and `why` are escaped mrkdwn, `rule` the rule's heading name. */
+    resolved: (name: string, rule: string, why: string) => `:white_check_mark: *${name}* is back to normal: ${rule}: ${why}.`,
+    /** A state that ended without being resolved (the rule no longer applies, a date moved): not "back to normal". */
+    ended: (name: string, rule: string, why: string) => `:information_source: *${name}*: ${rule} ended: ${why}.`,
+    moreBackToNormal: (count: number) => `…and ${count} more clients whose risk states ended.`,
     /** The notification text (plain; escaped as a whole afterwards). */
     rules: (rules: readonly string[]) => rules.join(", "),
     riskClient: (name: string, rules: string) => `${name} (${rules})`,
     riskSummary: (clients: readonly string[]) => `Risk: ${clients.join("; ")}`,
     backSummary: (names: readonly string[]) => `Back to normal: ${names.join(", ")}`,
+    endedSummary: (names: readonly string[]) => `Risk state ended, not resolved: ${names.join(", ")}`,
     summary: (parts: readonly string[]) => parts.join(". "),
   },
 };
@@ -116,6 +187,7 @@ export const zhCN: typeof en = {
   ruleInline: (rule) => common.nameOf(RULE_ZH, rule),
   reason: reasonZh,
   storedReason: storedIn(reasonZh),
+  cleared: clearedZh,
 
   notice: {
     heading: (clients) => (clients === 1 ? "有 1 个客户需要关注" : `有 ${clients} 个客户需要关注`),
@@ -125,11 +197,14 @@ export const zhCN: typeof en = {
     logTouch: "记录接触",
     more: (count) => `…另有 ${count} 个客户。使用 \`/client list\` 和 \`/tier 客户名\` 查看全部。`,
     backToNormal: (name, rules) => `:white_check_mark: *${name}* 已恢复正常：${rules}的情况已解除。`,
-    moreBackToNormal: (count) => `…另有 ${count} 个客户已恢复正常。`,
+    resolved: (name, rule, why) => `:white_check_mark: *${name}* 已恢复正常：${rule}：${why}。`,
+    ended: (name, rule, why) => `:information_source: *${name}*：${rule}已结束：${why}。`,
+    moreBackToNormal: (count) => `…另有 ${count} 个客户的风险状态已结束。`,
     rules: (rules) => rules.join("、"),
     riskClient: (name, rules) => `${name}（${rules}）`,
     riskSummary: (clients) => `风险：${clients.join("；")}`,
     backSummary: (names) => `恢复正常：${names.join("、")}`,
+    endedSummary: (names) => `风险状态已结束（并非已解决）：${names.join("、")}`,
     summary: (parts) => `${parts.join("。")}。`,
   },
 };

@@ -3,7 +3,7 @@
  * normal. One post per owner and one per alert channel for each run, however many clients changed. Pure.
  */
 import type { KnownBlock } from "@slack/types";
-import type { StoredRiskReason } from "../../domain/risk.ts";
+import { clearCauseFromJson, isResolved, type ClearCause, type StoredRiskReason } from "../../domain/risk.ts";
 import { escapeMrkdwn } from "../../domain/text.ts";
 import type { Messages } from "../i18n/index.ts";
 import { ACTIONS } from "../ids.ts";
@@ -15,6 +15,8 @@ export interface RiskNoticeItem extends StoredRiskReason {
   ownerSlackId: string | null;
   tier: string;
   change: "entered" | "left";
+  /** For a state that left: why (ClearCause as JSON); null for states closed before causes were kept. */
+  clearCause?: string | null;
 }
 
 export interface RiskNoticeMessage {
@@ -24,7 +26,7 @@ export interface RiskNoticeMessage {
 
 /** Clients per post; the rest are counted ("and N more"), keeping the post under Slack's 50 blocks. */
 const MAX_CLIENTS = LIMIT.blocks - 5;
-/** "Back to normal" lines share one section, so they stay well under its 3,000 characters. */
+/** "Back to normal" and "ended" lines share one section, so they stay well under its 3,000 characters. */
 const MAX_LEFT_LINES = 10;
 
 interface ClientGroup {
@@ -56,9 +58,25 @@ function enteredBlock(t: Messages, group: ClientGroup, forChannel: boolean): Kno
 
 const inlineRules = (t: Messages, group: ClientGroup) => t.risk.notice.rules(group.items.map((i) => t.risk.ruleInline(i.rule)));
 
-function leftLine(t: Messages, group: ClientGroup): string {
-  return t.risk.notice.backToNormal(userText(group.clientName, 60), escapeMrkdwn(inlineRules(t, group)));
+/** Each ended state with its cause on a line of its own; states closed before causes were kept, as one line. */
+function leftLines(t: Messages, group: ClientGroup): string[] {
+  const name = userText(group.clientName, 60);
+  const withCause = group.items.flatMap((i) => {
+    const cause = clearCauseFromJson(i.clearCause ?? null);
+    return cause ? [{ item: i, cause }] : [];
+  });
+  const legacy = group.items.filter((i) => !withCause.some((w) => w.item === i));
+  const line = ({ item, cause }: { item: RiskNoticeItem; cause: ClearCause }) =>
+    (isResolved(cause) ? t.risk.notice.resolved : t.risk.notice.ended)(name, escapeMrkdwn(t.risk.ruleName(item.rule)), escapeMrkdwn(t.risk.cleared(cause)));
+  return [...withCause.map(line), ...(legacy.length ? [t.risk.notice.backToNormal(name, escapeMrkdwn(inlineRules(t, { ...group, items: legacy })))] : [])];
 }
+
+/** Whether every state of the client that left was resolved (or closed before causes were kept). */
+const allResolved = (group: ClientGroup) =>
+  group.items.every((i) => {
+    const cause = clearCauseFromJson(i.clearCause ?? null);
+    return !cause || isResolved(cause);
+  });
 
 /**
  * The post for one owner (`forChannel` false, in the owner's language) or for the team's alert channel (owners
@@ -77,10 +95,21 @@ export function buildRiskNotice(t: Messages, items: readonly RiskNoticeItem[], f
   }
   if (left.length > 0) {
     const room = MAX_LEFT_LINES;
-    const lines = left.slice(0, room).map((g) => leftLine(t, g));
-    if (left.length > room) lines.push(t.risk.notice.moreBackToNormal(left.length - room));
+    // Lines, not clients, are capped: a client can end several states at once.
+    const lines: string[] = [];
+    let shown = 0;
+    for (const group of left) {
+      const own = leftLines(t, group);
+      if (lines.length + own.length > room && shown > 0) break;
+      lines.push(...own.slice(0, room));
+      shown += 1;
+    }
+    if (left.length > shown) lines.push(t.risk.notice.moreBackToNormal(left.length - shown));
     blocks.push(section(lines.join("\n")));
-    summary.push(t.risk.notice.backSummary(left.map((g) => g.clientName)));
+    const back = left.filter(allResolved);
+    const ended = left.filter((g) => !allResolved(g));
+    if (back.length > 0) summary.push(t.risk.notice.backSummary(back.map((g) => g.clientName)));
+    if (ended.length > 0) summary.push(t.risk.notice.endedSummary(ended.map((g) => g.clientName)));
   }
   // The notification text is plain: client names are escaped but not cut mid-entity.
   return { text: truncateMrkdwn(escapeMrkdwn(t.risk.notice.summary(summary)), 3000), blocks };
