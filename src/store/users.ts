@@ -1,4 +1,4 @@
-import { inPages } from "./paging.ts";
+import { inChunks, inPages } from "./paging.ts";
 import type { Db } from "./prisma.ts";
 
 export interface UserRow {
@@ -37,10 +37,9 @@ export function userRepository(db: Db) {
       workspaceId: string,
       slackIds: readonly string[],
     ): Promise<{ slackId: string; timezone: string | null; locale: string | null; active: boolean; nudgesPausedUntil: Date | null }[]> {
-      return db.user.findMany({
-        where: { workspaceId, slackId: { in: [...slackIds] } },
-        select: { slackId: true, timezone: true, locale: true, active: true, nudgesPausedUntil: true },
-      });
+      return inChunks([...new Set(slackIds)], (chunk) =>
+        db.user.findMany({ where: { workspaceId, slackId: { in: chunk } }, select: { slackId: true, timezone: true, locale: true, active: true, nudgesPausedUntil: true } }),
+      );
     },
 
     /** Who gets a weekly digest (managers by role, or because someone reports to them, and admins by role), with their zone and language. */
@@ -55,9 +54,9 @@ export function userRepository(db: Db) {
       const known = new Set(byRole.map((u) => u.slackId));
       const unlisted = [...managerIds].filter((id) => !known.has(id));
       // A manager named only as someone's manager may have a row of their own (as a rep) or none yet.
-      const profiles = unlisted.length
-        ? await db.user.findMany({ where: { workspaceId, slackId: { in: unlisted } }, select: { slackId: true, timezone: true, locale: true, active: true } })
-        : [];
+      const profiles = await inChunks(unlisted, (chunk) =>
+        db.user.findMany({ where: { workspaceId, slackId: { in: chunk } }, select: { slackId: true, timezone: true, locale: true, active: true } }),
+      );
       const profileOf = new Map(profiles.map((p) => [p.slackId, p]));
       return [
         ...byRole.map((u) => ({ ...u, hasReports: managerIds.has(u.slackId) })),
