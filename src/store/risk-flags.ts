@@ -61,9 +61,11 @@ export function riskFlagRepository(db: Db, sql: DirectSql) {
     async record(workspaceId: string, changes: { enter: readonly { clientId: string; rule: string; reason: string; details: string | null }[]; leave: readonly string[] }, at: Date) {
       if (changes.enter.length === 0 && changes.leave.length === 0) return;
       await db.$transaction(async (tx) => {
+        // Prisma splits createMany into statements within each store's limit itself; an IN list it does not.
         if (changes.enter.length > 0) await tx.riskFlag.createMany({ data: changes.enter.map((e) => ({ workspaceId, ...e, openedAt: at })) });
-        if (changes.leave.length > 0) {
-          await tx.riskFlag.updateMany({ where: { workspaceId, id: { in: [...changes.leave] }, clearedAt: null }, data: { clearedAt: at } });
+        // A page of clients can leave more states than SQLite binds values (two rules each, 500 clients): in chunks.
+        for (const chunk of chunksOf(changes.leave, IN_LIST_LIMIT)) {
+          await tx.riskFlag.updateMany({ where: { workspaceId, id: { in: chunk }, clearedAt: null }, data: { clearedAt: at } });
         }
       });
     },
