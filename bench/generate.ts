@@ -32,7 +32,7 @@ export interface Dataset {
   size: DatasetSize;
   clientsFile: string;
   interactionsFile: string;
-  /** The team: each rep with a manager (one per REPS_PER_MANAGER reps), for the weekly digest. */
+  /** The team: each rep with a manager (one per REPS_PER_MANAGER reps), and ADMINS admins, for the weekly digest. */
   usersFile: string;
   /** Slack ids of the reps (owners of the clients and authors of the touches). */
   reps: string[];
@@ -80,7 +80,10 @@ export const clientName = (index: number): string =>
 
 export const repId = (index: number): string => `U${(100000 + index).toString(36).toUpperCase()}`;
 export const managerId = (index: number): string => `UM${(100000 + index).toString(36).toUpperCase()}`;
+export const adminId = (index: number): string => `UA${(100000 + index).toString(36).toUpperCase()}`;
 const REPS_PER_MANAGER = 10;
+/** Admins get the workspace's digest: a few, at any size. */
+const ADMINS = 3;
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -158,6 +161,7 @@ export async function generateDataset(dir: string, size: DatasetSize, seed = 7):
   const usersFile = path.join(dir, "users.csv");
   const users = createWriteStream(usersFile);
   await write(users, "slack_id,role,manager\n");
+  for (let a = 0; a < ADMINS; a++) await write(users, `${adminId(a)},admin,\n`);
   for (let m = 0; m * REPS_PER_MANAGER < size.reps; m++) await write(users, `${managerId(m)},manager,\n`);
   for (const [i, rep] of reps.entries()) await write(users, `${rep},rep,${managerId(Math.floor(i / REPS_PER_MANAGER))}\n`);
   await close(users);

@@ -36,9 +36,18 @@ async function inWorker(args: string[]): Promise<WorkerFigures> {
   return JSON.parse(last) as WorkerFigures;
 }
 
+/**
+ * What failed, in one line: the last line of the error's message. Node prints an uncaught error as its location,
+ * the source line, then "SomeError: message" and the stack; Prisma's message ends with the database's reason.
+ */
 const failure = (error: unknown): { error: string } => {
   const text = `${(error as { stderr?: string }).stderr ?? ""}${(error as Error).message}`;
-  return { error: /has no runner/.test(text) ? "no runner" : (text.split("\n").find((l) => l.trim()) ?? "failed") };
+  if (/has no runner/.test(text)) return { error: "no runner" };
+  const lines = text.split("\n");
+  const start = lines.findIndex((l) => /^[A-Za-z]*Error\b/.test(l));
+  const end = lines.findIndex((l, i) => i > start && /^\s+at /.test(l));
+  const message = start >= 0 ? lines.slice(start, end < 0 ? undefined : end).map((l) => l.trim()).filter(Boolean).pop() : undefined;
+  return { error: message ?? lines.find((l) => l.trim()) ?? "failed" };
 };
 
 export async function measureJobs(database: BenchDatabase, at: Date, say: (line: string) => void): Promise<JobsFigures> {

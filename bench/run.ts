@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- [--size tiny|small|medium|full] [--stores sqlite,postgres] [--samples N] [--deliveries N]
- * [--rate N] [--work DIR]`: every figure beside its floor measured in the same run, a table on standard output,
+ * `npm run bench -- [--size tiny|small|medium|full] [--clients N] [--interactions N] [--reps N]
+ * [--stores sqlite,postgres] [--samples N] [--deliveries N] [--rate N] [--work DIR]`: every figure beside its floor measured in the same run, a table on standard output,
  * then one machine-readable JSON line. Progress goes to standard error.
  */
 import { mkdirSync, rmSync } from "node:fs";

@@ -47,9 +47,13 @@ const STATISTICS_AFTER_CHANGES = 1_000;
 
 export const RISK_NOTICE_KIND = "risk";
 
-/** The same notices always make the same key, so a retried run cannot queue them twice. */
-const periodOf = (notices: readonly { id: string }[]) =>
-  `risk:${createHash("sha256").update(notices.map((n) => n.id).sort().join(",")).digest("hex").slice(0, 24)}`;
+/**
+ * The same notices always make the same key, so a retried run cannot queue them twice. A note that states ended
+ * names the very states of their alert: its key marks the change, or the outbox took it for the alert again and
+ * dropped it whenever an owner's states all ended together. Alerts keep the key they always had.
+ */
+const periodOf = (notices: readonly { id: string; change: PendingRiskNotice["change"] }[]) =>
+  `risk:${createHash("sha256").update(notices.map((n) => (n.change === "entered" ? n.id : `${n.id}:${n.change}`)).sort().join(",")).digest("hex").slice(0, 24)}`;
 
 /** Opens and closes risk states for every client; returns how many were checked, entered and left. */
 async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Date, signal: AbortSignal | undefined) {

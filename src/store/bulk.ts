@@ -58,14 +58,14 @@ const CHUNK_ROWS = 5_000;
  * cost more than the insert itself. With `upsert`, a row that conflicts on its unique column updates the listed
  * columns of the existing one instead (keeping its id and creation time). Numbers come back exactly (tested from
  * 1e-24 to 1e15, and every safe integer); at extreme exponents SQLite's reader may change the last digit, as
- * Prisma's own model writes do.
+ * Prisma's own model writes do. `onConflict` names the unique column, or the columns of a compound unique key.
  */
 export async function insertRows(
   tx: Tx,
   provider: Provider,
   table: string,
   rows: readonly Record<string, Value>[],
-  upsert?: { onConflict: string; update: readonly string[] },
+  upsert?: { onConflict: string | readonly string[]; update: readonly string[] },
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
@@ -76,7 +76,8 @@ export async function insertRows(
     provider === "sqlite"
       ? `SELECT ${columns.map((c) => `"value" ->> '$.${c}'`).join(", ")} FROM json_each(?) WHERE true`
       : `SELECT ${quoted} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
-  const conflict = upsert ? ` ON CONFLICT ("${upsert.onConflict}") DO UPDATE SET ${upsert.update.map((c) => `"${c}" = excluded."${c}"`).join(", ")}` : "";
+  const target = upsert ? [upsert.onConflict].flat().map((c) => `"${c}"`).join(", ") : "";
+  const conflict = upsert ? ` ON CONFLICT (${target}) DO UPDATE SET ${upsert.update.map((c) => `"${c}" = excluded."${c}"`).join(", ")}` : "";
   const cell = provider === "sqlite" ? sqliteCell : (value: Value) => value;
   for (const chunk of chunksOf(rows, CHUNK_ROWS)) {
     const cells = chunk.map((row) => {

@@ -1,7 +1,7 @@
 import { Prisma, type Db } from "./prisma.ts";
 import type { DirectSql } from "./direct-sql.ts";
 import { isUniqueViolation } from "./errors.ts";
-import { chunksOf, inPages, IN_LIST_LIMIT } from "./paging.ts";
+import { chunksOf, inChunks, inPages, IN_LIST_LIMIT } from "./paging.ts";
 import type { ScoringInput } from "../domain/scoring.ts";
 import { nameKeyTails } from "../domain/text.ts";
 import { insertRows, newId, type Provider } from "./bulk.ts";
@@ -243,10 +243,11 @@ export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
         await db.$transaction(async (tx) => {
           const moves: Prisma.TierChangeCreateManyInput[] = [];
           if (batch.updates.length > 0) {
-            const before = await tx.client.findMany({
-              where: { workspaceId, id: { in: batch.updates.map((u) => u.id) } },
-              select: { id: true, tier: true },
-            });
+            // A batch can update thousands of clients (10,000 rows by default): their tiers are read in chunks.
+            const before = await inChunks(
+              batch.updates.map((u) => u.id),
+              (ids) => tx.client.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, tier: true } }),
+            );
             const tierBefore = new Map(before.map((b) => [b.id, b.tier]));
             for (const { id, fields } of batch.updates) {
               const row = await tx.client.update({ where: { id }, data: fields, select: { tier: true, score: true } });

@@ -24,7 +24,7 @@ export function createStore({ db, sql }: Database, provider: DatabaseTarget["pro
   return {
     workspaces: workspaceRepository(db),
     installations: installationRepository(db),
-    users: userRepository(db),
+    users: userRepository(db, provider),
     clients: clientRepository(db, sql, provider),
     interactions: interactionRepository(db, sql, provider),
     followUps: followUpRepository(db, sql, provider),

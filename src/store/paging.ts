@@ -7,6 +7,17 @@ export function* chunksOf<T>(items: readonly T[], size: number): Generator<T[]> 
 }
 
 /**
+ * `fetch` over `items` a chunk of at most `size` at a time, one statement after another, the rows concatenated in
+ * chunk order: for lists that grow with the data (a team, the reps due a nudge), which one IN list would take past
+ * SQLite's 999 bound values.
+ */
+export async function inChunks<T, R>(items: readonly T[], fetch: (chunk: T[]) => Promise<readonly R[]>, size = IN_LIST_LIMIT): Promise<R[]> {
+  const rows: R[] = [];
+  for (const chunk of chunksOf(items, size)) rows.push(...(await fetch(chunk)));
+  return rows;
+}
+
+/**
  * Keyset paging for exports and jobs: rows come a page at a time in a stable order, so memory stays flat at any
  * table size and no page is skipped or repeated while other rows are written.
  */

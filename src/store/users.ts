@@ -1,4 +1,5 @@
-import { inPages } from "./paging.ts";
+import { insertRows, newId, type Provider } from "./bulk.ts";
+import { inChunks, inPages } from "./paging.ts";
 import type { Db } from "./prisma.ts";
 
 export interface UserRow {
@@ -13,7 +14,7 @@ export interface UserRow {
 
 const userSelect = { slackId: true, role: true, managerSlackId: true, timezone: true, locale: true, active: true, profileSyncedAt: true } as const;
 
-export function userRepository(db: Db) {
+export function userRepository(db: Db, provider: Provider) {
   return {
     find(workspaceId: string, slackId: string): Promise<UserRow | null> {
       return db.user.findUnique({ where: { workspaceId_slackId: { workspaceId, slackId } }, select: userSelect });
@@ -37,10 +38,9 @@ export function userRepository(db: Db) {
       workspaceId: string,
       slackIds: readonly string[],
     ): Promise<{ slackId: string; timezone: string | null; locale: string | null; active: boolean; nudgesPausedUntil: Date | null }[]> {
-      return db.user.findMany({
-        where: { workspaceId, slackId: { in: [...slackIds] } },
-        select: { slackId: true, timezone: true, locale: true, active: true, nudgesPausedUntil: true },
-      });
+      return inChunks([...new Set(slackIds)], (chunk) =>
+        db.user.findMany({ where: { workspaceId, slackId: { in: chunk } }, select: { slackId: true, timezone: true, locale: true, active: true, nudgesPausedUntil: true } }),
+      );
     },
 
     /** Who gets a weekly digest (managers by role, or because someone reports to them, and admins by role), with their zone and language. */
@@ -55,9 +55,9 @@ export function userRepository(db: Db) {
       const known = new Set(byRole.map((u) => u.slackId));
       const unlisted = [...managerIds].filter((id) => !known.has(id));
       // A manager named only as someone's manager may have a row of their own (as a rep) or none yet.
-      const profiles = unlisted.length
-        ? await db.user.findMany({ where: { workspaceId, slackId: { in: unlisted } }, select: { slackId: true, timezone: true, locale: true, active: true } })
-        : [];
+      const profiles = await inChunks(unlisted, (chunk) =>
+        db.user.findMany({ where: { workspaceId, slackId: { in: chunk } }, select: { slackId: true, timezone: true, locale: true, active: true } }),
+      );
       const profileOf = new Map(profiles.map((p) => [p.slackId, p]));
       return [
         ...byRole.map((u) => ({ ...u, hasReports: managerIds.has(u.slackId) })),
@@ -80,18 +80,38 @@ export function userRepository(db: Db) {
 
     /**
      * Upserts imported people in one transaction, in order (a later row for the same person wins). A field left
-     * undefined keeps its stored value; a new person without a role is a rep.
+     * undefined keeps its stored value; a new person without a role is a rep (the column's default). Set-based: the
+     * rows are merged per person first, then written with one upsert statement per chunk of people who set the
+     * same fields (insertRows), not one statement per row, which held SQLite's write lock for seconds at 5,000 people.
      */
     async importMany(workspaceId: string, rows: readonly UserImportRow[]): Promise<void> {
-      if (rows.length === 0) return;
+      const merged = new Map<string, UserImportRow>();
+      for (const row of rows) {
+        const changes = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as UserImportRow;
+        merged.set(row.slackId, { ...merged.get(row.slackId), ...changes });
+      }
+      // One statement updates the same columns for every row, so people are grouped by the fields they set.
+      const byFields = new Map<string, UserImportRow[]>();
+      for (const person of merged.values()) {
+        const fields = (["role", "managerSlackId"] as const).filter((field) => person[field] !== undefined).join(",");
+        const group = byFields.get(fields);
+        if (group) group.push(person);
+        else byFields.set(fields, [person]);
+      }
+      if (byFields.size === 0) return;
+      const now = new Date();
       await db.$transaction(async (tx) => {
-        for (const { slackId, role, managerSlackId } of rows) {
-          const changes = { ...(role !== undefined ? { role } : {}), ...(managerSlackId !== undefined ? { managerSlackId } : {}) };
-          await tx.user.upsert({
-            where: { workspaceId_slackId: { workspaceId, slackId } },
-            create: { workspaceId, slackId, ...changes },
-            update: changes,
-          });
+        for (const [fields, people] of byFields) {
+          const columns = fields === "" ? [] : (fields.split(",") as ("role" | "managerSlackId")[]);
+          const written = people.map((person) => ({
+            id: newId(),
+            workspaceId,
+            slackId: person.slackId,
+            createdAt: now,
+            updatedAt: now,
+            ...Object.fromEntries(columns.map((column) => [column, person[column] ?? null])),
+          }));
+          await insertRows(tx, provider, "User", written, { onConflict: ["workspaceId", "slackId"], update: [...columns, "updatedAt"] });
         }
       }, { maxWait: 10_000, timeout: 120_000 });
     },

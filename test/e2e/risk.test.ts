@@ -118,4 +118,19 @@ describe("risk alerts", () => {
     const reply = await t.slack.command("/tier", "Negative North", { userId: REP });
     expect(allText(reply.json)).toContain("negative meeting on 2026-11-20");
   });
+
+  it("notes 'back to normal' when every state an owner was alerted about ends together", async () => {
+    // One state, one alert; later the same state, alone, ends: the note is not the alert a second time.
+    const LONE_REP = "U0RISK3";
+    await load("clients", `name,owner\nLonely Lake,${LONE_REP}`);
+    await load("interactions", `client,rep,type,occurred_at,summary,sentiment\nLonely Lake,${LONE_REP},call,2026-11-22T10:00:00Z,upset,negative`);
+    t.emulator.reset();
+    await risk("2026-11-23T19:00:00Z");
+    expect(postsTo(`D${LONE_REP}`)).toHaveLength(1);
+    t.emulator.reset();
+    await risk("2026-12-24T10:00:00Z"); // 32 days on: past the negative lookback (30)
+    const notes = postsTo(`D${LONE_REP}`);
+    expect(notes).toHaveLength(1);
+    expect(allText(notes[0]!.args)).toContain("Lonely Lake* is back to normal");
+  });
 });

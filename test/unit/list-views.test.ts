@@ -111,6 +111,24 @@ describe("buildTeam", () => {
     const reply = buildTeam(messagesFor("en"), members);
     expect(blockKitProblems(reply)).toEqual([]);
     expect(reply.text).toBe("Team: 0 admins, 30 managers, 270 reps");
+    expect(JSON.stringify(reply.blocks)).not.toContain("more.");
+  });
+
+  it("lists 300 of a 5,000-person workspace, admins and managers first, and counts the rest", () => {
+    const members = Array.from({ length: 5_000 }, (_, i) => ({
+      slackId: `U${String(i).padStart(8, "0")}`,
+      role: (i % 1000 === 0 ? "admin" : i % 25 === 0 ? "manager" : "rep") as "admin" | "manager" | "rep",
+      managerSlackId: null,
+      active: true,
+      fromConfig: false,
+    }));
+    const reply = buildTeam(messagesFor("en"), members);
+    expect(blockKitProblems(reply)).toEqual([]);
+    const text = JSON.stringify(reply.blocks);
+    expect(text.match(/<@U/g)).toHaveLength(300);
+    expect(text).toContain("<@U00004975> · manager");
+    expect(text).toContain("…and 4700 more. `npm run export -- users` lists everyone.");
+    expect(reply.text).toBe("Team: 5 admins, 195 managers, 4800 reps");
   });
 });
 

@@ -14,6 +14,8 @@ export const en = {
     "No roles are set yet: everyone is a rep. Admins set roles with `/team set @person rep|manager|admin [@manager]` or `npm run import -- users FILE.csv`.",
   header: (count: number) => `Team (${count})`,
   note: "People never imported or set are reps. Admins change roles with `/team set @person rep|manager|admin [@manager]`.",
+  /** Below a list cut short (admins and managers come first). */
+  more: (count: number) => `…and ${count} more. \`npm run export -- users\` lists everyone.`,
   /** The notification text: how many people hold each role. */
   counts: (counts: Record<Role, number>) => `Team: ${counts.admin} admins, ${counts.manager} managers, ${counts.rep} reps`,
   /** `person` and `manager` are mentions; `role` and `previous` from `role`. */
@@ -35,6 +37,7 @@ export const zhCN: typeof en = {
   noRoles: "尚未设置角色：所有人都是客户经理。管理员可用 `/team set @person rep|manager|admin [@manager]` 或 `npm run import -- users FILE.csv` 设置角色。",
   header: (count) => `团队（${count}）`,
   note: "未导入或未设置角色的人都是客户经理。管理员可用 `/team set @person rep|manager|admin [@manager]` 更改角色。",
+  more: (count) => `…另有 ${count} 人。\`npm run export -- users\` 可列出所有人。`,
   counts: (counts) => `团队：管理员 ${counts.admin} 人，主管 ${counts.manager} 人，客户经理 ${counts.rep} 人`,
   changed: (person, role, manager, previous) => `${person} 现为${role}${manager ? `，向 ${manager} 汇报` : ""}（原为${previous}）。`,
   refused: "只有管理员可以更改角色。请联系管理员，或用 `/team` 查看谁是管理员。",

@@ -25,9 +25,13 @@ export function buildTeam(t: Messages, members: readonly TeamMember[]): Ephemera
   const sorted = [...members].sort((a, b) => ORDER[a.role] - ORDER[b.role] || a.slackId.localeCompare(b.slackId));
   const shown = sorted.slice(0, MAX_LINES);
   const blocks: KnownBlock[] = [header(t.team.header(members.length))];
-  for (let i = 0; i < shown.length && blocks.length < 48; i += LINES_PER_SECTION) {
-    blocks.push(section(shown.slice(i, i + LINES_PER_SECTION).map((m) => line(t, m)).join("\n")));
+  let listed = 0;
+  for (; listed < shown.length && blocks.length < 47; listed += LINES_PER_SECTION) {
+    blocks.push(section(shown.slice(listed, listed + LINES_PER_SECTION).map((m) => line(t, m)).join("\n")));
   }
+  listed = Math.min(listed, shown.length);
+  // A workspace of thousands is cut to the first MAX_LINES (admins and managers first): say how many are left out.
+  if (listed < members.length) blocks.push(context(t.team.more(members.length - listed)));
   blocks.push(context(t.team.note));
   const count = (role: Role) => members.filter((m) => m.role === role).length;
   return ephemeral(t.team.counts({ admin: count("admin"), manager: count("manager"), rep: count("rep") }), blocks);
