@@ -213,7 +213,7 @@ export type ClearCause =
   | { rule: "overdue"; cause: "no-follow-up" }
   | { rule: "silence"; cause: "touched"; on: string }
   | { rule: "silence"; cause: "cadence"; cadenceDays: number; limitDays: number }
-  | { rule: "negative"; cause: "aged"; on: string; lookbackDays: number }
+  | { rule: "negative"; cause: "aged"; lookbackDays: number }
   | { rule: "negative"; cause: "removed" }
   | { rule: "satisfaction"; cause: "improved"; satisfaction: number }
   | { rule: "satisfaction"; cause: "unknown" }
@@ -242,7 +242,9 @@ export function clearCauseOf(rule: string, s: RiskSnapshot, rules: Rules, opened
       if (touchedSince) return { rule, cause: "touched", on: s.lastTouchOn! };
       return { rule, cause: "cadence", cadenceDays: s.cadenceDays, limitDays: s.cadenceDays * rules.risk.silenceCadenceMultiple };
     case "negative":
-      return s.lastNegative ? { rule, cause: "aged", on: s.lastNegative.on, lookbackDays: rules.risk.negativeLookbackDays } : { rule, cause: "removed" };
+      // The touch was on or before the day the state opened: more than the window since then, it aged out; sooner,
+      // it was changed or removed (the rules read only touches inside the window, so its date is not at hand).
+      return daysBetween(openedOn, s.today) > rules.risk.negativeLookbackDays ? { rule, cause: "aged", lookbackDays: rules.risk.negativeLookbackDays } : { rule, cause: "removed" };
     case "satisfaction":
       return s.satisfaction === null ? { rule, cause: "unknown" } : { rule, cause: "improved", satisfaction: s.satisfaction };
     case "key-meeting": {
@@ -271,7 +273,7 @@ const CLEAR_FIELDS: Record<string, Record<string, FieldKind>> = {
   "overdue:no-follow-up": {},
   "silence:touched": { on: "string" },
   "silence:cadence": { cadenceDays: "number", limitDays: "number" },
-  "negative:aged": { on: "string", lookbackDays: "number" },
+  "negative:aged": { lookbackDays: "number" },
   "negative:removed": {},
   "satisfaction:improved": { satisfaction: "number" },
   "satisfaction:unknown": {},

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { addDays } from "../domain/cadence.ts";
 import { localeOf } from "../domain/locale.ts";
-import { evaluateRisks, riskChanges, riskDetailsJson, riskSnapshotOf } from "../domain/risk.ts";
+import { clearCauseOf, evaluateRisks, riskChanges, riskDetailsJson, riskSnapshotOf } from "../domain/risk.ts";
 import type { Rules } from "../domain/rules.ts";
 import { todayInZone } from "../domain/when.ts";
 import { DEFAULT_MESSAGES, messagesFor } from "../slack/i18n/index.ts";
@@ -65,22 +65,27 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
   for (;;) {
     const page = await store.riskInputs.page(workspaceId, after, CLIENT_PAGE, negativeSince);
     if (page.length === 0) break;
-    const openByClient = new Map<string, { id: string; rule: string }[]>();
+    const openByClient = new Map<string, { id: string; rule: string; openedAt: Date }[]>();
     for (const flag of await store.riskFlags.openFor(workspaceId, page.map((row) => row.id))) {
       const open = openByClient.get(flag.clientId);
       if (open) open.push(flag);
       else openByClient.set(flag.clientId, [flag]);
     }
     const enter: { clientId: string; rule: string; reason: string; details: string }[] = [];
-    const leave: string[] = [];
+    const leave: { id: string; clearCause: string | null }[] = [];
     for (const row of page) {
       counts.checked += 1;
+      const snapshot = riskSnapshotOf(row, revenueTotal, today, rules, at);
       // An archived client is in no risk state any more: its states close (quietly, see `notices`).
-      const firing = row.archived ? [] : evaluateRisks(riskSnapshotOf(row, revenueTotal, today, rules, at), rules);
+      const firing = row.archived ? [] : evaluateRisks(snapshot, rules);
       const { entered, left } = riskChanges(openByClient.get(row.id) ?? [], firing);
       // The reason is kept in English (exports, audit) and as details, which each reader sees in their language.
       for (const flag of entered) enter.push({ clientId: row.id, rule: flag.rule, reason: DEFAULT_MESSAGES.risk.reason(flag), details: riskDetailsJson(flag) });
-      for (const flag of left) leave.push(flag.id);
+      // Why each state ended, so that a note never calls "back to normal" what only stopped applying.
+      for (const flag of left) {
+        const cause = row.archived ? null : clearCauseOf(flag.rule, snapshot, rules, todayInZone(flag.openedAt, "UTC"));
+        leave.push({ id: flag.id, clearCause: cause ? JSON.stringify(cause) : null });
+      }
     }
     await store.riskFlags.record(workspaceId, { enter, leave }, at);
     counts.entered += enter.length;
@@ -110,6 +115,7 @@ function noticePosts(pending: readonly PendingRiskNotice[], activeOwners: Readon
       rule: notice.rule,
       reason: notice.reason,
       details: notice.details,
+      clearCause: notice.clearCause,
       change: notice.change,
     });
   }

@@ -23,6 +23,8 @@ export interface PendingRiskNotice {
   rule: string;
   reason: string;
   details: string | null;
+  /** Why a state that left ended (ClearCause as JSON), when that was kept. */
+  clearCause: string | null;
   /** "entered": not alerted yet; "left": alerted, now cleared; "quiet": began and ended before any alert. */
   change: "entered" | "left" | "quiet";
   client: { id: string; name: string; ownerSlackId: string | null; tier: string; tierOverride: string | null; archivedAt: Date | null };
@@ -52,27 +54,36 @@ export function riskFlagRepository(db: Db, sql: DirectSql) {
      * The states these clients are in: which rule, no more. The risk job asks once per page of clients, so the
      * statement goes past Prisma (direct-sql.ts).
      */
-    async openFor(workspaceId: string, clientIds: readonly string[]): Promise<Pick<OpenRiskFlag, "id" | "clientId" | "rule">[]> {
-      const open: Pick<OpenRiskFlag, "id" | "clientId" | "rule">[] = [];
+    async openFor(workspaceId: string, clientIds: readonly string[]): Promise<Pick<OpenRiskFlag, "id" | "clientId" | "rule" | "openedAt">[]> {
+      const open: Pick<OpenRiskFlag, "id" | "clientId" | "rule" | "openedAt">[] = [];
       for (const ids of chunksOf(clientIds, IN_LIST_LIMIT)) {
         open.push(
-          ...(await sql.query<Pick<OpenRiskFlag, "id" | "clientId" | "rule">>(Prisma.sql`
-            SELECT "id", "clientId", "rule" FROM "RiskFlag"
+          ...(await sql.query<Pick<OpenRiskFlag, "id" | "clientId" | "rule" | "openedAt">>(Prisma.sql`
+            SELECT "id", "clientId", "rule", "openedAt" FROM "RiskFlag"
             WHERE "workspaceId" = ${workspaceId} AND "clientId" IN (${Prisma.join(ids)}) AND "clearedAt" IS NULL`)),
         );
       }
       return open;
     },
 
-    /** Opens the states entered and closes those left, in one transaction. */
-    async record(workspaceId: string, changes: { enter: readonly { clientId: string; rule: string; reason: string; details: string | null }[]; leave: readonly string[] }, at: Date) {
+    /** Opens the states entered and closes those left (each with why it ended), in one transaction. */
+    async record(
+      workspaceId: string,
+      changes: { enter: readonly { clientId: string; rule: string; reason: string; details: string | null }[]; leave: readonly { id: string; clearCause: string | null }[] },
+      at: Date,
+    ) {
       if (changes.enter.length === 0 && changes.leave.length === 0) return;
       await db.$transaction(async (tx) => {
         // Prisma splits createMany into statements within each store's limit itself; an IN list it does not.
         if (changes.enter.length > 0) await tx.riskFlag.createMany({ data: changes.enter.map((e) => ({ workspaceId, ...e, openedAt: at })) });
-        // A page of clients can leave more states than SQLite binds values (two rules each, 500 clients): in chunks.
-        for (const chunk of chunksOf(changes.leave, IN_LIST_LIMIT)) {
-          await tx.riskFlag.updateMany({ where: { workspaceId, id: { in: chunk }, clearedAt: null }, data: { clearedAt: at } });
+        // States that ended the same way close together; a page of clients can leave more states than SQLite binds
+        // values (two rules each, 500 clients): in chunks.
+        const byCause = new Map<string | null, string[]>();
+        for (const { id, clearCause } of changes.leave) byCause.set(clearCause, [...(byCause.get(clearCause) ?? []), id]);
+        for (const [clearCause, ids] of byCause) {
+          for (const chunk of chunksOf(ids, IN_LIST_LIMIT)) {
+            await tx.riskFlag.updateMany({ where: { workspaceId, id: { in: chunk }, clearedAt: null }, data: { clearedAt: at, clearCause } });
+          }
         }
       });
     },
@@ -91,6 +102,7 @@ export function riskFlagRepository(db: Db, sql: DirectSql) {
         select: {
           ...flagSelect,
           clearedAt: true,
+          clearCause: true,
           alertQueuedAt: true,
           client: { select: { ...clientBrief, tier: true, tierOverride: true, archivedAt: true } },
         },
@@ -102,6 +114,7 @@ export function riskFlagRepository(db: Db, sql: DirectSql) {
         rule: row.rule,
         reason: row.reason,
         details: row.details,
+        clearCause: row.clearCause,
         change: row.alertQueuedAt === null ? (row.clearedAt === null ? "entered" : "quiet") : "left",
         client: row.client,
       }));

@@ -134,10 +134,11 @@ describe("risk alerts in the owner's language", () => {
     t.emulator.reset();
     expect(await risk("2026-11-23T17:00:00Z")).toMatchObject({ entered: 0, left: 2, posts: 2, sent: 2 });
     const zh = textOf(postsTo(`D${ZH_REP}`)[0]!);
-    expect(zh).toContain("*Quiet Quay* 已恢复正常：跟进逾期、长期未接触的情况已解除。");
+    expect(zh).toContain("*Quiet Quay* 已恢复正常：跟进逾期：已于2026年11月23日周一记录接触。");
+    expect(zh).toContain("*Quiet Quay* 已恢复正常：长期未接触：已于2026年11月23日周一记录接触。");
     expect(zh).toContain("恢复正常：Quiet Quay");
     const channel = textOf(postsTo(ALERTS)[0]!);
-    expect(channel).toContain("*Quiet Quay* is back to normal: follow-up overdue, gone quiet no longer applies.");
+    expect(channel).toContain("*Quiet Quay* is back to normal: Follow-up overdue: a touch was logged on Mon 23 Nov 2026.");
     expect(channel).not.toMatch(CHINESE);
   });
 });

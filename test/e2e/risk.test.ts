@@ -105,13 +105,31 @@ describe("risk alerts", () => {
     const stats = await risk("2026-11-23T17:00:00Z");
     expect(stats).toMatchObject({ entered: 0, left: 2, posts: 2, sent: 2 });
     const text = allText(postsTo(`D${REP}`)[0]!.args);
-    expect(text).toContain("Quiet Quay* is back to normal");
+    expect(text).toContain("*Quiet Quay* is back to normal: Follow-up overdue: a touch was logged on Mon 23 Nov 2026.");
+    expect(text).toContain("*Quiet Quay* is back to normal: Gone quiet: a touch was logged on Mon 23 Nov 2026.");
     expect(text).not.toContain("Negative North");
     expect(allText(postsTo(ALERTS)[0]!.args)).toContain("back to normal");
 
     t.emulator.reset();
     expect(await risk("2026-11-23T18:00:00Z")).toMatchObject({ entered: 0, left: 0, posts: 0 });
     expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("a key client that stops qualifying: the quarterly-meeting state ends as no longer applying, not as back to normal", async () => {
+    // Key (revenue 2,000,000 since 2015) with no meeting this quarter: alerted.
+    await load("clients", `name,owner,annual_revenue,relationship_since\nMekong Hydro Consortium,${REP},2000000,2015-01-01`);
+    await load("interactions", `client,rep,type,occurred_at,summary\nMekong Hydro Consortium,${REP},call,2026-11-22T10:00:00Z,checked in`);
+    t.emulator.reset();
+    await risk("2026-11-23T19:00:00Z");
+    expect(allText(postsTo(`D${REP}`)[0]!.args)).toContain("Key client without a meeting this quarter");
+    // The revenue is cut by import: no longer a key client, and nothing was done about the meeting.
+    await load("clients", "name,owner,annual_revenue\nMekong Hydro Consortium,U0RISK1,50000");
+    t.emulator.reset();
+    await risk("2026-11-23T20:00:00Z");
+    const text = allText(postsTo(`D${REP}`)[0]!.args);
+    expect(text).toContain("*Mekong Hydro Consortium*: Key client without a meeting this quarter ended: no longer a key client, so the quarterly-meeting rule no longer applies.");
+    expect(text).not.toContain("Mekong Hydro Consortium* is back to normal");
+    expect(postsTo(`D${REP}`)[0]!.args.text).toContain("Risk state ended, not resolved: Mekong Hydro Consortium");
   });
 
   it("shows the client's active risks on its card, as the job sees them", async () => {
@@ -131,6 +149,7 @@ describe("risk alerts", () => {
     await risk("2026-12-24T10:00:00Z"); // 32 days on: past the negative lookback (30)
     const notes = postsTo(`D${LONE_REP}`);
     expect(notes).toHaveLength(1);
-    expect(allText(notes[0]!.args)).toContain("Lonely Lake* is back to normal");
+    // Time passing is no resolution: the note says the state ended, and why.
+    expect(allText(notes[0]!.args)).toContain("*Lonely Lake*: Negative touch ended: the negative touch is now more than 30 days old.");
   });
 });

@@ -130,8 +130,11 @@ describe("lists past one statement's bound values", () => {
     await store.riskFlags.record(TEAM, { enter: Array.from({ length: 2_000 }, (_, i) => ({ clientId: client.id, rule: `rule-${i}`, reason: "r", details: null })), leave: [] }, opened);
     const open = await db.riskFlag.findMany({ where: { workspaceId: TEAM, openedAt: opened }, select: { id: true } });
     expect(open).toHaveLength(2_000);
-    await store.riskFlags.record(TEAM, { enter: [], leave: open.map((f) => f.id) }, NOW);
+    // Half ended one way, half each its own way: both groupings stay within the bound values.
+    const cause = (i: number) => (i % 2 === 0 ? JSON.stringify({ rule: "lifecycle", cause: "changed", stage: "active" }) : JSON.stringify({ rule: "overdue", cause: "touched", on: `2026-11-${String((i % 28) + 1).padStart(2, "0")}` }));
+    await store.riskFlags.record(TEAM, { enter: [], leave: open.map((f, i) => ({ id: f.id, clearCause: cause(i) })) }, NOW);
     expect(await db.riskFlag.count({ where: { workspaceId: TEAM, openedAt: opened, clearedAt: NOW } })).toBe(2_000);
+    expect(await db.riskFlag.count({ where: { workspaceId: TEAM, openedAt: opened, clearCause: cause(0) } })).toBe(1_000);
   });
 
   it("re-imports 1,500 existing clients in one batch, recording each tier move", async () => {

@@ -86,7 +86,7 @@ function clearedEn(c: ClearCause): string {
     case "cadence":
       return `the cadence is now ${c.cadenceDays} days, so the silence limit is ${c.limitDays} days (no touch yet)`;
     case "aged":
-      return `the negative touch of ${date(c.on)} is now more than ${c.lookbackDays} days old`;
+      return `the negative touch is now more than ${c.lookbackDays} days old`;
     case "removed":
       return "the negative touch was changed or removed";
     case "improved":
@@ -118,7 +118,7 @@ function clearedZh(c: ClearCause): string {
     case "cadence":
       return `跟进周期现为 ${c.cadenceDays} 天，未接触上限为 ${c.limitDays} 天（尚未接触）`;
     case "aged":
-      return `${date(c.on)}的负面接触已超过 ${c.lookbackDays} 天`;
+      return `该负面接触已超过 ${c.lookbackDays} 天`;
     case "removed":
       return "该负面接触已被修改或删除";
     case "improved":
