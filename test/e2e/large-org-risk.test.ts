@@ -83,7 +83,9 @@ function expectEveryOwnerTold(posts: { recipient: string; payload: string }[]) {
   expect(toChannel.length).toBeLessThan(5);
 }
 
-describe("risk states for thousands of clients at once", () => {
+// A run here takes 5-12 s alone; beside other test files on two cores, three times that. The timeout bounds a hang
+// and judges no speed.
+describe("risk states for thousands of clients at once", { timeout: 90_000 }, () => {
   it("opens two states for each of 6,000 clients and tells every owner and the channel", async () => {
     await risk(OPENS);
     const open = await db.riskFlag.groupBy({ by: ["rule"], where: { workspaceId: TEST_TEAM, clearedAt: null }, _count: { _all: true } });
