@@ -128,7 +128,9 @@ function build(recipient: string, members: readonly string[] | null, isAdmin: bo
   return digestService({ store: t.bot.services.store, rules: DEFAULT_RULES }).build(TEST_TEAM, { recipient, members, isAdmin }, DAY, AT);
 }
 
-describe("the weekly digest of a large organisation", () => {
+// A run here takes 5-12 s alone; beside other test files on two cores, three times that. The timeout bounds a hang
+// and judges no speed.
+describe("the weekly digest of a large organisation", { timeout: 90_000 }, () => {
   it("gives a manager of 200 exactly their team's week", async () => {
     const manager = managerId(10);
     const team = [manager, ...org.reportsOf.get(manager)!];

@@ -49,7 +49,9 @@ afterAll(async () => {
   await t?.stop();
 });
 
-describe("nudges for 5,000 reps", () => {
+// A run here takes 5-12 s alone; beside other test files on two cores, three times that. The timeout bounds a hang
+// and judges no speed.
+describe("nudges for 5,000 reps", { timeout: 90_000 }, () => {
   it("queues one DM for each rep with something due, with their own list, in one run", async () => {
     const { store, followUps } = t.bot.services;
     const slack = { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 20 };

@@ -83,7 +83,8 @@ function expectEveryOwnerTold(posts: { recipient: string; payload: string }[]) {
   expect(toChannel.length).toBeLessThan(5);
 }
 
-// Each run walks 100,000 clients and queues thousands of posts: seconds alone, more beside the rest of the suite.
+// A run here takes 5-12 s alone; beside other test files on two cores, three times that. The timeout bounds a hang
+// and judges no speed.
 describe("risk states for thousands of clients at once", { timeout: 120_000 }, () => {
   it("opens two states for each of 6,000 clients and tells every owner and the channel", async () => {
     await risk(OPENS);
