@@ -37,6 +37,8 @@ const PHRASES: Record<JobName, Record<string, Phrase>> = {
     rescored: (n) => `${n} rescored`,
     tierMoves: (n) => `${plural("tier move")(n)}`,
     followUpsRedated: (n) => `${plural("follow-up")(n)} re-dated to a new cadence`,
+    keyJoined: (n) => `${n} joined the key list`,
+    keyLeft: (n) => `${n} left it`,
   },
 };
 

@@ -111,6 +111,38 @@ export function tierForScore(score: number, rules: Rules): Tier {
   return "C";
 }
 
+/** Whether a client is a key client, and the two thresholds behind it: what a key event's reason is made of. */
+export interface KeyStatus {
+  key: boolean;
+  annualRevenue: number;
+  minAnnualRevenue: number;
+  /** Whole years of relationship. */
+  relationshipYears: number;
+  minRelationshipYears: number;
+}
+
+export function keyStatusOf(input: Pick<ScoringInput, "annualRevenue" | "relationshipSince">, rules: Rules, now: Date): KeyStatus {
+  return {
+    key: isKeyClient(input, rules, now),
+    annualRevenue: input.annualRevenue ?? 0,
+    minAnnualRevenue: rules.keyClient.minAnnualRevenue,
+    relationshipYears: Math.floor(relationshipYears(input.relationshipSince, now)),
+    minRelationshipYears: rules.keyClient.minRelationshipYears,
+  };
+}
+
+/** A stored key status (KeyChange.details), or null when it is not readable. */
+export function keyStatusFromJson(json: string): KeyStatus | null {
+  try {
+    const v = JSON.parse(json) as Record<string, unknown>;
+    const numbers = ["annualRevenue", "minAnnualRevenue", "relationshipYears", "minRelationshipYears"] as const;
+    if (typeof v.key !== "boolean" || !numbers.every((k) => typeof v[k] === "number" && Number.isFinite(v[k]))) return null;
+    return { key: v.key, annualRevenue: v.annualRevenue as number, minAnnualRevenue: v.minAnnualRevenue as number, relationshipYears: v.relationshipYears as number, minRelationshipYears: v.minRelationshipYears as number };
+  } catch {
+    return null;
+  }
+}
+
 export function isKeyClient(input: Pick<ScoringInput, "annualRevenue" | "relationshipSince">, rules: Rules, now: Date): boolean {
   return (
     (input.annualRevenue ?? 0) >= rules.keyClient.minAnnualRevenue &&

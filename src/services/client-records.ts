@@ -9,6 +9,7 @@ import type { ClientResolution, ClientService } from "./clients.ts";
 import type { Clock, RequestContext } from "./context.ts";
 import type { RoleService } from "./roles.ts";
 import { followCadence } from "./follow-cadence.ts";
+import { sweepKeyStatus } from "./key-status.ts";
 
 type NotFound = Exclude<ClientResolution, { kind: "found" }>;
 
@@ -125,6 +126,7 @@ export function clientRecordService(deps: { store: Store; rules: Rules; clock: C
       const saved = await store.clients.update(ctx.workspaceId, client.id, { ...edit, ...scoreAndTier(merged, rules, clock.now()) }, ctx.userId, overrideChanged ? "override" : "edit");
       // A new tier, type or cadence moves a follow-up that came from the cadence (one someone set stays).
       await followCadence(store, rules, ctx.workspaceId, { clientId: client.id });
+      await sweepKeyStatus(store, rules, ctx.workspaceId, { clientId: client.id }, { cause: "edit", actorSlackId: ctx.userId, at: clock.now() });
       const diff = Object.fromEntries(changed.map((k) => [k, { from: client[k], to: edit[k] }]));
       await store.audit.record(ctx.workspaceId, { actorSlackId: ctx.userId, action: "client.edit", entity: "client", entityId: client.id, details: diff });
       if (overrideChanged) {

@@ -17,6 +17,7 @@ import type { InteractionImportItem } from "../store/interactions.ts";
 import { clientService } from "./clients.ts";
 import type { Clock } from "./context.ts";
 import { followCadence } from "./follow-cadence.ts";
+import { sweepKeyStatus } from "./key-status.ts";
 import { followUpAfterTouch, storedFollowUp } from "./interactions.ts";
 
 export const IMPORT_KINDS = ["clients", "interactions", "users"] as const;
@@ -680,6 +681,8 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
     await recordAudit(kind, workspaceId, options, report, null);
     // Updated clients may have a new tier, type or cadence: their follow-ups from cadence follow it.
     if (kind === "clients" && report.updated > 0) await followCadence(store, rules, workspaceId, "all");
+    // New revenue or relationship dates move clients on and off the key list (new clients are recorded silently).
+    if (kind === "clients") await sweepKeyStatus(store, rules, workspaceId, "all", { cause: "import", actorSlackId: options.actor ?? "cli", at: clock.now() });
     // A large import reshapes the tables: the query planner needs to know (see Store.refreshStatistics).
     if (report.imported >= STATISTICS_AFTER_ROWS) await store.refreshStatistics();
     return report;

@@ -7,12 +7,15 @@ import type { Rules } from "../domain/rules.ts";
 import type { Store } from "../store/index.ts";
 import { throwIfStopped } from "./context.ts";
 import { followCadence } from "./follow-cadence.ts";
+import { sweepKeyStatus } from "./key-status.ts";
 
 export interface RescoreStats {
   checked: number;
   rescored: number;
   tierMoves: number;
   followUpsRedated: number;
+  keyJoined: number;
+  keyLeft: number;
 }
 
 export function rescoreService(deps: { store: Store; rules: Rules }) {
@@ -20,7 +23,7 @@ export function rescoreService(deps: { store: Store; rules: Rules }) {
   return {
     /** Ends between two clients (Interrupted) once `signal` is aborted, with what it wrote kept. */
     async rescore(workspaceId: string, at: Date, signal?: AbortSignal): Promise<RescoreStats> {
-      const stats: RescoreStats = { checked: 0, rescored: 0, tierMoves: 0, followUpsRedated: 0 };
+      const stats: RescoreStats = { checked: 0, rescored: 0, tierMoves: 0, followUpsRedated: 0, keyJoined: 0, keyLeft: 0 };
       // Few clients change on a given day: read in pages, write only what moved.
       for await (const client of store.clients.iterateForScoring(workspaceId)) {
         throwIfStopped(signal, `${stats.checked} clients`);
@@ -34,6 +37,10 @@ export function rescoreService(deps: { store: Store; rules: Rules }) {
       }
       // Tier moves, and cadences a new rules file changed, move the follow-ups that came from the cadence.
       stats.followUpsRedated = await followCadence(store, rules, workspaceId, "all");
+      // The passing years, new revenue and a new rules file move clients on and off the key list.
+      const keys = await sweepKeyStatus(store, rules, workspaceId, "all", { cause: "rescore", actorSlackId: null, at });
+      stats.keyJoined = keys.joined;
+      stats.keyLeft = keys.left;
       return stats;
     },
   };

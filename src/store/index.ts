@@ -7,6 +7,7 @@ import { followUpRepository } from "./follow-ups.ts";
 import { installationRepository } from "./installations.ts";
 import { interactionRepository } from "./interactions.ts";
 import { jobRunRepository } from "./job-runs.ts";
+import { keyChangeRepository } from "./key-changes.ts";
 import { outboxRepository } from "./outbox.ts";
 import { pingStore, refreshStatistics, type Database, type ModelTable } from "./prisma.ts";
 import { processedRequestRepository } from "./processed-requests.ts";
@@ -30,6 +31,7 @@ export function createStore({ db, sql }: Database, provider: DatabaseTarget["pro
     followUps: followUpRepository(db, sql, provider),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
+    keyChanges: keyChangeRepository(db),
     outbox: outboxRepository(db, provider),
     riskFlags: riskFlagRepository(db, sql),
     riskInputs: riskInputRepository(sql, provider),

@@ -54,8 +54,8 @@ describe("the closing line of a job run by hand", () => {
     expect(describeJobRun("risk", { checked: 10, entered: 2, left: 1, posts: 2, sent: 0, failed: 0 }, null, NOW)).toBe(
       "risk done: 10 clients checked, 2 risk states entered, 1 cleared, 2 notices queued; posts: queued for the running bot to send.",
     );
-    expect(describeJobRun("rescore", { checked: 1, rescored: 1, tierMoves: 0, followUpsRedated: 1 }, null, NOW)).toBe(
-      "rescore done: 1 client checked, 1 rescored, 0 tier moves, 1 follow-up re-dated to a new cadence.",
+    expect(describeJobRun("rescore", { checked: 1, rescored: 1, tierMoves: 0, followUpsRedated: 1, keyJoined: 0, keyLeft: 1 }, null, NOW)).toBe(
+      "rescore done: 1 client checked, 1 rescored, 0 tier moves, 1 follow-up re-dated to a new cadence, 0 joined the key list, 1 left it.",
     );
     expect(exitCodeOf(null)).toBe(0);
   });

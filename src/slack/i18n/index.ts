@@ -10,6 +10,7 @@ import * as common from "./common.ts";
 import * as digest from "./digest.ts";
 import * as followUps from "./follow-ups.ts";
 import * as home from "./home.ts";
+import * as key from "./key.ts";
 import * as log from "./log.ts";
 import * as operations from "./operations.ts";
 import * as replies from "./replies.ts";
@@ -23,6 +24,7 @@ const EN = {
   digest: digest.en,
   followUps: followUps.en,
   home: home.en,
+  key: key.en,
   log: log.en,
   operations: operations.en,
   replies: replies.en,
@@ -41,6 +43,7 @@ const CATALOGUE: Record<Locale, Messages> = {
     digest: digest.zhCN,
     followUps: followUps.zhCN,
     home: home.zhCN,
+    key: key.zhCN,
     log: log.zhCN,
     operations: operations.zhCN,
     replies: replies.zhCN,

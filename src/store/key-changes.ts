@@ -1,0 +1,121 @@
+/**
+ * Key status as an event: each client's key status as last recorded, and each time a client joined or left the key
+ * list (with the thresholds behind it), written with its audit entry; the owners' notices are queued from here.
+ */
+import { chunksOf, IN_LIST_LIMIT } from "./paging.ts";
+import type { Db } from "./prisma.ts";
+import { enqueueIn, type OutboxEntry } from "./outbox.ts";
+
+/** What a sweep reads of a client to decide its key status. */
+export interface KeyStatusRow {
+  id: string;
+  annualRevenue: number | null;
+  relationshipSince: Date | null;
+  /** As last recorded; null: never evaluated (the first evaluation is silent). */
+  keyClient: boolean | null;
+}
+
+export interface KeyStatusUpdate {
+  clientId: string;
+  key: boolean;
+  /** JSON of the domain's KeyStatus; recorded as an event only when the client had a known status before. */
+  details: string;
+  /** The status it had (null: none recorded yet). */
+  was: boolean | null;
+}
+
+export interface PendingKeyNotice {
+  id: string;
+  joined: boolean;
+  details: string;
+  client: { id: string; name: string; ownerSlackId: string | null; archivedAt: Date | null };
+}
+
+export interface KeyChangeRow {
+  joined: boolean;
+  details: string;
+  createdAt: Date;
+}
+
+const TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
+
+export function keyChangeRepository(db: Db) {
+  return {
+    /** Active clients after `afterId` in id order (or one client), with what their key status is made of. */
+    statusPage(workspaceId: string, scope: { afterId?: string } | { clientId: string }, take: number): Promise<KeyStatusRow[]> {
+      return db.client.findMany({
+        where: { workspaceId, archivedAt: null, ...("clientId" in scope ? { id: scope.clientId } : scope.afterId ? { id: { gt: scope.afterId } } : {}) },
+        select: { id: true, annualRevenue: true, relationshipSince: true, keyClient: true },
+        orderBy: { id: "asc" },
+        take,
+      });
+    },
+
+    /**
+     * Records new key statuses in one transaction: the status on each client, and for each client that had one
+     * before, a key event and its audit entry. Returns how many joined and left.
+     */
+    async record(workspaceId: string, updates: readonly KeyStatusUpdate[], cause: string, actorSlackId: string | null, at: Date): Promise<{ joined: number; left: number }> {
+      if (updates.length === 0) return { joined: 0, left: 0 };
+      const events = updates.filter((u) => u.was !== null);
+      await db.$transaction(async (tx) => {
+        for (const key of [true, false]) {
+          const ids = updates.filter((u) => u.key === key).map((u) => u.clientId);
+          for (const chunk of chunksOf(ids, IN_LIST_LIMIT)) await tx.client.updateMany({ where: { workspaceId, id: { in: chunk } }, data: { keyClient: key } });
+        }
+        if (events.length === 0) return;
+        await tx.keyChange.createMany({
+          data: events.map((e) => ({ workspaceId, clientId: e.clientId, joined: e.key, details: e.details, cause, actorSlackId, createdAt: at })),
+        });
+        await tx.auditEntry.createMany({
+          data: events.map((e) => ({
+            workspaceId,
+            actorSlackId: actorSlackId ?? cause,
+            action: e.key ? "key.join" : "key.leave",
+            entity: "client",
+            entityId: e.clientId,
+            details: JSON.stringify({ cause, status: JSON.parse(e.details) as unknown }),
+            createdAt: at,
+          })),
+        });
+      }, TRANSACTION);
+      const joined = events.filter((e) => e.key).length;
+      return { joined, left: events.length - joined };
+    },
+
+    /** Key events whose owner has not been told yet, oldest first. */
+    pendingNotices(workspaceId: string, take: number): Promise<PendingKeyNotice[]> {
+      return db.keyChange.findMany({
+        where: { workspaceId, noticeQueuedAt: null },
+        select: { id: true, joined: true, details: true, client: { select: { id: true, name: true, ownerSlackId: true, archivedAt: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take,
+      });
+    },
+
+    /** Marks the notices queued and writes the posts that carry them, in one transaction (see riskFlags.queueNotices). */
+    async queueNotices(workspaceId: string, ids: readonly string[], posts: readonly OutboxEntry[], at: Date): Promise<boolean> {
+      let claimed = 0;
+      await db.$transaction(async (tx) => {
+        for (const chunk of chunksOf(ids, IN_LIST_LIMIT)) {
+          claimed += (await tx.keyChange.updateMany({ where: { workspaceId, id: { in: chunk }, noticeQueuedAt: null }, data: { noticeQueuedAt: at } })).count;
+        }
+        // Another run queued some of them first: write nothing, it delivers them.
+        if (claimed !== ids.length) throw new KeyNoticesTaken();
+        for (const post of posts) await enqueueIn(tx, workspaceId, post);
+      }, TRANSACTION).catch((error: unknown) => {
+        if (!(error instanceof KeyNoticesTaken)) throw error;
+        claimed = -1;
+      });
+      return claimed === ids.length;
+    },
+
+    /** A client's latest key event (the card). */
+    latestFor(workspaceId: string, clientId: string): Promise<KeyChangeRow | null> {
+      return db.keyChange.findFirst({ where: { workspaceId, clientId }, select: { joined: true, details: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    },
+  };
+}
+export type KeyChangeRepository = ReturnType<typeof keyChangeRepository>;
+
+class KeyNoticesTaken extends Error {}
