@@ -26,6 +26,9 @@ function lineList(lines: readonly number[], total: number): string {
 
 function details(report: ImportReport): string[] {
   const out: string[] = [];
+  if (report.changed > 0) {
+    out.push(`${report.changed} row${report.changed > 1 ? "s were" : " was"} imported with cells read otherwise than written (said above by line)`);
+  }
   if (report.duplicates > 0) {
     out.push(`${report.duplicates} row${report.duplicates > 1 ? "s were" : " was"} already imported, skipped (${lineList(report.duplicateLines, report.duplicates)})`);
   }
@@ -48,6 +51,7 @@ await runCli<ImportArgs>({
         fileName,
         events: {
           problem: ({ line, message }) => ctx.say(`line ${line}: ${message}`),
+          changed: ({ line, message }) => ctx.say(`line ${line}: ${message}`),
           warning: (message) => ctx.say(`warning: ${message}`),
           progress: (r) => ctx.say(`… ${r.rows} rows read: ${r.imported} imported, ${r.skipped} skipped so far`),
         },
