@@ -1,12 +1,14 @@
 /**
  * `npm run import -- clients|interactions|users FILE.csv [--team T…]`: bad rows are reported by line on standard
  * error and skipped; the last line is `imported N, skipped M`; exit code 0 unless the file as a whole is unusable.
+ * A long import shows its progress on standard error too (see progress.ts).
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ImportFileError, importService, type ImportReport } from "../services/imports.ts";
 import { CliError, IMPORT_USAGE, parseImportArgs, type ImportArgs } from "./args.ts";
+import { countBytes, progressDisplay } from "./progress.ts";
 import { runCli } from "./run.ts";
 
 async function checkReadable(file: string): Promise<void> {
@@ -26,6 +28,9 @@ function lineList(lines: readonly number[], total: number): string {
 
 function details(report: ImportReport): string[] {
   const out: string[] = [];
+  if (report.changed > 0) {
+    out.push(`${report.changed} row${report.changed > 1 ? "s were" : " was"} imported with cells read otherwise than written (said above by line)`);
+  }
   if (report.duplicates > 0) {
     out.push(`${report.duplicates} row${report.duplicates > 1 ? "s were" : " was"} already imported, skipped (${lineList(report.duplicateLines, report.duplicates)})`);
   }
@@ -40,22 +45,32 @@ await runCli<ImportArgs>({
   async main(ctx, args) {
     const team = await ctx.team(args.team);
     const fileName = path.basename(args.file);
+    const totalBytes = (await stat(args.file)).size;
     const importer = importService({ store: ctx.store, rules: ctx.config.rules, clock: ctx.clock });
     ctx.say(`importing ${args.kind} from ${fileName} into workspace ${team}`);
+    const read = { bytes: 0 };
+    // Standard error, where ctx.say writes; while the import runs, its lines go through the display (the bar makes way).
+    const display = progressDisplay(process.stderr);
+    const figures = (r: Readonly<ImportReport>) => ({ bytes: read.bytes, totalBytes, rows: r.rows, imported: r.imported, skipped: r.skipped });
     let report: ImportReport;
     try {
-      report = await importer.importCsv(args.kind, team, createReadStream(args.file), {
+      report = await importer.importCsv(args.kind, team, countBytes(createReadStream(args.file), read), {
         fileName,
+        // Often enough for a smooth bar; the display decides when to write.
+        progressEvery: 100,
         events: {
-          problem: ({ line, message }) => ctx.say(`line ${line}: ${message}`),
-          warning: (message) => ctx.say(`warning: ${message}`),
-          progress: (r) => ctx.say(`… ${r.rows} rows read: ${r.imported} imported, ${r.skipped} skipped so far`),
+          problem: ({ line, message }) => display.say(`line ${line}: ${message}`),
+          changed: ({ line, message }) => display.say(`line ${line}: ${message}`),
+          warning: (message) => display.say(`warning: ${message}`),
+          progress: (r) => display.update(figures(r)),
         },
       });
     } catch (error) {
+      display.abort();
       if (error instanceof ImportFileError) throw new CliError(`${fileName}: ${error.message}`);
       throw error;
     }
+    display.finish(figures(report));
     for (const line of details(report)) ctx.say(line);
     ctx.say(`imported ${report.imported}, skipped ${report.skipped}`);
   },

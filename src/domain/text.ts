@@ -26,6 +26,11 @@ export function escapeMrkdwn(s: string): string {
 // stored as UTF-8.
 const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cs}\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 
+/** The invisible and control characters that {@link normalizeClientName} removes from `s`: distinct, in order. */
+export function invisibleCharactersIn(s: string): string[] {
+  return [...new Set(s.normalize("NFKC").replace(/\s/gu, " ").match(INVISIBLE_OR_CONTROL) ?? [])];
+}
+
 /**
  * The display form of a client name: NFKC (fullwidth letters, ideographic space and ligatures fold to their
  * plain forms), whitespace runs collapsed to one space, control and invisible bidi characters removed, trimmed.

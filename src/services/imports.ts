@@ -9,7 +9,7 @@ import { parse } from "csv-parse";
 import { z } from "zod";
 import { INTERACTION_TYPES, LIMITS, SENTIMENTS, DEFAULT_SENTIMENT } from "../domain/interaction.ts";
 import { LIFECYCLE_STAGES, RELATIONSHIP_TYPES, RISK_LEVELS, type Rules } from "../domain/rules.ts";
-import { clientNameKey, codePointLength, normalizeClientName } from "../domain/text.ts";
+import { clientNameKey, codePointLength, invisibleCharactersIn, normalizeClientName, storableText, truncateText } from "../domain/text.ts";
 import type { ClientFields, ClientRow } from "../store/clients.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
@@ -215,41 +215,129 @@ const amount = (column: string) =>
     return n;
   });
 
-const shortText = (column: string) =>
-  z
-    .string()
-    .transform((s) => unguardFormula(s).replace(/\s+/gu, " ").trim())
-    .refine((s) => codePointLength(s) <= TEXT_LIMIT, `${column} is longer than ${TEXT_LIMIT} characters`);
+/** Industry or region, as read (see readCell): at most TEXT_LIMIT characters. */
+const shortText = (column: string) => z.string().refine((s) => codePointLength(s) <= TEXT_LIMIT, `${column} is longer than ${TEXT_LIMIT} characters`);
 
-/** A client name from a CSV: nothing to decode (a file is not Slack-escaped), otherwise as `/client add` reads it. */
-export function parseImportedClientName(raw: string): { ok: true; name: string; key: string } | { ok: false; message: string } {
-  const name = normalizeClientName(unguardFormula(raw));
+/** A client name as read (see readCell): not blank, within the limit; its key is how it is matched. */
+function checkClientName(column: string, name: string): { ok: true; name: string; key: string } | { ok: false; message: string } {
   const length = codePointLength(name);
-  if (length === 0) return { ok: false, message: "name is blank once spaces and invisible characters are removed" };
-  if (length > LIMITS.clientName) return { ok: false, message: `name is ${length} characters; the limit is ${LIMITS.clientName}` };
+  if (length === 0) return { ok: false, message: `${column} is blank once spaces and invisible characters are removed` };
+  if (length > LIMITS.clientName) return { ok: false, message: `${column} is ${length} characters; the limit is ${LIMITS.clientName}` };
   return { ok: true, name, key: clientNameKey(name) };
 }
 
 const clientName = (column: string) =>
   z.string().transform((s, ctx) => {
-    const parsed = parseImportedClientName(s);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message.replace(/^name\b/, column) });
+    const checked = checkClientName(column, s);
+    if (!checked.ok) {
+      ctx.addIssue({ code: "custom", message: checked.message });
       return z.NEVER;
     }
-    return { name: parsed.name, key: parsed.key };
+    return { name: checked.name, key: checked.key };
   });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a cell. Every cell is trimmed (surrounding spaces are not content) and a text cell loses the export's
+// formula guard (see guardFormula). Beyond that nothing changes quietly: a cell read otherwise than it is written is
+// imported and reported by line, saying what changed, and a line break where a value must be one line refuses the
+// row, naming the column.
+
+/**
+ * How a column's cells are read:
+ * - `name`: a client name, in the display form `/client add` stores (NFKC, one space between words, invisible and
+ *   control characters removed); one line.
+ * - `label`: industry and region, matched against the scoring lists: one space between words, control characters
+ *   removed; one line.
+ * - `prose`: free text (a touch's summary): line breaks are content and kept (CRLF and CR as LF, as Slack writes
+ *   them); NUL, which no store can keep, is removed.
+ * - `value`: everything else (ids, dates, numbers, choices): one line, as written; its parser says what it takes.
+ */
+export type CellForm = "name" | "label" | "prose" | "value";
+
+const CELL_FORMS: Record<ImportKind, Readonly<Record<string, CellForm>>> = {
+  clients: { name: "name", industry: "label", region: "label" },
+  interactions: { client: "name", summary: "prose" },
+  users: {},
+};
+
+export type CellRead = { ok: true; text: string; note?: string } | { ok: false; message: string };
+
+// Unicode's mandatory breaks (UAX #14): LF, CR, NEL, VT, FF, LS, PS.
+const LINE_BREAK_IN_CELL = /[\n\v\f\r\u0085\u2028\u2029]/u;
+const NON_SPACE_WHITESPACE = /[^\S ]/u;
+const CONTROL_NOT_SPACE = /(?!\s)\p{Cc}/gu;
+const SHOWN_ESCAPED = /(?![\u200C\u200D])[\p{Cc}\p{Cf}]|[^\S ]/gu; // ZWJ and ZWNJ are part of emoji and several scripts
+const QUOTED_MAX = 200;
+
+const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** Text in quotes for a message, invisible and control characters spelled out (a tab as \t, others as \u{200B}). */
+export function quoteCell(text: string): string {
+  const escaped = truncateText(text, QUOTED_MAX)
+    .replace(/["\\]/g, "\\$&")
+    .replace(SHOWN_ESCAPED, (c) => (c === "\t" ? "\\t" : `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`));
+  return `"${escaped}"`;
+}
+
+function whatChanged(text: string, form: "name" | "label"): string[] {
+  const what: string[] = [];
+  const spaced = text.replace(/\s/gu, " ");
+  if (form === "name" && spaced.normalize("NFKC") !== spaced) what.push("Unicode NFKC applied: fullwidth letters and other compatibility characters made plain");
+  if (NON_SPACE_WHITESPACE.test(text)) what.push("tabs and other spaces made plain spaces");
+  if (/\s{2,}/u.test(text)) what.push("runs of spaces made one");
+  const removed = form === "name" ? invisibleCharactersIn(text) : [...new Set(text.match(CONTROL_NOT_SPACE) ?? [])];
+  if (removed.length > 0) what.push(`${form === "name" ? "invisible and control" : "control"} characters removed: ${removed.map(codePoint).join(", ")}`);
+  return what;
+}
+
+/** One cell as the import reads it in a column of the given form, or why the row is refused. */
+export function readCell(column: string, form: CellForm, cell: string): CellRead {
+  const trimmed = cell.trim();
+  if (form !== "prose" && LINE_BREAK_IN_CELL.test(trimmed)) return { ok: false, message: `${column} has a line break inside the cell; put it on one line` };
+  if (form === "value") return { ok: true, text: trimmed };
+  const text = unguardFormula(trimmed);
+  if (form === "prose") {
+    const nuls = text.split("\u0000").length - 1;
+    const read = storableText(text).replace(/\r\n?/g, "\n");
+    return nuls === 0 ? { ok: true, text: read } : { ok: true, text: read, note: `${column}: ${nuls === 1 ? "a NUL character" : `${nuls} NUL characters`} removed (no store can keep them)` };
+  }
+  const read = form === "name" ? normalizeClientName(text) : text.replace(CONTROL_NOT_SPACE, "").replace(/\s+/gu, " ").trim();
+  if (read === text) return { ok: true, text: read };
+  const what = whatChanged(text, form);
+  return { ok: true, text: read, note: `${column} ${quoteCell(text)} read as ${quoteCell(read)} (${what.length > 0 ? what.join("; ") : "changed"})` };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Row schemas.
 
-export type RowCheck<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A row's value and the notes on cells read otherwise than written, or every reason the row is refused. */
+export type RowCheck<T> = { ok: true; value: T; notes: readonly string[] } | { ok: false; message: string };
 
-function checker<T>(schema: z.ZodType<T>): (cells: Cells) => RowCheck<T> {
+function checker<T>(kind: ImportKind, schema: z.ZodType<T>): (cells: Cells) => RowCheck<T> {
+  const forms = CELL_FORMS[kind];
+  const position = new Map<string, number>(IMPORT_COLUMNS[kind].map((column, index) => [column, index]));
   return (cells) => {
-    const parsed = schema.safeParse(cells);
-    if (parsed.success) return { ok: true, value: parsed.data };
-    return { ok: false, message: [...new Set(parsed.error.issues.map((i) => i.message))].join("; ") };
+    const read: Record<string, string | undefined> = {};
+    const refused: { column: string; message: string }[] = [];
+    const notes: string[] = [];
+    for (const [column, cell] of Object.entries(cells)) {
+      if (cell === undefined) continue;
+      const form = forms[column] ?? "value";
+      const r = readCell(column, form, cell);
+      if (!r.ok) refused.push({ column, message: r.message });
+      else {
+        // A label or summary of nothing but removed characters is a blank cell; a blank name is refused as such.
+        read[column] = r.text === "" && form !== "name" ? undefined : r.text;
+        if (r.note) notes.push(r.note);
+      }
+    }
+    const parsed = schema.safeParse(read);
+    if (parsed.success && refused.length === 0) return { ok: true, value: parsed.data, notes };
+    const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ column: String(i.path[0] ?? ""), message: i.message }));
+    // A refused cell is said once, by its own reason (not also as "required" or "must be one of").
+    const all = [...refused, ...issues.filter((i) => !refused.some((r) => r.column === i.column))];
+    all.sort((a, b) => (position.get(a.column) ?? Infinity) - (position.get(b.column) ?? Infinity));
+    return { ok: false, message: [...new Set(all.map((i) => i.message))].join("; ") };
   };
 }
 
@@ -298,7 +386,7 @@ export function clientRowChecker(now: Date): (cells: Cells) => RowCheck<ClientIm
       satisfaction: r.satisfaction,
       cadenceDays: r.cadence_days,
     }));
-  return checker(schema);
+  return checker("clients", schema);
 }
 
 export interface InteractionImport {
@@ -330,7 +418,6 @@ export function interactionRowChecker(now: Date): (cells: Cells) => RowCheck<Int
       ),
       summary: z
         .string()
-        .transform((s) => unguardFormula(s).replace(/\r\n?/g, "\n"))
         .refine((s) => codePointLength(s) <= LIMITS.summary, {
           error: (issue) => `summary is ${codePointLength(String(issue.input))} characters; the limit is ${LIMITS.summary}`,
         })
@@ -348,7 +435,7 @@ export function interactionRowChecker(now: Date): (cells: Cells) => RowCheck<Int
       sentiment: r.sentiment ?? DEFAULT_SENTIMENT,
       nextFollowUp: r.next_follow_up ?? null,
     }));
-  return checker(schema);
+  return checker("interactions", schema);
 }
 
 /** A person; an undefined role or manager keeps the stored one (a new person is a rep with no manager). */
@@ -367,7 +454,7 @@ export function userRowChecker(): (cells: Cells) => RowCheck<UserImport> {
     })
     .refine((r) => r.manager === undefined || r.manager !== r.slack_id, "manager must be someone other than the person")
     .transform((r): UserImport => ({ slackId: r.slack_id, role: r.role, managerSlackId: r.manager }));
-  return checker(schema);
+  return checker("users", schema);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -456,6 +543,7 @@ function toFileError(error: unknown, lineOvercount: number, lastLine: number): E
 // ---------------------------------------------------------------------------------------------------------------
 // The use case.
 
+/** A bad row (skipped), or a note on a row imported with a cell read otherwise than written. */
 export interface RowProblem {
   line: number;
   message: string;
@@ -468,6 +556,8 @@ export interface ImportReport {
   imported: number;
   /** Bad rows and duplicates. */
   skipped: number;
+  /** Good rows with a cell read otherwise than written (each reported through `events.changed`). */
+  changed: number;
   /** Rows skipped because they were already imported (interactions). */
   duplicates: number;
   /** Their first lines, for the summary. */
@@ -481,6 +571,8 @@ export interface ImportReport {
 export interface ImportEvents {
   /** Bad rows, in line order, batch by batch. */
   problem(problem: RowProblem): void;
+  /** What was changed in a good row's cells (one call per cell), in line order with the problems. */
+  changed(note: RowProblem): void;
   warning(message: string): void;
   progress(report: Readonly<ImportReport>): void;
 }
@@ -502,6 +594,7 @@ export interface ImportOptions {
 interface Row<T> {
   line: number;
   value: T;
+  notes: readonly string[];
 }
 
 interface BatchOutcome {
@@ -614,7 +707,7 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
     const progressEvery = Math.max(1, options.progressEvery ?? 5000);
     const events = options.events ?? {};
     const report: ImportReport = {
-      kind, rows: 0, imported: 0, skipped: 0, duplicates: 0, duplicateLines: [], created: 0, updated: 0, unknownColumns: [],
+      kind, rows: 0, imported: 0, skipped: 0, changed: 0, duplicates: 0, duplicateLines: [], created: 0, updated: 0, unknownColumns: [],
     };
     let header: Header | undefined;
     let headerLength = 0;
@@ -632,7 +725,12 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
         report.duplicateLines.push(...outcome.duplicateLines.slice(0, Math.max(0, DUPLICATE_LINES_KEPT - report.duplicateLines.length)));
         problems.push(...outcome.problems);
       }
-      for (const p of problems.sort((a, b) => a.line - b.line)) events.problem?.(p);
+      const said = [
+        ...problems.map((p) => ({ ...p, say: events.problem })),
+        ...pending.flatMap((r) => r.notes.map((message) => ({ line: r.line, message, say: events.changed }))),
+      ];
+      // Sorting is stable: a row's notes stay in column order.
+      for (const { say, ...p } of said.sort((a, b) => a.line - b.line)) say?.(p);
       pending = [];
       problems = [];
     };
@@ -653,8 +751,10 @@ export function importService(deps: { store: Store; rules: Rules; clock: Clock }
           report.skipped++;
         } else {
           const checked = handler.check(cellsOf(header, fields));
-          if (checked.ok) pending.push({ line, value: checked.value });
-          else {
+          if (checked.ok) {
+            pending.push({ line, value: checked.value, notes: checked.notes });
+            if (checked.notes.length > 0) report.changed++;
+          } else {
             problems.push({ line, message: checked.message });
             report.skipped++;
           }

@@ -49,18 +49,26 @@ afterAll(async () => {
 interface ImportRun {
   report: ImportReport;
   problems: string[];
+  /** Notes on cells read otherwise than written, as the command line prints them. */
+  changes: string[];
   warnings: string[];
 }
 
 async function importCsv(kind: ImportKind, team: string, csv: string, options: Partial<ImportOptions> = {}, target = store): Promise<ImportRun> {
   const problems: string[] = [];
+  const changes: string[] = [];
   const warnings: string[] = [];
   const report = await importService({ store: target, rules: DEFAULT_RULES, clock }).importCsv(kind, team, Readable.from([csv]), {
     fileName: `${kind}.csv`,
     ...options,
-    events: { problem: (p) => problems.push(`line ${p.line}: ${p.message}`), warning: (w) => warnings.push(w), ...options.events },
+    events: {
+      problem: (p) => problems.push(`line ${p.line}: ${p.message}`),
+      changed: (c) => changes.push(`line ${c.line}: ${c.message}`),
+      warning: (w) => warnings.push(w),
+      ...options.events,
+    },
   });
-  return { report, problems, warnings };
+  return { report, problems, changes, warnings };
 }
 
 async function exportCsv(kind: ExportKind, team: string, target = store): Promise<string> {
@@ -194,12 +202,40 @@ describe("importing clients", () => {
 
   it("counts lines from the header as line 1, through blank lines and quoted line breaks", async () => {
     const team = newTeam();
-    const csv = '\uFEFFname,industry\r\n"Multi, Line\r\nCo",energy\r\n\r\n,\r\nBad,"a\nb\nc' + "x".repeat(100) + '"\r\nNo Risk,\r\n';
+    const csv = '\uFEFFname,industry\r\n"Multi, Line\r\nCo",energy\r\n\r\n,\r\nBad,"a\nb\nc"\r\nLong,' + "x".repeat(101) + "\r\nNo Risk,\r\n";
     const { problems, report } = await importCsv("clients", team, csv);
-    // The header is line 1, "Multi, Line" lines 2-3, a blank line 4, an empty row (skipped unseen) line 5.
-    expect(problems).toEqual(["line 6: industry is longer than 100 characters"]);
-    expect(report).toMatchObject({ imported: 2, skipped: 1 });
-    expect(await store.clients.findByKey(team, "multi, line co")).toMatchObject({ name: "Multi, Line Co", industry: "energy" });
+    // The header is line 1, "Multi, Line" lines 2-3, a blank line 4, an empty row (skipped unseen) line 5, Bad 6-8.
+    expect(problems).toEqual([
+      "line 2: name has a line break inside the cell; put it on one line",
+      "line 6: industry has a line break inside the cell; put it on one line",
+      "line 9: industry is longer than 100 characters",
+    ]);
+    expect(report).toMatchObject({ imported: 1, skipped: 3 });
+    expect(records(await exportCsv("clients", team)).map((r) => r.name)).toEqual(["No Risk"]);
+  });
+
+  it("refuses a line break in a name or industry, and imports a cell it reads otherwise with a note by line", async () => {
+    const team = newTeam();
+    const csv = [
+      "name,industry,region",
+      '"Acme\r\nEnergy",energy,East', // 2-3: would have been "Acme Energy"
+      'Beta Water,"energy\r\nwater",', // 4-5: would have been "energy water", on no scoring list
+      "Gamma  Transport,water,East\tChina", // 6
+      "Delta,transport,North", // 7
+    ].join("\n");
+    const { problems, changes, report } = await importCsv("clients", team, csv);
+    expect(problems).toEqual([
+      "line 2: name has a line break inside the cell; put it on one line",
+      "line 4: industry has a line break inside the cell; put it on one line",
+    ]);
+    expect(changes).toEqual([
+      'line 6: name "Gamma  Transport" read as "Gamma Transport" (runs of spaces made one)',
+      'line 6: region "East\\tChina" read as "East China" (tabs and other spaces made plain spaces)',
+    ]);
+    expect(report).toMatchObject({ imported: 2, skipped: 2, changed: 1 });
+    expect(await store.clients.findByKey(team, "gamma transport")).toMatchObject({ name: "Gamma Transport", industry: "water", region: "East China" });
+    expect(await store.clients.findByKey(team, "acme energy")).toBeNull();
+    expect(await store.clients.findByKey(team, "beta water")).toBeNull();
   });
 });
 
@@ -240,6 +276,21 @@ describe("importing interactions", () => {
       ["AT&T", "meeting", "2026-01-06T09:30:00.000Z", "Quarterly review", "neutral", "2026-02-01", "import"],
       ["Acme Energy", "visit", "2026-01-10T00:00:00.000Z", "Site visit", "neutral", "", "import"],
     ]);
+  });
+
+  it("keeps a summary's line breaks (CRLF as LF) and spacing, removes NUL with a note, and exports them back", async () => {
+    const team = newTeam();
+    await importCsv("clients", team, clientsCsv);
+    const csv = [
+      "client,rep,type,occurred_at,summary",
+      'Acme Energy,U0AAA,call,2026-01-05T10:00:00Z,"Agenda:\r\n\t- rates  and fees\r\n\r\n- terms"', // 2-5
+      'AT&T,U0BBB,email,2026-01-06T10:00:00Z,"sent the\u0000 term sheet"', // 6
+    ].join("\r\n");
+    const { problems, changes, report } = await importCsv("interactions", team, csv);
+    expect(problems).toEqual([]);
+    expect(changes).toEqual(["line 6: summary: a NUL character removed (no store can keep them)"]);
+    expect(report).toMatchObject({ imported: 2, skipped: 0, changed: 1 });
+    expect(records(await exportCsv("interactions", team)).map((r) => r.summary)).toEqual(["Agenda:\n\t- rates  and fees\n\n- terms", "sent the term sheet"]);
   });
 
   it("does not let an older touch imported later move the last touch or the follow-up", async () => {
@@ -412,6 +463,21 @@ describe("the command line", () => {
     expect(lines).toContain("warning: ignoring unknown column: notes");
     expect(lines[lines.length - 1]).toBe("imported 4, skipped 5");
     expect(await store.clients.findByKey("T0CLI", "华为技术")).not.toBeNull();
+  }, 60_000);
+
+  it("says on standard error, by line, which cells it refused for a line break and which it read otherwise", async () => {
+    const file = path.join(work, "changed.csv");
+    writeFileSync(file, 'name,industry\n"Two\nLines",energy\nOne,"energy\r\nwater"\nSpaced  Out,water\nPlain,water\n');
+    const { code, stdout, stderr } = await cli("import", ["clients", file, "--team", "T0CHANGED"], {});
+    expect({ code, stdout }).toEqual({ code: 0, stdout: "" });
+    expect(stderr.trimEnd().split("\n").slice(1)).toEqual([
+      "line 2: name has a line break inside the cell; put it on one line",
+      "line 4: industry has a line break inside the cell; put it on one line",
+      'line 6: name "Spaced  Out" read as "Spaced Out" (runs of spaces made one)',
+      "1 row was imported with cells read otherwise than written (said above by line)",
+      "clients: 2 new, 0 updated",
+      "imported 2, skipped 2",
+    ]);
   }, 60_000);
 
   it("exports to standard output only: clean CSV that reads back, the count on standard error", async () => {

@@ -9,8 +9,9 @@ import {
   interactionRowChecker,
   mergeClient,
   parseCalendarDate,
-  parseImportedClientName,
   parseTimestamp,
+  quoteCell,
+  readCell,
   readCsvRecords,
   readHeader,
   unguardFormula,
@@ -91,23 +92,25 @@ describe("client rows", () => {
         satisfaction: 95,
         cadenceDays: 21,
       },
+      notes: ['name "Acme   Energy" read as "Acme Energy" (runs of spaces made one)', 'region "East  China" read as "East China" (runs of spaces made one)'],
     });
   });
 
   it.each([
-    ["AT&T", "AT&T", "at&t"],
-    ["AT&amp;T", "AT&amp;T", "at&amp;t"], // a file is not Slack-escaped: nothing is decoded
-    ["华为技术", "华为技术", "华为技术"],
-    ["ＡＣＭＥ　Ｅｎｅｒｇｙ", "ACME Energy", "acme energy"], // fullwidth and ideographic space fold (NFKC)
-    ["'=HYPERLINK(x)", "=HYPERLINK(x)", "=hyperlink(x)"], // an exported formula guard comes off
-    ["x".repeat(200), "x".repeat(200), "x".repeat(200)],
-  ])("name %j is stored as %j (key %j)", (raw, name, key) => {
-    expect(parseImportedClientName(raw)).toEqual({ ok: true, name, key });
+    ["AT&T", "AT&T", "at&t", 0],
+    ["AT&amp;T", "AT&amp;T", "at&amp;t", 0], // a file is not Slack-escaped: nothing is decoded
+    ["华为技术", "华为技术", "华为技术", 0],
+    ["ＡＣＭＥ　Ｅｎｅｒｇｙ", "ACME Energy", "acme energy", 1], // fullwidth and ideographic space fold (NFKC), said
+    ["'=HYPERLINK(x)", "=HYPERLINK(x)", "=hyperlink(x)", 0], // an exported formula guard comes off
+    ["x".repeat(200), "x".repeat(200), "x".repeat(200), 0],
+  ])("name %j is stored as %j (key %j) with %d notes", (raw, name, key, notes) => {
+    const result = checkClient({ name: raw });
+    expect(result.ok && [result.value.name, result.value.nameKey, result.notes.length]).toEqual([name, key, notes]);
   });
 
   it("keeps nothing but the name when only the name is given (blank cells are undefined)", () => {
     const result = checkClient(cellsOf(readHeader("clients", ["name", "risk_level", "owner"]), ["Acme", "  ", ""]));
-    expect(result).toEqual({ ok: true, value: expect.objectContaining({ name: "Acme", riskLevel: undefined, ownerSlackId: undefined }) });
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ name: "Acme", riskLevel: undefined, ownerSlackId: undefined }), notes: [] });
   });
 });
 
@@ -173,9 +176,112 @@ describe("interaction rows", () => {
         sentiment: "neutral",
         nextFollowUp: null,
       },
+      notes: [],
     });
     const long = checkInteraction({ ...good, summary: "é".repeat(3000), next_follow_up: "2026-01-20", type: "Meeting" });
     expect(long.ok && [long.value.summary.length, long.value.nextFollowUp, long.value.type]).toEqual([3000, "2026-01-20", "meeting"]);
+  });
+});
+
+describe("reading cells: nothing changes quietly", () => {
+  const good = { client: "Acme", rep: "U0AAA", type: "call", occurred_at: "2026-01-05T10:00:00Z" };
+  const breakMessage = (column: string) => `${column} has a line break inside the cell; put it on one line`;
+  const notesOf = <T>(r: { ok: true; value: T; notes: readonly string[] } | { ok: false; message: string }) => (r.ok ? r.notes : r.message);
+
+  describe("client names (clients' name, interactions' client): one line, in the display form, every change said", () => {
+    it.each(["Acme\nEnergy", "Acme\r\nEnergy", "Acme\rEnergy", "Acme\u2028Energy", "Acme\u0085Energy", "Acme\fEnergy"])("refuses %j", (name) => {
+      expect(problem(checkClient({ name }))).toBe(breakMessage("name"));
+      expect(problem(checkInteraction({ ...good, client: name }))).toBe(breakMessage("client"));
+    });
+
+    it.each<[string, string, string]>([
+      ["Acme   Energy", "Acme Energy", 'name "Acme   Energy" read as "Acme Energy" (runs of spaces made one)'],
+      ["Acme\tEnergy", "Acme Energy", 'name "Acme\\tEnergy" read as "Acme Energy" (tabs and other spaces made plain spaces)'],
+      ["Acme\u00A0Energy", "Acme Energy", 'name "Acme\\u{A0}Energy" read as "Acme Energy" (tabs and other spaces made plain spaces)'],
+      ["Ａｃｍｅ", "Acme", 'name "Ａｃｍｅ" read as "Acme" (Unicode NFKC applied: fullwidth letters and other compatibility characters made plain)'],
+      [
+        "ＡＣＭＥ　 Ｅｎｅｒｇｙ",
+        "ACME Energy",
+        'name "ＡＣＭＥ\\u{3000} Ｅｎｅｒｇｙ" read as "ACME Energy" (Unicode NFKC applied: fullwidth letters and other compatibility characters made plain; tabs and other spaces made plain spaces; runs of spaces made one)',
+      ],
+      ["Acme\u200B Energy\u202E", "Acme Energy", 'name "Acme\\u{200B} Energy\\u{202E}" read as "Acme Energy" (invisible and control characters removed: U+200B, U+202E)'],
+      ["Ac\u0000me", "Acme", 'name "Ac\\u{0}me" read as "Acme" (invisible and control characters removed: U+0000)'],
+    ])("reads %j as %j and says so", (raw, name, note) => {
+      const result = checkClient({ name: raw });
+      expect(result).toEqual({ ok: true, value: expect.objectContaining({ name }), notes: [note] });
+      expect(notesOf(checkInteraction({ ...good, client: raw }))).toEqual([note.replace(/^name/, "client")]);
+    });
+
+    it("says nothing of a name that is read as written, nor of the export's formula guard", () => {
+      expect(notesOf(checkClient({ name: "Acme Energy (华东) 👨‍👩‍👧" }))).toEqual([]);
+      expect(notesOf(checkClient({ name: "'=HYPERLINK(x)" }))).toEqual([]);
+    });
+  });
+
+  describe("industry and region: one line, one space between words, every change said", () => {
+    it.each(["industry", "region"])("refuses a line break in %s (the scoring list would no longer match it)", (column) => {
+      expect(problem(checkClient({ name: "Acme", [column]: "energy\r\nwater" }))).toBe(breakMessage(column));
+      expect(problem(checkClient({ name: "Acme", [column]: "energy\nwater" }))).toBe(breakMessage(column));
+    });
+
+    it.each<[string, string, string]>([
+      ["East  China", "East China", 'region "East  China" read as "East China" (runs of spaces made one)'],
+      ["East\tChina", "East China", 'region "East\\tChina" read as "East China" (tabs and other spaces made plain spaces)'],
+      ["East\u0000China", "EastChina", 'region "East\\u{0}China" read as "EastChina" (control characters removed: U+0000)'],
+    ])("reads %j as %j and says so", (raw, region, note) => {
+      expect(checkClient({ name: "Acme", region: raw })).toEqual({ ok: true, value: expect.objectContaining({ region }), notes: [note] });
+    });
+
+    it("keeps what it does not fold as written: case, fullwidth letters, the formula guard taken off", () => {
+      expect(checkClient({ name: "Acme", industry: "Ｅnergy", region: "'@East" })).toEqual({
+        ok: true,
+        value: expect.objectContaining({ industry: "Ｅnergy", region: "@East" }),
+        notes: [],
+      });
+    });
+  });
+
+  describe("ids, dates, numbers and choices: one line, or the row is refused by that reason alone", () => {
+    it.each<[string, Cells, string]>([
+      ["owner", { name: "A", owner: "U0AAA\n" + "U0BBB" }, breakMessage("owner")],
+      ["risk_level", { name: "A", risk_level: "lo\r\nw" }, breakMessage("risk_level")],
+      ["annual_revenue", { name: "A", annual_revenue: "1\n000" }, breakMessage("annual_revenue")],
+      ["relationship_since", { name: "A", relationship_since: "2020-01-01\n2021-01-01" }, breakMessage("relationship_since")],
+      ["in column order with the row's other problems", { name: "A", industry: "a\nb", risk_level: "severe" }, `risk_level must be one of low, medium, high; ${breakMessage("industry")}`],
+    ])("%s", (_label, cells, message) => {
+      expect(problem(checkClient(cells))).toBe(message);
+    });
+
+    it("refuses a line break in a required interaction column or a user's cells", () => {
+      expect(problem(checkInteraction({ ...good, type: "call\nmeeting" }))).toBe(breakMessage("type"));
+      expect(problem(checkInteraction({ ...good, occurred_at: "2026-01-05\n10:00" }))).toBe(breakMessage("occurred_at"));
+      expect(problem(checkUser({ slack_id: "U0AAA", manager: "U0BBB\nU0CCC" }))).toBe(breakMessage("manager"));
+    });
+  });
+
+  describe("a touch's summary: free text, its line breaks and spacing kept", () => {
+    it.each<[string, string]>([
+      ["Talked about\nthe loan", "Talked about\nthe loan"],
+      ["Windows\r\nline\r\nbreaks", "Windows\nline\nbreaks"], // one line break each, as Slack stores them
+      ["old Mac\rbreak", "old Mac\nbreak"],
+      ["indented:\n\t- rates  and\u00A0fees\n\n  - terms", "indented:\n\t- rates  and\u00A0fees\n\n  - terms"],
+      ["'=not a formula", "=not a formula"],
+    ])("keeps %j as %j, with no note", (summary, stored) => {
+      expect(checkInteraction({ ...good, summary })).toEqual({ ok: true, value: expect.objectContaining({ summary: stored }), notes: [] });
+    });
+
+    it("removes NUL, which no store can keep, and says so", () => {
+      expect(checkInteraction({ ...good, summary: "a\u0000b\u0000" + "c" })).toEqual({
+        ok: true,
+        value: expect.objectContaining({ summary: "abc" }),
+        notes: ["summary: 2 NUL characters removed (no store can keep them)"],
+      });
+    });
+  });
+
+  it("readCell leaves a value column as written and quoteCell spells out what cannot be seen", () => {
+    expect(readCell("owner", "value", "U0AAA")).toEqual({ ok: true, text: "U0AAA" });
+    expect(quoteCell('say "hi"\\\t\u202E👨‍👩‍👧')).toBe('"say \\"hi\\"\\\\\\t\\u{202E}👨‍👩‍👧"');
   });
 });
 
@@ -235,7 +341,7 @@ describe("user rows", () => {
   });
 
   it("lower-cases the role and leaves a blank manager undefined (kept on re-import)", () => {
-    expect(checkUser({ slack_id: "U0AAA", role: "ADMIN" })).toEqual({ ok: true, value: { slackId: "U0AAA", role: "admin", managerSlackId: undefined } });
+    expect(checkUser({ slack_id: "U0AAA", role: "ADMIN" })).toEqual({ ok: true, value: { slackId: "U0AAA", role: "admin", managerSlackId: undefined }, notes: [] });
   });
 });
 
