@@ -16,6 +16,8 @@ import { throwIfStopped } from "../services/context.ts";
 import type { Store } from "../store/index.ts";
 import type { OutboxEntry } from "../store/outbox.ts";
 import type { PendingRiskNotice } from "../store/risk-flags.ts";
+import { queueKeyNotices } from "./key-notices.ts";
+import { reachableOwners } from "./owners.ts";
 import { deliverIfAble, sentAndFailed, type Delivery, type DeliveryResult } from "./delivery.ts";
 
 export interface RiskStats {
@@ -142,11 +144,7 @@ async function queueNotices(store: Store, rules: Rules, workspaceId: string, at:
     const pending = await store.riskFlags.pendingNotices(workspaceId, NOTICE_BATCH, after);
     if (pending.length === 0) return posts;
     const owners = [...new Set(pending.flatMap((n) => (n.client.ownerSlackId ? [n.client.ownerSlackId] : [])))];
-    const profiles = await store.users.nudgeProfiles(workspaceId, owners);
-    // People never seen by the bot have no profile yet: they count as active.
-    const inactive = new Set(profiles.filter((p) => !p.active).map((p) => p.slackId));
-    const active = new Set(owners.filter((o) => !inactive.has(o)));
-    const locales = new Map(profiles.map((p) => [p.slackId, p.locale]));
+    const { active, locales } = await reachableOwners(store, workspaceId, owners);
     const batch = noticePosts(pending, active, locales, rules.alerts.channel);
     // false: another run queued this batch first; it will also deliver it.
     if (!(await store.riskFlags.queueNotices(workspaceId, pending, batch, at))) return posts;
@@ -162,7 +160,8 @@ export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Pr
   // A first run on imported data opens thousands of states at once: without statistics SQLite would search the
   // workspace's states for each batch of notices instead of walking their id index (see refreshStatistics).
   if (counts.entered + counts.left >= STATISTICS_AFTER_CHANGES) await store.refreshStatistics("RiskFlag");
-  const posts = await queueNotices(store, rules, workspaceId, at);
+  // Key list changes (recorded by imports, edits and rescore) are told to owners with the risk notices.
+  const posts = (await queueNotices(store, rules, workspaceId, at)) + (await queueKeyNotices(store, rules, workspaceId, at));
   const delivered = await deliverIfAble(delivery, workspaceId);
   return { ...counts, posts, ...sentAndFailed(delivered), delivery: delivered };
 }

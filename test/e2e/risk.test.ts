@@ -130,6 +130,18 @@ describe("risk alerts", () => {
     expect(text).toContain("*Mekong Hydro Consortium*: Key client without a meeting this quarter ended: no longer a key client, so the quarterly-meeting rule no longer applies.");
     expect(text).not.toContain("Mekong Hydro Consortium* is back to normal");
     expect(postsTo(`D${REP}`)[0]!.args.text).toContain("Risk state ended, not resolved: Mekong Hydro Consortium");
+    // Leaving the key list is an event of its own, told to the owner with the threshold it now misses, once.
+    const keyPosts = postsTo(`D${REP}`).filter((p) => allText(p.args).includes("Key client list"));
+    expect(keyPosts).toHaveLength(1);
+    expect(allText(keyPosts[0]!.args)).toContain("*Mekong Hydro Consortium* is no longer a key client: annual revenue 50,000 CNY, below 100,000 CNY.");
+    const { store } = t.bot.services;
+    const client = (await store.clients.list(TEST_TEAM, {}, 100)).items.find((c) => c.name === "Mekong Hydro Consortium")!;
+    expect(await store.keyChanges.latestFor(TEST_TEAM, client.id)).toMatchObject({ joined: false });
+    const audit = await store.audit.forEntity(TEST_TEAM, "client", client.id, 10);
+    expect(audit.map((a) => a.action)).toContain("key.leave");
+    t.emulator.reset();
+    await risk("2026-11-23T21:00:00Z");
+    expect(postsTo(`D${REP}`)).toHaveLength(0);
   });
 
   it("shows the client's active risks on its card, as the job sees them", async () => {

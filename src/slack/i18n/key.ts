@@ -30,8 +30,8 @@ export const en = {
   notice: {
     heading: "Key client list",
     /** `name` is escaped mrkdwn; `why` plain text (escape it). */
-    joined: (name: string, why: string) => `:key: *${name}* is now a key client: ${why}.`,
-    left: (name: string, why: string) => `:information_source: *${name}* is no longer a key client: ${why}.`,
+    joined: (name: string, why: string) => `:key: *${name}* is now a key client${why ? `: ${why}` : ""}.`,
+    left: (name: string, why: string) => `:information_source: *${name}* is no longer a key client${why ? `: ${why}` : ""}.`,
     more: (count: number) => `…and ${count} more. \`/client list key\` shows the key list.`,
     summary: (joined: number, left: number) => [joined ? `${joined} joined the key list` : null, left ? `${left} left it` : null].filter(Boolean).join(", "),
   },
@@ -44,8 +44,8 @@ export const zhCN: typeof en = {
   why: whyZh,
   notice: {
     heading: "重点客户名单",
-    joined: (name, why) => `:key: *${name}* 已成为重点客户：${why}。`,
-    left: (name, why) => `:information_source: *${name}* 已不再是重点客户：${why}。`,
+    joined: (name, why) => `:key: *${name}* 已成为重点客户${why ? `：${why}` : ""}。`,
+    left: (name, why) => `:information_source: *${name}* 已不再是重点客户${why ? `：${why}` : ""}。`,
     more: (count) => `…另有 ${count} 个。使用 \`/client list key\` 查看重点客户名单。`,
     summary: (joined, left) => [joined ? `${joined} 个客户成为重点客户` : null, left ? `${left} 个客户不再是重点客户` : null].filter(Boolean).join("，"),
   },
