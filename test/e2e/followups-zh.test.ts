@@ -79,10 +79,10 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
     expect(text).toContain("您的跟进：1 项逾期，2 项本周到期。");
     expect(text).toContain("*长江航运* · C 级 · *已逾期 24 天*（2026年10月30日周五到期）");
     expect(text).toContain("*三峡新能源* · C 级 · *今天到期*（2026年11月23日周一）");
-    expect(text).toContain("*华能国际* · C 级 · 2026年11月26日周四到期");
+    expect(text).toContain("*华能国际* · C 级 · 3 天后到期（2026年11月26日周四）");
     expect(text.indexOf("长江航运")).toBeLessThan(text.indexOf("三峡新能源"));
     for (const label of ["完成", "延后 1 天", "延后 1 周", "延后至…", "记录接触"]) expect(text).toContain(label);
-    expect(reply.text).toContain("您的跟进：长江航运（逾期 24 天）、三峡新能源（2026-11-23）");
+    expect(reply.text).toContain("您的跟进：长江航运（逾期 24 天）、三峡新能源（今天到期）");
     expect(text).not.toMatch(/overdue|Snooze|Done/);
     expect(blockKitProblems(reply)).toEqual([]);
   });

@@ -50,10 +50,10 @@ describe("the follow-up list in Chinese", () => {
     expect(text).toContain("您的跟进：1 项逾期，2 项本周到期。");
     expect(text).toContain("*长江航运 1* · B 级 · *已逾期 3 天*（2026年11月20日周五到期）");
     expect(text).toContain("*长江航运 2* · B 级 · *今天到期*（2026年11月23日周一）");
-    expect(text).toContain("*长江航运 3* · A 级 · 2026年11月26日周四到期");
+    expect(text).toContain("*长江航运 3* · A 级 · 3 天后到期（2026年11月26日周四）");
     for (const label of ["完成", "延后 1 天", "延后 1 周", "延后至…", "记录接触"]) expect(text).toContain(label);
     expect(text).toContain("…另有 4 项。处理掉一些后再运行 `/followups`。");
-    expect(reply.text).toBe("您的跟进：长江航运 1（逾期 3 天）、长江航运 2（2026-11-23）、长江航运 3（2026-11-26），另有 4 项");
+    expect(reply.text).toBe("您的跟进：长江航运 1（逾期 3 天）、长江航运 2（今天到期）、长江航运 3（2026-11-26到期），另有 4 项");
     expect(englishLeft(text)).toEqual([]);
     expect(englishLeft(reply.text)).toEqual([]);
   });

@@ -48,7 +48,7 @@ describe("dueText and followUpNotice", () => {
     [{ dueOn: "2026-11-20", daysLate: 3 }, "*overdue by 3 days* (due Fri 20 Nov 2026)"],
     [{ dueOn: "2026-11-22", daysLate: 1 }, "*overdue by 1 day* (due Sun 22 Nov 2026)"],
     [{ dueOn: "2026-11-23", daysLate: 0 }, "*due today* (Mon 23 Nov 2026)"],
-    [{ dueOn: "2026-11-26", daysLate: -3 }, "due Thu 26 Nov 2026"],
+    [{ dueOn: "2026-11-26", daysLate: -3 }, "due in 3 days (Thu 26 Nov 2026)"],
   ])("%j reads %s", (due, text) => {
     expect(dueText(FOLLOW_UPS_EN, due)).toBe(text);
   });

@@ -9,7 +9,7 @@ export function dueText(t: Messages, item: Pick<FollowUpItem, "dueOn" | "daysLat
   const date = t.common.date(item.dueOn);
   if (item.daysLate > 0) return t.followUps.overdue(item.daysLate, date);
   if (item.daysLate === 0) return t.followUps.dueToday(date);
-  return t.followUps.dueOn(date);
+  return t.followUps.dueIn(-item.daysLate, date);
 }
 
 /** One follow-up with its Done / Snooze / Log buttons (lists, nudges and the App Home). */
