@@ -76,7 +76,7 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
   it("lists what is due in Chinese, overdue first, with Chinese buttons", async () => {
     const reply = await followups("");
     const text = allText(reply);
-    expect(text).toContain("您的跟进：1 项逾期，2 项本周到期。");
+    expect(text).toContain("您的跟进\n1 项逾期，2 项本周到期。");
     expect(text).toContain("*长江航运* · C 级 · *已逾期 24 天*（2026年10月30日周五到期）");
     expect(text).toContain("*三峡新能源* · C 级 · *今天到期*（2026年11月23日周一）");
     expect(text).toContain("*华能国际* · C 级 · 3 天后到期（2026年11月26日周四）");
@@ -101,7 +101,7 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
     await t.slack.blockAction({ actionId: "followup_done", value: done, userId: ZH_READER });
     const redrawn = await t.emulator.waitForResponse();
     expect(allText(redrawn.body)).toContain(":white_check_mark: *长江航运* 已完成：下次跟进 2027年2月21日周日。");
-    expect(allText(redrawn.body)).toContain("您的跟进：0 项逾期，2 项本周到期。");
+    expect(allText(redrawn.body)).toContain("0 项逾期，2 项本周到期。");
 
     const value = buttonValue(await followups(""), "followup_snooze_until", "华能国际");
     await t.slack.blockAction({ actionId: "followup_snooze_until", value, userId: ZH_READER });

@@ -60,7 +60,7 @@ describe("/followups", () => {
   it("lists the caller's overdue follow-ups first, then those due this week, each with buttons", async () => {
     const reply = await followups("", REP);
     const text = allText(reply);
-    expect(text).toContain("Your follow-ups: 1 overdue, 2 due this week.");
+    expect(text).toContain("Your follow-ups\n1 overdue, 2 due this week.");
     const order = ["Overdue Harbour", "Today Tunnels", "Thursday Turbines"].map((name) => text.indexOf(name));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(text).toContain("*overdue by 24 days* (due Fri 30 Oct 2026)");

@@ -41,6 +41,16 @@ describe("buildFollowUpList", () => {
     const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items: [], more: 0 });
     expect(reply.text).toContain("nothing due in the next 7 days");
   });
+
+  it.each([
+    [true, "Your follow-ups", "1 overdue, 0 due this week."],
+    [false, "Follow-ups", `<@${OWNER}>: 1 overdue, 0 due this week.`],
+  ])("says whose list it is once, in the header (own list: %s)", (isSelf, heading, counts) => {
+    const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf, today: "2026-11-23", items: [item(1)], more: 0 });
+    const texts = reply.blocks.flatMap((b) => (b.type === "header" || b.type === "section" ? [b.text?.text ?? ""] : []));
+    expect(texts.slice(0, 2)).toEqual([heading, counts]);
+    expect(texts.filter((text) => text.includes("follow-ups") || text.includes("Follow-ups"))).toEqual([heading]);
+  });
 });
 
 describe("dueText and followUpNotice", () => {

@@ -31,7 +31,11 @@ export const en = {
   othersHeader: "Follow-ups",
   /** `whose` is yours or ofPerson. */
   nothingDue: (whose: string) => `${whose}: nothing due in the next 7 days. :tada:`,
-  counts: (whose: string, overdue: number, thisWeek: number) => `${whose}: ${overdue} overdue, ${thisWeek} due this week.`,
+  /**
+   * The line under the list's header: the header already says whose list it is, so yours is not named again;
+   * someone else's names them (`who` a mention, which a plain-text header cannot hold).
+   */
+  counts: (who: string | null, overdue: number, thisWeek: number) => `${who ? `${who}: ` : ""}${overdue} overdue, ${thisWeek} due this week.`,
   more: (n: number) => `…and ${n} more. Clear some and run \`/followups\` again.`,
   /** The notification text: `items` from summaryItem. */
   summaryItem: (name: string, overdueDays: number, dueOn: string) =>
@@ -101,7 +105,7 @@ export const zhCN: typeof en = {
   ofPerson: (who) => `${who} 的跟进`,
   othersHeader: "跟进事项",
   nothingDue: (whose) => `${whose}：未来 7 天内没有到期的跟进。:tada:`,
-  counts: (whose, overdue, thisWeek) => `${whose}：${overdue} 项逾期，${thisWeek} 项本周到期。`,
+  counts: (who, overdue, thisWeek) => `${who ? `${who}：` : ""}${overdue} 项逾期，${thisWeek} 项本周到期。`,
   more: (n) => `…另有 ${n} 项。处理掉一些后再运行 \`/followups\`。`,
   summaryItem: (name, overdueDays, dueOn) => `${name}（${overdueDays > 0 ? `逾期 ${overdueDays} 天` : overdueDays === 0 ? "今天到期" : `${dueOn}到期`}）`,
   summary: (whose, items, more) => `${whose}：${items.join("、")}${more ? `，另有 ${more} 项` : ""}`,

@@ -42,7 +42,7 @@ export function buildFollowUpList(t: Messages, list: Extract<FollowUpList, { kin
     return ephemeral(notice ? `${notice} ${text}` : text, [...blocks, section(text)]);
   }
   blocks.push(header(list.isSelf ? f.yours : f.othersHeader));
-  blocks.push(section(f.counts(whose, overdue, list.items.length - overdue)));
+  blocks.push(section(f.counts(list.isSelf ? null : mention(list.ownerId), overdue, list.items.length - overdue)));
   for (const item of list.items) blocks.push(...followUpItemBlocks(t, item, list.ownerId));
   if (list.more > 0) blocks.push(context(f.more(list.more)));
   const summary = f.summary(
