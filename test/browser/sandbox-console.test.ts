@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
   it("runs the nudges job as of a Monday morning, and Done on the nudge records the follow-up", async () => {
     await page.getByLabel("As of (UTC)").fill("2026-11-23T09:00");
     await page.getByRole("button", { name: "Run nudges" }).click();
-    await textOf(page.locator("#job-results li"), /nudges as of 2026-11-23 09:00 UTC: done \(.*sent [1-9]/);
+    await textOf(page.locator("#job-results li"), /^As of 2026-11-23 09:00 UTC: nudges done: .*; posts: [1-9]\d* sent/);
     const greeting = page.locator("article.message").filter({ hasText: "Good morning!" });
     await greeting.waitFor();
     // The same message once Done has redrawn it (without the greeting).
