@@ -135,6 +135,20 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     await page.screenshot({ path: path.join(ARTIFACTS, "console.png") });
   });
 
+  it("snoozes a follow-up by a week from its row's overflow menu, beside the Done and Snooze 1 day buttons", async () => {
+    const redrawn = page.locator("article.message").filter({ hasText: /Done with .+: next follow-up/ });
+    // The same message once the snooze has redrawn it again.
+    const nudge = page.locator(`article.message[data-message-id="${await redrawn.getAttribute("data-message-id")}"]`);
+    const row = nudge.locator(".bk-actions").first();
+    await expect.poll(async () => (await row.locator(":scope > button").allTextContents()).map((s) => s.trim())).toEqual(["Done", "Snooze 1 day"]);
+    const more = row.getByRole("button", { name: "More actions" });
+    await more.click();
+    await expect.poll(async () => (await row.getByRole("menuitem").allTextContents()).map((s) => s.trim())).toEqual(["Snooze 1 week", "Snooze until…", "Log a touch"]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "overflow-menu.png") });
+    await row.getByRole("menuitem", { name: "Snooze 1 week" }).click();
+    await textOf(nudge, /snoozed until/);
+  });
+
   it("opens the App Home published by the bot", async () => {
     await page.getByRole("tab", { name: "Home" }).click();
     await page.getByRole("heading", { name: "Client follow-ups" }).waitFor();

@@ -10,7 +10,7 @@ import { createSlackDelivery } from "../../src/jobs/slack-delivery.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { ImportKind } from "../../src/services/imports.ts";
 import { blockKitProblems } from "../support/block-kit-limits.ts";
-import { allText, asEphemeral, buttonValue } from "../support/block-text.ts";
+import { allText, asEphemeral, buttonValue, overflowChoice, overflowOption } from "../support/block-text.ts";
 import { importCsv, startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 // Monday 23 November 2026, morning in UTC and in Shanghai.
@@ -103,8 +103,9 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
     expect(allText(redrawn.body)).toContain(":white_check_mark: *长江航运* 已完成：下次跟进 2027年2月21日周日。");
     expect(allText(redrawn.body)).toContain("0 项逾期，2 项本周到期。");
 
-    const value = buttonValue(await followups(""), "followup_snooze_until", "华能国际");
-    await t.slack.blockAction({ actionId: "followup_snooze_until", value, userId: ZH_READER });
+    const option = overflowOption(await followups(""), "followup_snooze_until", "华能国际");
+    expect(option.text.text).toBe("延后至…");
+    await t.slack.blockAction({ actionId: "followup_more", action: overflowChoice(option), userId: ZH_READER });
     const opened = await t.emulator.waitForCall("views.open");
     const modal = opened.response!.body.view as { id: string; title: { text: string }; submit: { text: string }; close: { text: string } };
     expect([modal.title.text, modal.submit.text, modal.close.text]).toEqual(["延后跟进", "延后", "取消"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpItem } from "../../src/services/follow-ups.ts";
-import { parseFollowUpButtonValue } from "../../src/slack/ids.ts";
+import { ACTIONS, overflowOptionValue, parseFollowUpButtonValue, parseOverflowOptionValue } from "../../src/slack/ids.ts";
 import { buildClientList } from "../../src/slack/views/client-list.ts";
 import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildFollowUpList, dueText, followUpNotice } from "../../src/slack/views/follow-ups.ts";
@@ -27,10 +27,21 @@ describe("buildFollowUpList", () => {
 
   it("puts the client, the due date it showed and the list's owner in each button", () => {
     const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: false, today: "2026-11-23", items: [item(1)], more: 0 });
-    const values = JSON.stringify(reply.blocks).match(/"value":"(client1\|[^"]+)"/g) ?? [];
-    expect(values.length).toBe(4);
+    const values = [...JSON.stringify(reply.blocks).matchAll(/"value":"(?:[a-z0-9_]+:)?(client1\|[^"]+)"/g)].map((m) => m[1]);
+    // Done and Snooze 1 day as buttons, Snooze 1 week and Snooze until… in the overflow menu.
+    expect(values).toEqual(Array.from({ length: 4 }, () => "client1|2026-11-20|U0OWNER01"));
     expect(parseFollowUpButtonValue("client1|2026-11-20|U0OWNER01")).toEqual({ clientId: "client1", dueOn: "2026-11-20", listOwnerId: OWNER });
     expect(parseFollowUpButtonValue("client1|not-a-date|U0OWNER01")).toBeNull();
+  });
+
+  it("names in each overflow option the button it stands for and that button's value, within Slack's 150 characters", () => {
+    const longest = { clientId: "c".repeat(64), tier: "B", clientName: "x", dueOn: "2026-11-20", daysLate: 3 };
+    const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: "W0123456789ABCDEFGHIJ", isSelf: false, today: "2026-11-23", items: [longest], more: 0 });
+    expect(blockKitProblems(reply)).toEqual([]);
+    const menu = reply.blocks.flatMap((b) => (b.type === "actions" ? b.elements : [])).find((e) => e.type === "overflow");
+    expect(menu && "options" in menu ? menu.options.map((o) => parseOverflowOptionValue(o.value)?.actionId) : []).toEqual([ACTIONS.followUpSnoozeWeek, ACTIONS.followUpSnoozeUntil, ACTIONS.openLogModal]);
+    expect(parseOverflowOptionValue(overflowOptionValue(ACTIONS.followUpDone, "c1|2026-11-20|U0A"))).toEqual({ actionId: ACTIONS.followUpDone, value: "c1|2026-11-20|U0A" });
+    expect(parseOverflowOptionValue("no colon")).toBeNull();
   });
 
   it.each(["\u0000", "c\u0000", "'; DROP TABLE x; --", "🚀", "c".repeat(65)])("reads no client from a value whose client id %j is no record id", (clientId) => {

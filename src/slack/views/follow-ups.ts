@@ -2,8 +2,8 @@
 import type { KnownBlock } from "@slack/types";
 import type { FollowUpActionResult, FollowUpItem, FollowUpList, PauseResult } from "../../services/follow-ups.ts";
 import type { Messages } from "../i18n/index.ts";
-import { ACTIONS, followUpButtonValue } from "../ids.ts";
-import { button, context, ephemeral, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
+import { ACTIONS, followUpButtonValue, overflowOptionValue } from "../ids.ts";
+import { button, context, ephemeral, header, mention, overflow, section, userText, type EphemeralReply } from "./blocks.ts";
 
 export function dueText(t: Messages, item: Pick<FollowUpItem, "dueOn" | "daysLate">): string {
   const date = t.common.date(item.dueOn);
@@ -12,7 +12,10 @@ export function dueText(t: Messages, item: Pick<FollowUpItem, "dueOn" | "daysLat
   return t.followUps.dueIn(-item.daysLate, date);
 }
 
-/** One follow-up with its Done / Snooze / Log buttons (lists, nudges and the App Home). */
+/**
+ * One follow-up (lists, nudges and the App Home): Done and Snooze 1 day as buttons, the rest in the row's overflow
+ * menu, each option carrying the action and value its button had (the listeners treat both alike).
+ */
 export function followUpItemBlocks(t: Messages, item: FollowUpItem, listOwnerId: string): KnownBlock[] {
   const value = followUpButtonValue(item.clientId, item.dueOn, listOwnerId);
   const f = t.followUps;
@@ -23,9 +26,11 @@ export function followUpItemBlocks(t: Messages, item: FollowUpItem, listOwnerId:
       elements: [
         button(f.done, ACTIONS.followUpDone, value, "primary"),
         button(f.snoozeDay, ACTIONS.followUpSnoozeDay, value),
-        button(f.snoozeWeek, ACTIONS.followUpSnoozeWeek, value),
-        button(f.snoozeUntil, ACTIONS.followUpSnoozeUntil, value),
-        button(f.logTouch, ACTIONS.openLogModal, item.clientId),
+        overflow(ACTIONS.followUpMore, [
+          { text: f.snoozeWeek, value: overflowOptionValue(ACTIONS.followUpSnoozeWeek, value) },
+          { text: f.snoozeUntil, value: overflowOptionValue(ACTIONS.followUpSnoozeUntil, value) },
+          { text: f.logTouch, value: overflowOptionValue(ACTIONS.openLogModal, item.clientId) },
+        ]),
       ],
     },
   ];
