@@ -8,6 +8,7 @@ import { parseAsOf } from "../../src/sandbox/console-server.ts";
 import { buildDemoData, DEMO_PEOPLE } from "../../src/sandbox/demo-data.ts";
 import { decodeEntities, formatSlackDate, parseMrkdwn } from "../../src/sandbox/public/mrkdwn.js";
 import { commandTextAsSlackSends, parseSlashCommand } from "../../src/sandbox/slack-text.ts";
+import { englishLeft } from "../support/english-left.ts";
 
 const TODAY = "2026-11-23";
 
@@ -48,6 +49,17 @@ describe("demo data", () => {
     }
     expect(data.touches.some((t) => t.sentiment === "negative")).toBe(true);
     expect(data.touches.filter((t) => t.nextFollowUp !== null).every((t) => t.nextFollowUp! > TODAY)).toBe(true);
+  });
+
+  it.each([TODAY, "2026-06-15", "2027-02-28"])("has 王芳 (Slack in Chinese) write her touches in Chinese, none twice (as of %s)", (day) => {
+    const wang = DEMO_PEOPLE.find((p) => p.locale.startsWith("zh"))!;
+    const hers = buildDemoData(day, DEFAULT_RULES).touches.filter((t) => t.rep === wang.id);
+    expect(hers.length).toBeGreaterThan(10);
+    expect(hers.flatMap((t) => englishLeft(t.summary))).toEqual([]);
+    expect(new Set(hers.map((t) => t.summary)).size).toBe(hers.length);
+    expect(hers.some((t) => t.sentiment === "negative")).toBe(true);
+    // Everyone else keeps writing in English.
+    expect(data.touches.filter((t) => t.rep !== wang.id).every((t) => /^[\x20-\x7e]+$/.test(t.summary))).toBe(true);
   });
 
   it("writes import files with the CLI's columns that parse back to the same rows", () => {
