@@ -149,10 +149,26 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     await textOf(nudge, /snoozed until/);
   });
 
+  it("shows the bot's Messages tab read-only, as its manifest says: a note where the composer was", async () => {
+    await page.getByRole("tab", { name: "Messages" }).click();
+    await page.getByText("Sending messages to this app has been turned off.").waitFor();
+    expect(await composer().isVisible()).toBe(false);
+  });
+
   it("opens the App Home published by the bot", async () => {
     await page.getByRole("tab", { name: "Home" }).click();
     await page.getByRole("heading", { name: "Client follow-ups" }).waitFor();
     await textOf(page.locator("#home"), "/followups");
     await page.screenshot({ path: path.join(ARTIFACTS, "app-home.png") });
+  });
+
+  it("answers a command no app declares as Slack does, from Slackbot, listing the bot's commands", async () => {
+    await page.getByRole("button", { name: "# sales-team" }).click();
+    await send("/foo");
+    const answer = page.locator("article.message.slackbot").last();
+    await textOf(answer, "/foo is not a valid command");
+    await textOf(answer, /\/tier[\s\S]*\/log[\s\S]*\/client[\s\S]*\/team[\s\S]*\/followups/);
+    await answer.getByText("Only visible to you").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "unknown-command.png") });
   });
 });
