@@ -22,6 +22,8 @@ let output = "";
 let context: BrowserContext | undefined;
 let page: Page;
 let scratch: string;
+/** Every request of the page that failed or was answered 4xx/5xx (a missing favicon, say). */
+const failedRequests: string[] = [];
 
 /** Starts `npm run sandbox` and resolves with the URL on the line that names the console. */
 function startSandbox(dataFile: string): Promise<string> {
@@ -83,6 +85,10 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
+    page.on("response", (response) => {
+      if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+    });
+    page.on("requestfailed", (request) => failedRequests.push(`failed ${request.url()}`));
     await page.goto(url);
     await page.locator("body[data-ready=true]").waitFor();
   }, 150_000);
@@ -170,5 +176,17 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     await textOf(answer, /\/tier[\s\S]*\/log[\s\S]*\/client[\s\S]*\/team[\s\S]*\/followups/);
     await answer.getByText("Only visible to you").waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "unknown-command.png") });
+  });
+
+  it("has an icon a browser loads without asking the server (no /favicon.ico 404), and no request failed", async () => {
+    // Headless Chromium asks for no icon itself: load it as a tab would, from the page's <link rel="icon"> or, without one, /favicon.ico.
+    // (A string: the test's TypeScript has no DOM types.)
+    const icon = await page.evaluate(`(async () => {
+      const href = document.querySelector('link[rel~="icon"]')?.href ?? new URL("/favicon.ico", location.href).href;
+      const response = await fetch(href);
+      return { scheme: new URL(href).protocol, ok: response.ok, type: response.headers.get("content-type") };
+    })()`);
+    expect(icon).toEqual({ scheme: "data:", ok: true, type: "image/svg+xml" });
+    expect(failedRequests).toEqual([]);
   });
 });

@@ -66,6 +66,8 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
     expect(sandbox.seeded).toBe(true);
     const html = await (await fetch(sandbox.consoleUrl)).text();
     expect(html).toContain('aria-label="Message or /command"');
+    // Its icon is inline: a browser asks for no /favicon.ico, which would be a 404.
+    expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
     const boot = await call<{ jobs: { name: string; available: boolean }[]; people: unknown[] }>("GET", "/api/bootstrap");
     expect(boot.jobs.map((j) => j.name)).toEqual(expect.arrayContaining(["nudges", "rescore"]));
     expect(boot.jobs.every((j) => j.available)).toBe(true);
