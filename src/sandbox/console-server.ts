@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import type { SlackEmulator } from "../../test/support/slack-emulator.ts";
 import type { SlackReply, SlackRequests } from "../../test/support/slack-requests.ts";
 import type { DemoPerson } from "./demo-data.ts";
-import { commandTextAsSlackSends, parseSlashCommand } from "./slack-text.ts";
+import type { AppManifest } from "./manifest.ts";
+import { commandTextAsSlackSends, parseSlashCommand, unknownCommandText } from "./slack-text.ts";
 import { dmChannelOf, type ConsoleWorkspace } from "./workspace.ts";
 
 export interface JobConsole {
@@ -29,6 +30,8 @@ export interface ConsoleServerOptions {
   slack: () => SlackRequests;
   people: readonly DemoPerson[];
   team: { id: string; name: string };
+  /** The app as manifest.yml declares it: its commands, and whether its Messages tab takes messages. */
+  app: AppManifest;
   jobs: JobConsole;
   /** The sandbox's clock, for the jobs' default "as of". */
   now: () => Date;
@@ -41,6 +44,9 @@ export interface ConsoleServer {
   port: number;
   stop(): Promise<void>;
 }
+
+/** What Slack shows in place of the composer of an app's read-only Messages tab. */
+export const MESSAGES_TAB_READ_ONLY = "Sending messages to this app has been turned off.";
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 const STATIC_FILES: Record<string, string> = {
@@ -66,7 +72,7 @@ const isRecord = (value: unknown): value is Json => typeof value === "object" &&
 const str = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<ConsoleServer> {
-  const { workspace, emulator, people, jobs } = options;
+  const { workspace, emulator, people, jobs, app } = options;
   const streams = new Set<ServerResponse>();
   let sequence = 0;
 
@@ -101,6 +107,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       bot: { id: emulator.botUserId, name: emulator.knownUsers().get(emulator.botUserId)?.realName ?? "Bot" },
       people,
       channels: workspace.channels(),
+      app: { name: app.name, commands: app.commands.map((c) => c.command), messagesTab: app.messagesTab },
       jobs: jobs.list(),
       now: options.now().toISOString(),
     }),
@@ -124,12 +131,19 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       const channel = channelFor(user.id, body.channel);
       const typed = str(body.text)?.trim() ?? "";
       if (!typed) throw new HttpError(400, "empty message");
+      // The manifest makes the bot's Messages tab read-only: Slack shows no composer there, for commands either.
+      if (channel === dmChannelOf(user.id) && app.messagesTab.readOnly) throw new HttpError(403, MESSAGES_TAB_READ_ONLY);
       const slash = parseSlashCommand(typed);
       if (!slash) {
         workspace.addUserMessage(user.id, channel, typed);
         return { ok: true };
       }
       workspace.addUserMessage(user.id, channel, typed, { command: true });
+      // A command no app declares never reaches the bot: Slackbot says so, to this person only.
+      if (!app.commands.some((c) => c.command === slash.command)) {
+        workspace.addSlackbotNotice(user.id, channel, unknownCommandText(slash.command, app));
+        return { ok: true };
+      }
       const reply = await options.slack().command(slash.command, commandTextAsSlackSends(slash.text, people), {
         userId: user.id,
         channelId: channel,

@@ -168,6 +168,70 @@ const NEGATIVE_SUMMARIES = [
   "Complaint about repeated document requests during the annual KYC review",
 ];
 
+/**
+ * What 王芳, who reads and writes Slack in Chinese, logs: her touches are in Chinese, and none twice (a card's last
+ * touches, or her list, that repeat a line read like a fault in the demo). More than her busiest run of touches.
+ */
+const ZH_SUMMARIES: Record<InteractionType, readonly string[]> = {
+  call: [
+    "与财务总监通话，讨论再融资时间表；对方希望在董事会前拿到条款清单",
+    "季度例行电话：工程进度符合计划，预计下月提交提款申请",
+    "电话沟通浮动利率部分的套期保值方案，随后发送利率互换报价",
+    "电价调整后讨论财务契约空间，目前无需申请豁免",
+    "与资金部电话确认本期还本付息安排，资金已提前备妥",
+    "电话了解二期项目环评进展，预计下季度取得批复",
+    "与项目公司总经理通话，对方关注绿色贷款的利率优惠",
+    "电话沟通银团贷款份额调整，对方倾向由我行继续担任牵头行",
+  ],
+  meeting: [
+    "在客户总部与资金部和项目总监会面，商讨二期融资方案",
+    "年度关系回顾：对代理行服务满意，希望加快年度尽职调查材料更新",
+    "参加贷款人会议，讨论技术顾问报告，运维成本仍有两项待定",
+    "与新任董事长午餐会谈，对绿色贷款框架和可持续发展挂钩利率很感兴趣",
+    "与客户法务和财务团队开会，逐条核对贷款协议修订稿",
+    "陪同分行行长拜会客户管理层，确认明年的授信需求",
+  ],
+  email: [
+    "发送资本开支贷款的指示性条款，等待对方反馈",
+    "分享基础设施债务融资的最新市场定价",
+    "跟进提款所缺的保险证明文件",
+    "发送偿债准备金账户释放的修订函草稿",
+    "邮件确认下次提款的先决条件清单",
+  ],
+  visit: [
+    "与贷款人工程师实地考察：调试已完成八成",
+    "走访项目现场，与运营团队交流并查看可用率数据",
+    "与特许经营项目负责人一同查看新建设施的运行情况",
+    "实地查看扩建工程用地，土地和规划手续已基本齐备",
+  ],
+  message: ["客户发消息确认签约日期", "提醒对方评级机构电话会改到下周", "祝贺对方完成融资关闭"],
+  note: ["内部备注：授信审批委员会已批准提高额度", "备注：同业银行在再融资上报出更低利差", "备注：项目发起人考虑出售少数股权"],
+};
+
+const ZH_NEGATIVE_SUMMARIES = [
+  "问题升级：对豁免申请拖延不满，财务总监要求与我行管理层通话",
+  "通话气氛紧张：对方认为我行定价偏离市场，正在与另外两家银行接触",
+  "客户投诉年度尽职调查期间反复索要文件",
+];
+
+/**
+ * A Chinese summary not used yet (`used`, shared by all of the data set's Chinese touches): one of `type` when one
+ * is left, else one of another type, which the touch then takes. One random draw, as the English pick.
+ */
+function distinctChineseSummary(random: () => number, type: InteractionType, negative: boolean, used: Set<string>): { type: InteractionType; summary: string } {
+  const draw = random();
+  const pool = negative ? ZH_NEGATIVE_SUMMARIES : ZH_SUMMARIES[type];
+  const own = pool.filter((s) => !used.has(s)).map((summary) => ({ type, summary }));
+  const others = negative ? [] : INTERACTION_TYPE_ORDER.flatMap((t) => ZH_SUMMARIES[t].filter((s) => !used.has(s)).map((summary) => ({ type: t, summary })));
+  // Every line used (a data set larger than the lists): one is repeated rather than none written.
+  const candidates = own.length > 0 ? own : others.length > 0 ? others : pool.map((summary) => ({ type, summary }));
+  const chosen = candidates[Math.floor(draw * candidates.length)]!;
+  used.add(chosen.summary);
+  return chosen;
+}
+
+const INTERACTION_TYPE_ORDER = Object.keys(ZH_SUMMARIES) as InteractionType[];
+
 /** mulberry32: a small deterministic generator; the seed comes from the client's name and the day. */
 function generator(seedText: string): () => number {
   let seed = 2166136261;
@@ -211,6 +275,9 @@ function lastTouchDaysAgo(state: FollowUpState, cadence: number, random: () => n
   }
 }
 
+/** Whose Slack is in Chinese (王芳): they write their touches in Chinese. */
+const writesChinese = (userId: string) => DEMO_PEOPLE.find((p) => p.id === userId)?.locale.startsWith("zh") === true;
+
 const TYPE_WEIGHTS: readonly InteractionType[] = ["call", "call", "call", "email", "email", "meeting", "meeting", "visit", "message", "note"];
 
 /** The demo workspace as of `today` (YYYY-MM-DD). */
@@ -218,6 +285,7 @@ export function buildDemoData(today: string, rules: Rules): DemoData {
   const now = new Date(`${today}T12:00:00Z`);
   const clients: DemoClient[] = [];
   const touches: DemoTouch[] = [];
+  const chineseUsed = new Set<string>();
   for (const spec of CLIENTS) {
     const random = generator(`${spec.name}|${today}`);
     const since = yearsBefore(today, spec.sinceYears, spec.sinceYears === 0 ? 60 : between(random, 10, 200));
@@ -246,12 +314,17 @@ export function buildDemoData(today: string, rules: Rules): DemoData {
       const type = pick(random, TYPE_WEIGHTS);
       const negative = spec.negative === true && isLast;
       const hour = between(random, 8, 16);
+      const rep = isLast ? spec.owner : colleague;
+      const occurredAt = `${date}T${String(hour).padStart(2, "0")}:${pick(random, ["00", "15", "30", "45"])}:00Z`;
+      const said = writesChinese(rep)
+        ? distinctChineseSummary(random, negative ? "call" : type, negative, chineseUsed)
+        : { type: negative ? "call" : type, summary: negative ? pick(random, NEGATIVE_SUMMARIES) : pick(random, SUMMARIES[type]) };
       touches.push({
         client: spec.name,
-        rep: isLast ? spec.owner : colleague,
-        type: negative ? "call" : type,
-        occurredAt: `${date}T${String(hour).padStart(2, "0")}:${pick(random, ["00", "15", "30", "45"])}:00Z`,
-        summary: negative ? pick(random, NEGATIVE_SUMMARIES) : pick(random, SUMMARIES[type]),
+        rep,
+        type: said.type,
+        occurredAt,
+        summary: said.summary,
         sentiment: negative ? "negative" : pick(random, ["positive", "positive", "neutral", "neutral", "neutral"] as const),
         nextFollowUp: isLast && spec.state === "next-logged" ? addDays(today, between(random, 1, 4)) : null,
       });

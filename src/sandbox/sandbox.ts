@@ -17,6 +17,7 @@ import { createLogger } from "../logger.ts";
 import type { Clock } from "../services/context.ts";
 import { startConsoleServer, type ConsoleServer, type JobConsole } from "./console-server.ts";
 import { buildDemoData, DEMO_PEOPLE, DEMO_TEAM } from "./demo-data.ts";
+import { readManifest } from "./manifest.ts";
 import { isSeeded, seedDemoData } from "./seed.ts";
 import { ConsoleWorkspace, SALES_CHANNEL } from "./workspace.ts";
 
@@ -64,6 +65,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock: Clock = options.startAt ? shiftedClock(options.startAt) : { now: () => new Date() };
   const botToken = `xoxb-sandbox-${randomBytes(6).toString("hex")}`;
   const signingSecret = randomBytes(16).toString("hex");
+  // Slack goes by the app's manifest: which commands exist, whether its Messages tab takes messages.
+  const app = readManifest();
 
   const emulator = await SlackEmulator.start({
     botToken,
@@ -132,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     };
     const serve = (port: number) =>
-      startConsoleServer({ workspace, emulator, slack: () => slack, people: DEMO_PEOPLE, team: { id: DEMO_TEAM.id, name: DEMO_TEAM.name }, jobs, now: () => clock.now(), host: HOST, port });
+      startConsoleServer({ workspace, emulator, slack: () => slack, people: DEMO_PEOPLE, team: { id: DEMO_TEAM.id, name: DEMO_TEAM.name }, app, jobs, now: () => clock.now(), host: HOST, port });
     consoleServer = await serve(options.port ?? DEFAULT_CONSOLE_PORT).catch((error: NodeJS.ErrnoException) => {
       // 3030 taken by something else: any free port will do, the start-up line says which.
       if (error.code === "EADDRINUSE" && options.port === undefined) return serve(0);

@@ -1,4 +1,5 @@
-/** What Slack does to typed text before the bot sees it. Pure. */
+/** What Slack does to typed text before the bot sees it, and what Slack says itself. Pure. */
+import { escapeMrkdwn } from "../domain/text.ts";
 
 export interface Mentionable {
   id: string;
@@ -23,4 +24,17 @@ export function parseSlashCommand(typed: string): { command: string; text: strin
   const match = /^\s*(\/[a-z0-9_-]+)(?:\s+([\s\S]*))?$/i.exec(typed);
   if (!match) return null;
   return { command: match[1]!.toLowerCase(), text: (match[2] ?? "").trim() };
+}
+
+/**
+ * What Slack answers, only to the person, when the command typed is none the workspace's apps declare: that it is
+ * not a valid command, and (the console knows one app) that app's commands as its manifest describes them.
+ */
+export function unknownCommandText(command: string, app: { name: string; commands: readonly { command: string; description: string; usageHint: string }[] }): string {
+  const usage = (c: { command: string; usageHint: string }) => `\`${escapeMrkdwn(c.usageHint ? `${c.command} ${c.usageHint}` : c.command)}\``;
+  return [
+    `\`${escapeMrkdwn(command)}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
+    `*${escapeMrkdwn(app.name)}* has these commands:`,
+    ...app.commands.map((c) => `• ${usage(c)}: ${escapeMrkdwn(c.description)}`),
+  ].join("\n");
 }

@@ -8,6 +8,9 @@ import type { RecordedEntry, SlackEmulator } from "../../test/support/slack-emul
 
 export const SALES_CHANNEL = { id: "C0SBSALES", name: "sales-team" } as const;
 
+/** The author of what Slack itself says (Slack's own user id for Slackbot). */
+export const SLACKBOT = "USLACKBOT";
+
 export const dmChannelOf = (userId: string) => `D${userId}`;
 
 export interface ConsoleMessage {
@@ -97,6 +100,11 @@ export class ConsoleWorkspace {
   /** A note from the console itself (a request the bot refused or did not answer), shown to one person. */
   addNotice(userId: string, channel: string, text: string): ConsoleMessage {
     return this.add({ channel, author: "console", text, blocks: [], visibleTo: userId });
+  }
+
+  /** What Slack itself says to one person (an unknown command), from Slackbot. */
+  addSlackbotNotice(userId: string, channel: string, text: string): ConsoleMessage {
+    return this.add({ channel, author: SLACKBOT, text, blocks: [], visibleTo: userId });
   }
 
   message(id: string): ConsoleMessage | undefined {

@@ -25,6 +25,8 @@ export const ACTIONS = {
   followUpSnoozeDay: "followup_snooze_1d",
   followUpSnoozeWeek: "followup_snooze_1w",
   followUpSnoozeUntil: "followup_snooze_until",
+  /** A follow-up row's overflow menu: each option stands for one of the buttons above (overflowOptionValue). */
+  followUpMore: "followup_more",
 } as const;
 
 /** Snooze buttons and how many days each moves the follow-up. */
@@ -42,6 +44,16 @@ export function parseFollowUpButtonValue(value: string | undefined): { clientId:
   const match = /^([^|]+)\|(\d{4}-\d{2}-\d{2})\|([UW][A-Z0-9]+)$/.exec(value ?? "");
   // A forged value can carry anything; a client id that is no record id (a NUL byte fails PostgreSQL) names no client.
   return match && isRecordId(match[1]) ? { clientId: match[1], dueOn: match[2]!, listOwnerId: match[3]! } : null;
+}
+
+/**
+ * An overflow menu option's value: the action id of the button it stands for and that button's value, so the
+ * listener handles the option exactly as the button (and a message posted before the menu existed keeps working).
+ */
+export const overflowOptionValue = (actionId: string, value: string) => `${actionId}:${value}`;
+export function parseOverflowOptionValue(optionValue: string | undefined): { actionId: string; value: string } | null {
+  const match = /^([a-z0-9_]+):([\s\S]*)$/.exec(optionValue ?? "");
+  return match ? { actionId: match[1]!, value: match[2]! } : null;
 }
 
 export const VIEWS = {

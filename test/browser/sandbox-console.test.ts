@@ -22,6 +22,8 @@ let output = "";
 let context: BrowserContext | undefined;
 let page: Page;
 let scratch: string;
+/** Every request of the page that failed or was answered 4xx/5xx (a missing favicon, say). */
+const failedRequests: string[] = [];
 
 /** Starts `npm run sandbox` and resolves with the URL on the line that names the console. */
 function startSandbox(dataFile: string): Promise<string> {
@@ -83,6 +85,10 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
+    page.on("response", (response) => {
+      if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+    });
+    page.on("requestfailed", (request) => failedRequests.push(`failed ${request.url()}`));
     await page.goto(url);
     await page.locator("body[data-ready=true]").waitFor();
   }, 150_000);
@@ -122,7 +128,7 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
   it("runs the nudges job as of a Monday morning, and Done on the nudge records the follow-up", async () => {
     await page.getByLabel("As of (UTC)").fill("2026-11-23T09:00");
     await page.getByRole("button", { name: "Run nudges" }).click();
-    await textOf(page.locator("#job-results li"), /nudges as of 2026-11-23 09:00 UTC: done \(.*sent [1-9]/);
+    await textOf(page.locator("#job-results li"), /^As of 2026-11-23 09:00 UTC: nudges done: .*; posts: [1-9]\d* sent/);
     const greeting = page.locator("article.message").filter({ hasText: "Good morning!" });
     await greeting.waitFor();
     // The same message once Done has redrawn it (without the greeting).
@@ -135,10 +141,52 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     await page.screenshot({ path: path.join(ARTIFACTS, "console.png") });
   });
 
+  it("snoozes a follow-up by a week from its row's overflow menu, beside the Done and Snooze 1 day buttons", async () => {
+    const redrawn = page.locator("article.message").filter({ hasText: /Done with .+: next follow-up/ });
+    // The same message once the snooze has redrawn it again.
+    const nudge = page.locator(`article.message[data-message-id="${await redrawn.getAttribute("data-message-id")}"]`);
+    const row = nudge.locator(".bk-actions").first();
+    await expect.poll(async () => (await row.locator(":scope > button").allTextContents()).map((s) => s.trim())).toEqual(["Done", "Snooze 1 day"]);
+    const more = row.getByRole("button", { name: "More actions" });
+    await more.click();
+    await expect.poll(async () => (await row.getByRole("menuitem").allTextContents()).map((s) => s.trim())).toEqual(["Snooze 1 week", "Snooze until…", "Log a touch"]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "overflow-menu.png") });
+    await row.getByRole("menuitem", { name: "Snooze 1 week" }).click();
+    await textOf(nudge, /snoozed until/);
+  });
+
+  it("shows the bot's Messages tab read-only, as its manifest says: a note where the composer was", async () => {
+    await page.getByRole("tab", { name: "Messages" }).click();
+    await page.getByText("Sending messages to this app has been turned off.").waitFor();
+    expect(await composer().isVisible()).toBe(false);
+  });
+
   it("opens the App Home published by the bot", async () => {
     await page.getByRole("tab", { name: "Home" }).click();
     await page.getByRole("heading", { name: "Client follow-ups" }).waitFor();
     await textOf(page.locator("#home"), "/followups");
     await page.screenshot({ path: path.join(ARTIFACTS, "app-home.png") });
+  });
+
+  it("answers a command no app declares as Slack does, from Slackbot, listing the bot's commands", async () => {
+    await page.getByRole("button", { name: "# sales-team" }).click();
+    await send("/foo");
+    const answer = page.locator("article.message.slackbot").last();
+    await textOf(answer, "/foo is not a valid command");
+    await textOf(answer, /\/tier[\s\S]*\/log[\s\S]*\/client[\s\S]*\/team[\s\S]*\/followups/);
+    await answer.getByText("Only visible to you").waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "unknown-command.png") });
+  });
+
+  it("has an icon a browser loads without asking the server (no /favicon.ico 404), and no request failed", async () => {
+    // Headless Chromium asks for no icon itself: load it as a tab would, from the page's <link rel="icon"> or, without one, /favicon.ico.
+    // (A string: the test's TypeScript has no DOM types.)
+    const icon = await page.evaluate(`(async () => {
+      const href = document.querySelector('link[rel~="icon"]')?.href ?? new URL("/favicon.ico", location.href).href;
+      const response = await fetch(href);
+      return { scheme: new URL(href).protocol, ok: response.ok, type: response.headers.get("content-type") };
+    })()`);
+    expect(icon).toEqual({ scheme: "data:", ok: true, type: "image/svg+xml" });
+    expect(failedRequests).toEqual([]);
   });
 });

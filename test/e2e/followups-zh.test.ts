@@ -10,7 +10,7 @@ import { createSlackDelivery } from "../../src/jobs/slack-delivery.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { ImportKind } from "../../src/services/imports.ts";
 import { blockKitProblems } from "../support/block-kit-limits.ts";
-import { allText, asEphemeral, buttonValue } from "../support/block-text.ts";
+import { allText, asEphemeral, buttonValue, overflowChoice, overflowOption } from "../support/block-text.ts";
 import { importCsv, startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
 // Monday 23 November 2026, morning in UTC and in Shanghai.
@@ -76,13 +76,13 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
   it("lists what is due in Chinese, overdue first, with Chinese buttons", async () => {
     const reply = await followups("");
     const text = allText(reply);
-    expect(text).toContain("您的跟进：1 项逾期，2 项本周到期。");
+    expect(text).toContain("您的跟进\n1 项逾期，2 项本周到期。");
     expect(text).toContain("*长江航运* · C 级 · *已逾期 24 天*（2026年10月30日周五到期）");
     expect(text).toContain("*三峡新能源* · C 级 · *今天到期*（2026年11月23日周一）");
-    expect(text).toContain("*华能国际* · C 级 · 2026年11月26日周四到期");
+    expect(text).toContain("*华能国际* · C 级 · 3 天后到期（2026年11月26日周四）");
     expect(text.indexOf("长江航运")).toBeLessThan(text.indexOf("三峡新能源"));
     for (const label of ["完成", "延后 1 天", "延后 1 周", "延后至…", "记录接触"]) expect(text).toContain(label);
-    expect(reply.text).toContain("您的跟进：长江航运（逾期 24 天）、三峡新能源（2026-11-23）");
+    expect(reply.text).toContain("您的跟进：长江航运（逾期 24 天）、三峡新能源（今天到期）");
     expect(text).not.toMatch(/overdue|Snooze|Done/);
     expect(blockKitProblems(reply)).toEqual([]);
   });
@@ -101,10 +101,11 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
     await t.slack.blockAction({ actionId: "followup_done", value: done, userId: ZH_READER });
     const redrawn = await t.emulator.waitForResponse();
     expect(allText(redrawn.body)).toContain(":white_check_mark: *长江航运* 已完成：下次跟进 2027年2月21日周日。");
-    expect(allText(redrawn.body)).toContain("您的跟进：0 项逾期，2 项本周到期。");
+    expect(allText(redrawn.body)).toContain("0 项逾期，2 项本周到期。");
 
-    const value = buttonValue(await followups(""), "followup_snooze_until", "华能国际");
-    await t.slack.blockAction({ actionId: "followup_snooze_until", value, userId: ZH_READER });
+    const option = overflowOption(await followups(""), "followup_snooze_until", "华能国际");
+    expect(option.text.text).toBe("延后至…");
+    await t.slack.blockAction({ actionId: "followup_more", action: overflowChoice(option), userId: ZH_READER });
     const opened = await t.emulator.waitForCall("views.open");
     const modal = opened.response!.body.view as { id: string; title: { text: string }; submit: { text: string }; close: { text: string } };
     expect([modal.title.text, modal.submit.text, modal.close.text]).toEqual(["延后跟进", "延后", "取消"]);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient } from "../../src/store/prisma.ts";
-import { allText, asEphemeral, buttonValue } from "../support/block-text.ts";
+import { allText, asEphemeral, buttonValue, overflowChoice, overflowOption } from "../support/block-text.ts";
 import { blockKitProblems } from "../support/block-kit-limits.ts";
 import { importCsv, startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
 
@@ -60,7 +60,7 @@ describe("/followups", () => {
   it("lists the caller's overdue follow-ups first, then those due this week, each with buttons", async () => {
     const reply = await followups("", REP);
     const text = allText(reply);
-    expect(text).toContain("Your follow-ups: 1 overdue, 2 due this week.");
+    expect(text).toContain("Your follow-ups\n1 overdue, 2 due this week.");
     const order = ["Overdue Harbour", "Today Tunnels", "Thursday Turbines"].map((name) => text.indexOf(name));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(text).toContain("*overdue by 24 days* (due Fri 30 Oct 2026)");
@@ -69,6 +69,28 @@ describe("/followups", () => {
     expect(text).not.toContain("Someone Else Solar");
     expect(blockKitProblems(reply)).toEqual([]);
     expect(buttonValue(reply, "followup_done", "Overdue Harbour")).toMatch(/\|2026-10-30\|U0REP1$/);
+  });
+
+  it("gives each row two buttons, Done and Snooze 1 day, and the rest in an overflow menu", async () => {
+    const reply = await followups("", REP);
+    const rows = (reply.blocks as { type: string; elements?: { type: string; action_id: string; text?: { text: string }; options?: { text: { text: string } }[] }[] }[]).filter((b) => b.type === "actions");
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.elements?.map((e) => [e.type, e.action_id, e.text?.text])).toEqual([
+        ["button", "followup_done", "Done"],
+        ["button", "followup_snooze_1d", "Snooze 1 day"],
+        ["overflow", "followup_more", undefined],
+      ]);
+      expect(row.elements?.[2]?.options?.map((o) => o.text.text)).toEqual(["Snooze 1 week", "Snooze until…", "Log a touch"]);
+    }
+  });
+
+  it("opens the log form for the row's client from Log a touch in the overflow menu", async () => {
+    const option = overflowOption(await followups("", REP), "log_open", "Thursday Turbines");
+    await t.slack.blockAction({ actionId: "followup_more", action: overflowChoice(option), userId: REP });
+    const opened = await t.emulator.waitForCall("views.open");
+    expect(opened.response?.body.ok).toBe(true);
+    expect(JSON.stringify(opened.args.view)).toContain("Thursday Turbines");
   });
 
   it("marks a follow-up done: records the touch, resets the cadence, redraws the list; a second click does nothing", async () => {
@@ -88,9 +110,13 @@ describe("/followups", () => {
     expect(allText(card).match(/Follow-up done/g)).toHaveLength(1);
   });
 
-  it("snoozes a follow-up by a week, and a stale second click changes nothing", async () => {
-    const value = buttonValue(await followups("", REP), "followup_snooze_1w", "Today Tunnels");
-    await t.slack.blockAction({ actionId: "followup_snooze_1w", value, userId: REP });
+  it("snoozes a follow-up by a week from the row's overflow menu, and a stale second click changes nothing", async () => {
+    const list = await followups("", REP);
+    const option = overflowOption(list, "followup_snooze_1w", "Today Tunnels");
+    expect(option.text.text).toBe("Snooze 1 week");
+    const value = buttonValue(list, "followup_snooze_1d", "Today Tunnels");
+    expect(option.value).toBe(`followup_snooze_1w:${value}`);
+    await t.slack.blockAction({ actionId: "followup_more", action: overflowChoice(option), userId: REP });
     const redrawn = await t.emulator.waitForResponse();
     expect(allText(redrawn.body)).toContain("*Today Tunnels* snoozed until Mon 30 Nov 2026.");
     expect(allText(redrawn.body)).not.toMatch(/Today Tunnels\* · tier C/);
@@ -98,6 +124,10 @@ describe("/followups", () => {
     await t.slack.blockAction({ actionId: "followup_snooze_1d", value, userId: REP });
     const again = await t.emulator.waitForResponse((r) => r.id !== redrawn.id);
     expect(allText(again.body)).toContain("already handled");
+    // A list posted before the overflow menu has Snooze 1 week as a button: the same handler answers it.
+    await t.slack.blockAction({ actionId: "followup_snooze_1w", value, userId: REP });
+    const old = await t.emulator.waitForResponse((r) => r.id !== redrawn.id && r.id !== again.id);
+    expect(allText(old.body)).toContain("already handled");
   });
 
   it("refuses a snooze by someone who is not the owner, their manager or an admin", async () => {
@@ -114,8 +144,9 @@ describe("/followups", () => {
   });
 
   it("snoozes until a chosen date with a reason through the modal; a day not after today shows on the field", async () => {
-    const value = buttonValue(await followups("", REP), "followup_snooze_until", "Thursday Turbines");
-    await t.slack.blockAction({ actionId: "followup_snooze_until", value, userId: REP });
+    const list = await followups("", REP);
+    const value = buttonValue(list, "followup_done", "Thursday Turbines");
+    await t.slack.blockAction({ actionId: "followup_more", action: overflowChoice(overflowOption(list, "followup_snooze_until", "Thursday Turbines")), userId: REP });
     const opened = await t.emulator.waitForCall("views.open");
     const modal = opened.response!.body.view as { id: string; private_metadata: string };
     expect(JSON.parse(modal.private_metadata)).toEqual({ value, home: false });

@@ -346,6 +346,17 @@ describe("buttons and the client search", () => {
     },
   );
 
+  // The overflow menu of a follow-up row: an option naming no button, or a button with a forged value, is answered
+  // as the buttons answer a value we did not write.
+  const FORGED_OPTIONS = ["", "no-colon", "nobutton:x|2026-11-23|U0X", "client_show:c1", `${ACTIONS.followUpMore}:x`, ...NUL_VALUES.map((v) => `${ACTIONS.followUpDone}:${v}`)];
+  it.each(FORGED_OPTIONS)("the overflow menu with option value %j: says the client is not there", async (value) => {
+    const reply = await t.slack.blockAction({ actionId: ACTIONS.followUpMore, action: { type: "overflow", selected_option: { text: { type: "plain_text", text: "x" }, value } }, userId: USER });
+    expect(reply.status).toBe(200);
+    const answer = asEphemeral((await t.emulator.waitForResponse((r) => reply.responseUrl.endsWith(`/${r.id}`))).body);
+    expect(answer.text).toContain("That client is no longer there");
+    expect(JSON.stringify(answer)).not.toMatch(INTERNAL);
+  });
+
   it("answers Log touch (a follow-up's other button) for a client id with a NUL byte: the client is not there", async () => {
     const reply = await t.slack.blockAction({ actionId: ACTIONS.openLogModal, value: "\u0000", userId: USER });
     expect(reply.status).toBe(200);

@@ -66,6 +66,8 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
     expect(sandbox.seeded).toBe(true);
     const html = await (await fetch(sandbox.consoleUrl)).text();
     expect(html).toContain('aria-label="Message or /command"');
+    // Its icon is inline: a browser asks for no /favicon.ico, which would be a 404.
+    expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
     const boot = await call<{ jobs: { name: string; available: boolean }[]; people: unknown[] }>("GET", "/api/bootstrap");
     expect(boot.jobs.map((j) => j.name)).toEqual(expect.arrayContaining(["nudges", "rescore"]));
     expect(boot.jobs.every((j) => j.available)).toBe(true);
@@ -90,7 +92,7 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
   });
 
   it("logs a touch through the log modal: client search, field errors, then a DM confirmation", async () => {
-    await call("POST", "/api/message", { user: MEI, channel: `D${MEI}`, text: "/log" });
+    await call("POST", "/api/message", { user: MEI, channel: SALES_CHANNEL.id, text: "/log" });
     const { modal } = await until(() => state(MEI), (s) => s.modal !== null, "the log modal");
     expect(modal?.title.text).toBe("Log a touch");
     const found = await call<{ options: { text: { text: string }; value: string }[] }>("POST", "/api/options", { user: MEI, viewId: modal!.id, actionId: "client_pick", blockId: "client", value: "gulf" });
@@ -124,6 +126,27 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
     expect((await state(LUCAS)).messages.some((m) => m.text.startsWith("Good morning!"))).toBe(true);
     const again = await call<{ stats: Record<string, number> }>("POST", "/api/jobs", { job: "nudges", at: "2026-11-23T10:00" });
     expect(again.stats.queued).toBe(0);
+  });
+
+  it("keeps the bot's Messages tab read-only, as manifest.yml says: no message and no command is taken there", async () => {
+    const boot = await call<{ app: { messagesTab: { readOnly: boolean }; commands: string[] } }>("GET", "/api/bootstrap");
+    expect(boot.app.messagesTab.readOnly).toBe(true);
+    const before = (await state(LUCAS)).messages.length;
+    for (const text of ["hello bot", "/followups"]) {
+      await expect(call("POST", "/api/message", { user: LUCAS, channel: `D${LUCAS}`, text })).rejects.toThrow(/403 .*Sending messages to this app has been turned off/);
+    }
+    expect((await state(LUCAS)).messages).toHaveLength(before);
+  });
+
+  it("answers a command no app declares as Slack does, only to the person, listing the bot's commands", async () => {
+    await call("POST", "/api/message", { user: MEI, channel: SALES_CHANNEL.id, text: "/foo bar" });
+    const mine = (await state(MEI, SALES_CHANNEL.id)).messages;
+    const answer = mine.at(-1)!;
+    expect(mine.at(-2)).toMatchObject({ text: "/foo bar", command: true });
+    expect(answer).toMatchObject({ author: "USLACKBOT", visibleTo: MEI });
+    expect(answer.text).toContain("`/foo` is not a valid command.");
+    for (const command of ["/tier", "/log", "/client", "/followups", "/team"]) expect(answer.text).toContain(`\`${command}`);
+    expect((await state(LUCAS, SALES_CHANNEL.id)).messages.some((m) => m.text.includes("/foo"))).toBe(false);
   });
 
   it("opens the App Home the bot publishes", async () => {

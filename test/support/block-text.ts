@@ -36,3 +36,24 @@ export function buttonValue(body: { blocks?: unknown[] }, actionId: string, clie
   if (!value) throw new Error(`no ${actionId} button for ${clientName}`);
   return value;
 }
+
+export interface OverflowOption {
+  text: { type: string; text: string };
+  value: string;
+}
+
+/**
+ * The option of a row's overflow menu (by client name in the section above it) that stands for the button
+ * `actionId`: its value is `actionId:` followed by the value the button had.
+ */
+export function overflowOption(body: { blocks?: unknown[] }, actionId: string, clientName: string): OverflowOption {
+  const blocks = (body.blocks ?? []) as { type: string; text?: { text: string }; elements?: { type: string; options?: OverflowOption[] }[] }[];
+  const at = blocks.findIndex((b) => b.type === "section" && b.text?.text.includes(clientName));
+  const menu = blocks[at + 1]?.elements?.find((e) => e.type === "overflow");
+  const option = menu?.options?.find((o) => o.value.startsWith(`${actionId}:`));
+  if (!option) throw new Error(`no ${actionId} option in the overflow menu of ${clientName}`);
+  return option;
+}
+
+/** The action part of a block_actions payload for choosing `option` in an overflow menu. */
+export const overflowChoice = (option: OverflowOption) => ({ type: "overflow", selected_option: option });

@@ -47,19 +47,21 @@ describe("the follow-up list in Chinese", () => {
   it("says what is overdue, due today and due this week, with Chinese buttons", () => {
     const reply = buildFollowUpList(ZH, list(items, 4));
     const text = allText(reply);
-    expect(text).toContain("您的跟进：1 项逾期，2 项本周到期。");
+    expect(text).toContain("您的跟进\n1 项逾期，2 项本周到期。");
     expect(text).toContain("*长江航运 1* · B 级 · *已逾期 3 天*（2026年11月20日周五到期）");
     expect(text).toContain("*长江航运 2* · B 级 · *今天到期*（2026年11月23日周一）");
-    expect(text).toContain("*长江航运 3* · A 级 · 2026年11月26日周四到期");
+    expect(text).toContain("*长江航运 3* · A 级 · 3 天后到期（2026年11月26日周四）");
     for (const label of ["完成", "延后 1 天", "延后 1 周", "延后至…", "记录接触"]) expect(text).toContain(label);
     expect(text).toContain("…另有 4 项。处理掉一些后再运行 `/followups`。");
-    expect(reply.text).toBe("您的跟进：长江航运 1（逾期 3 天）、长江航运 2（2026-11-23）、长江航运 3（2026-11-26），另有 4 项");
+    expect(reply.text).toBe("您的跟进：长江航运 1（逾期 3 天）、长江航运 2（今天到期）、长江航运 3（2026-11-26到期），另有 4 项");
     expect(englishLeft(text)).toEqual([]);
     expect(englishLeft(reply.text)).toEqual([]);
   });
 
   it("names whose list it is, and says plainly when nothing is due", () => {
-    expect(allText(buildFollowUpList(ZH, list([item(1)], 0, false)))).toContain(`<@${REPORT}> 的跟进：1 项逾期，0 项本周到期。`);
+    const others = buildFollowUpList(ZH, list([item(1)], 0, false));
+    expect(allText(others.blocks)).toContain(`跟进事项\n<@${REPORT}>：1 项逾期，0 项本周到期。`);
+    expect(others.text).toContain(`<@${REPORT}> 的跟进：`);
     const empty = buildFollowUpList(ZH, list([]), "通知");
     expect(empty.text).toBe("通知 您的跟进：未来 7 天内没有到期的跟进。:tada:");
     expect(englishLeft(allText(followUpsRefused(ZH, REPORT)))).toEqual([]);
@@ -94,7 +96,7 @@ describe("the follow-up list in Chinese", () => {
 
   it("keeps English as it was", () => {
     expect(dueText(EN, { dueOn: "2026-11-20", daysLate: 3 })).toBe("*overdue by 3 days* (due Fri 20 Nov 2026)");
-    expect(allText(buildFollowUpList(EN, list(items)))).toContain("Your follow-ups: 1 overdue, 2 due this week.");
+    expect(allText(buildFollowUpList(EN, list(items)))).toContain("Your follow-ups\n1 overdue, 2 due this week.");
     expect(followUpNotice(EN, { kind: "snoozed", clientName: "Acme", until: "2026-12-01", reason: "holiday" })).toBe(":zzz: *Acme* snoozed until Tue 1 Dec 2026 (holiday).");
   });
 });

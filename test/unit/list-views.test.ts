@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpItem } from "../../src/services/follow-ups.ts";
-import { parseFollowUpButtonValue } from "../../src/slack/ids.ts";
+import { ACTIONS, overflowOptionValue, parseFollowUpButtonValue, parseOverflowOptionValue } from "../../src/slack/ids.ts";
 import { buildClientList } from "../../src/slack/views/client-list.ts";
 import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildFollowUpList, dueText, followUpNotice } from "../../src/slack/views/follow-ups.ts";
@@ -27,10 +27,21 @@ describe("buildFollowUpList", () => {
 
   it("puts the client, the due date it showed and the list's owner in each button", () => {
     const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: false, today: "2026-11-23", items: [item(1)], more: 0 });
-    const values = JSON.stringify(reply.blocks).match(/"value":"(client1\|[^"]+)"/g) ?? [];
-    expect(values.length).toBe(4);
+    const values = [...JSON.stringify(reply.blocks).matchAll(/"value":"(?:[a-z0-9_]+:)?(client1\|[^"]+)"/g)].map((m) => m[1]);
+    // Done and Snooze 1 day as buttons, Snooze 1 week and Snooze until… in the overflow menu.
+    expect(values).toEqual(Array.from({ length: 4 }, () => "client1|2026-11-20|U0OWNER01"));
     expect(parseFollowUpButtonValue("client1|2026-11-20|U0OWNER01")).toEqual({ clientId: "client1", dueOn: "2026-11-20", listOwnerId: OWNER });
     expect(parseFollowUpButtonValue("client1|not-a-date|U0OWNER01")).toBeNull();
+  });
+
+  it("names in each overflow option the button it stands for and that button's value, within Slack's 150 characters", () => {
+    const longest = { clientId: "c".repeat(64), tier: "B", clientName: "x", dueOn: "2026-11-20", daysLate: 3 };
+    const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: "W0123456789ABCDEFGHIJ", isSelf: false, today: "2026-11-23", items: [longest], more: 0 });
+    expect(blockKitProblems(reply)).toEqual([]);
+    const menu = reply.blocks.flatMap((b) => (b.type === "actions" ? b.elements : [])).find((e) => e.type === "overflow");
+    expect(menu && "options" in menu ? menu.options.map((o) => parseOverflowOptionValue(o.value)?.actionId) : []).toEqual([ACTIONS.followUpSnoozeWeek, ACTIONS.followUpSnoozeUntil, ACTIONS.openLogModal]);
+    expect(parseOverflowOptionValue(overflowOptionValue(ACTIONS.followUpDone, "c1|2026-11-20|U0A"))).toEqual({ actionId: ACTIONS.followUpDone, value: "c1|2026-11-20|U0A" });
+    expect(parseOverflowOptionValue("no colon")).toBeNull();
   });
 
   it.each(["\u0000", "c\u0000", "'; DROP TABLE x; --", "🚀", "c".repeat(65)])("reads no client from a value whose client id %j is no record id", (clientId) => {
@@ -41,6 +52,16 @@ describe("buildFollowUpList", () => {
     const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf: true, today: "2026-11-23", items: [], more: 0 });
     expect(reply.text).toContain("nothing due in the next 7 days");
   });
+
+  it.each([
+    [true, "Your follow-ups", "1 overdue, 0 due this week."],
+    [false, "Follow-ups", `<@${OWNER}>: 1 overdue, 0 due this week.`],
+  ])("says whose list it is once, in the header (own list: %s)", (isSelf, heading, counts) => {
+    const reply = buildFollowUpList(FOLLOW_UPS_EN, { kind: "list", ownerId: OWNER, isSelf, today: "2026-11-23", items: [item(1)], more: 0 });
+    const texts = reply.blocks.flatMap((b) => (b.type === "header" || b.type === "section" ? [b.text?.text ?? ""] : []));
+    expect(texts.slice(0, 2)).toEqual([heading, counts]);
+    expect(texts.filter((text) => text.includes("follow-ups") || text.includes("Follow-ups"))).toEqual([heading]);
+  });
 });
 
 describe("dueText and followUpNotice", () => {
@@ -48,7 +69,7 @@ describe("dueText and followUpNotice", () => {
     [{ dueOn: "2026-11-20", daysLate: 3 }, "*overdue by 3 days* (due Fri 20 Nov 2026)"],
     [{ dueOn: "2026-11-22", daysLate: 1 }, "*overdue by 1 day* (due Sun 22 Nov 2026)"],
     [{ dueOn: "2026-11-23", daysLate: 0 }, "*due today* (Mon 23 Nov 2026)"],
-    [{ dueOn: "2026-11-26", daysLate: -3 }, "due Thu 26 Nov 2026"],
+    [{ dueOn: "2026-11-26", daysLate: -3 }, "due in 3 days (Thu 26 Nov 2026)"],
   ])("%j reads %s", (due, text) => {
     expect(dueText(FOLLOW_UPS_EN, due)).toBe(text);
   });

@@ -122,6 +122,13 @@ describe("manifest.yml", () => {
     expect(at(manifest, "features", "app_home", "home_tab_enabled")).toBe(true);
   });
 
+  it("keeps the Messages tab, where the DMs arrive, read-only: no listener reads a message sent to the bot", () => {
+    expect(at(manifest, "features", "app_home", "messages_tab_enabled")).toBe(true);
+    expect(at(manifest, "features", "app_home", "messages_tab_read_only_enabled")).toBe(true);
+    expect(registered("message")).toEqual([]);
+    expect(registeredEvents.filter((e) => typeof e === "string" && e.startsWith("message"))).toEqual([]);
+  });
+
   it("declares exactly the shortcuts the listeners handle, a global one and a message one", () => {
     const shortcuts = (at(manifest, "features", "shortcuts") as Rec[] | undefined) ?? [];
     expect(shortcuts.map((s) => s.callback_id).sort()).toEqual([...registered("shortcut")].map(String).sort());

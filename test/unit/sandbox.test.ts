@@ -7,7 +7,10 @@ import { DEFAULT_RULES, LIFECYCLE_STAGES, RELATIONSHIP_TYPES } from "../../src/d
 import { parseAsOf } from "../../src/sandbox/console-server.ts";
 import { buildDemoData, DEMO_PEOPLE } from "../../src/sandbox/demo-data.ts";
 import { decodeEntities, formatSlackDate, parseMrkdwn } from "../../src/sandbox/public/mrkdwn.js";
-import { commandTextAsSlackSends, parseSlashCommand } from "../../src/sandbox/slack-text.ts";
+import { parseManifest, readManifest } from "../../src/sandbox/manifest.ts";
+import { commandTextAsSlackSends, parseSlashCommand, unknownCommandText } from "../../src/sandbox/slack-text.ts";
+import { COMMANDS } from "../../src/slack/ids.ts";
+import { englishLeft } from "../support/english-left.ts";
 
 const TODAY = "2026-11-23";
 
@@ -50,6 +53,17 @@ describe("demo data", () => {
     expect(data.touches.filter((t) => t.nextFollowUp !== null).every((t) => t.nextFollowUp! > TODAY)).toBe(true);
   });
 
+  it.each([TODAY, "2026-06-15", "2027-02-28"])("has 王芳 (Slack in Chinese) write her touches in Chinese, none twice (as of %s)", (day) => {
+    const wang = DEMO_PEOPLE.find((p) => p.locale.startsWith("zh"))!;
+    const hers = buildDemoData(day, DEFAULT_RULES).touches.filter((t) => t.rep === wang.id);
+    expect(hers.length).toBeGreaterThan(10);
+    expect(hers.flatMap((t) => englishLeft(t.summary))).toEqual([]);
+    expect(new Set(hers.map((t) => t.summary)).size).toBe(hers.length);
+    expect(hers.some((t) => t.sentiment === "negative")).toBe(true);
+    // Everyone else keeps writing in English.
+    expect(data.touches.filter((t) => t.rep !== wang.id).every((t) => /^[\x20-\x7e]+$/.test(t.summary))).toBe(true);
+  });
+
   it("writes import files with the CLI's columns that parse back to the same rows", () => {
     expect(data.csv.clients.split("\n")[0]).toBe("name,owner,annual_revenue,relationship_since,relationship_type,lifecycle_stage,risk_level,industry,region,satisfaction,cadence_days");
     expect(data.csv.interactions.split("\n")[0]).toBe("client,rep,type,occurred_at,summary,sentiment,next_follow_up");
@@ -72,6 +86,26 @@ describe("text as Slack sends it", () => {
     expect(parseSlashCommand("/tier  Yangtze River ")).toEqual({ command: "/tier", text: "Yangtze River" });
     expect(parseSlashCommand("/LOG")).toEqual({ command: "/log", text: "" });
     expect(parseSlashCommand("hello /tier")).toBeNull();
+  });
+
+  it("answers a command no app declares as Slack does, listing the app's commands from its manifest", () => {
+    const app = { name: "Client <Follow-ups>", commands: [{ command: "/tier", description: "A client's tier & score", usageHint: "<client name>" }, { command: "/team", description: "Who is who", usageHint: "" }] };
+    expect(unknownCommandText("/foo", app)).toBe(
+      [
+        '`/foo` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.',
+        "*Client &lt;Follow-ups&gt;* has these commands:",
+        "• `/tier &lt;client name&gt;`: A client's tier &amp; score",
+        "• `/team`: Who is who",
+      ].join("\n"),
+    );
+  });
+
+  it("reads from manifest.yml what the console plays: the bot's commands and its read-only Messages tab", () => {
+    const app = readManifest();
+    expect(app.commands.map((c) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
+    expect(app.commands.every((c) => c.description.length > 0)).toBe(true);
+    expect(app.messagesTab).toEqual({ enabled: true, readOnly: true });
+    expect(parseManifest("display_information: {name: X}\n")).toEqual({ name: "X", commands: [], messagesTab: { enabled: false, readOnly: false } });
   });
 
   it("reads a job's as-of as the CLI does: no offset is UTC, a bare date is 09:00 UTC", () => {

@@ -1,5 +1,6 @@
 // Block Kit to DOM, for messages, modals and the App Home: section (text, fields, accessory), header, divider,
-// context, actions, input, image (its alt text: the sandbox loads nothing from the internet) and rich_text.
+// context, actions (buttons, selects, overflow menus, date pickers), input, image (its alt text: the sandbox loads
+// nothing from the internet) and rich_text.
 // Interactive elements call ctx.onAction(action); inputs are read back with readViewState().
 import { decodeEntities, emojify, parseMrkdwn, renderMrkdwn } from "./mrkdwn.js";
 
@@ -48,7 +49,56 @@ function optionList(options) {
   return (options ?? []).map((o) => ({ text: o.text, value: o.value }));
 }
 
-/** A <select> for static_select, users_select and overflow menus. */
+/**
+ * An overflow menu as Slack draws it: a "⋯" button that opens its options (at most 5) as a menu. Choosing one sends
+ * block_actions with `selected_option`, as Slack does; Escape or leaving the menu closes it.
+ */
+function overflow(element, blockId, ctx) {
+  const doc = ctx.document;
+  const node = el(doc, "div", "bk-overflow");
+  const toggle = el(doc, "button", "bk-button bk-overflow-toggle", "⋯");
+  toggle.type = "button";
+  toggle.setAttribute("aria-label", "More actions");
+  toggle.setAttribute("aria-haspopup", "menu");
+  toggle.setAttribute("aria-expanded", "false");
+  const menu = el(doc, "ul", "bk-overflow-menu");
+  menu.setAttribute("role", "menu");
+  menu.hidden = true;
+  const setOpen = (open) => {
+    menu.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  for (const option of (element.options ?? []).slice(0, 5)) {
+    const item = el(doc, "li");
+    item.setAttribute("role", "none");
+    const choice = el(doc, "button", "bk-overflow-item");
+    choice.type = "button";
+    choice.setAttribute("role", "menuitem");
+    choice.append(textObject(option.text, ctx));
+    choice.addEventListener("click", () => {
+      setOpen(false);
+      ctx.onAction({ type: "overflow", action_id: element.action_id, block_id: blockId, selected_option: { text: option.text, value: option.value } }, choice);
+    });
+    item.append(choice);
+    menu.append(item);
+  }
+  toggle.addEventListener("click", () => {
+    setOpen(menu.hidden);
+    if (!menu.hidden) menu.querySelector("button")?.focus();
+  });
+  node.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || menu.hidden) return;
+    setOpen(false);
+    toggle.focus();
+  });
+  node.addEventListener("focusout", (event) => {
+    if (!node.contains(event.relatedTarget)) setOpen(false);
+  });
+  node.append(toggle, menu);
+  return node;
+}
+
+/** A <select> for static_select and users_select. */
 function select(element, blockId, ctx, inForm, labelId) {
   const doc = ctx.document;
   const node = el(doc, "select", "bk-select");
@@ -160,10 +210,11 @@ function element(element, blockId, ctx, { inForm = false, labelId } = {}) {
   switch (element.type) {
     case "button":
       return button(element, blockId, ctx);
+    case "overflow":
+      return overflow(element, blockId, ctx);
     case "static_select":
     case "users_select":
-    case "overflow":
-      node = select(element.type === "overflow" ? { ...element, placeholder: { type: "plain_text", text: "⋯" } } : element, blockId, ctx, inForm, labelId);
+      node = select(element, blockId, ctx, inForm, labelId);
       break;
     case "external_select":
       node = externalSelect(element, blockId, ctx, labelId);
@@ -292,8 +343,7 @@ export function readViewState(root) {
       case "datepicker":
         value = { type, selected_date: node.value || null };
         break;
-      case "static_select":
-      case "overflow": {
+      case "static_select": {
         const options = JSON.parse(node.dataset.options ?? "[]");
         value = { type, selected_option: options.find((o) => o.value === node.value) ?? null };
         break;

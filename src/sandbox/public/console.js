@@ -3,6 +3,8 @@
 import { readViewState, renderBlocks, showErrors, textObject } from "./blocks.js";
 
 const $ = (id) => document.getElementById(id);
+/** Slack's own user id for Slackbot, who says what Slack itself says (an unknown command). */
+const SLACKBOT = "USLACKBOT";
 const JOB_HINTS = {
   nudges: "morning DMs: each rep's overdue and due-today follow-ups",
   rescore: "re-evaluate every client's score and tier",
@@ -63,13 +65,14 @@ function timeOf(ts) {
 function renderMessage(message) {
   const bot = message.author === state.boot.bot.id;
   const system = message.author === "console";
-  const author = bot ? state.boot.bot.name : system ? "Sandbox console" : (person(message.author)?.name ?? message.author);
+  const slackbot = message.author === SLACKBOT;
+  const author = bot ? state.boot.bot.name : system ? "Sandbox console" : slackbot ? "Slackbot" : (person(message.author)?.name ?? message.author);
   const article = document.createElement("article");
-  article.className = `message${message.visibleTo ? " ephemeral" : ""}${message.command ? " command" : ""}${system ? " system" : ""}`;
+  article.className = `message${message.visibleTo ? " ephemeral" : ""}${message.command ? " command" : ""}${system ? " system" : ""}${slackbot ? " slackbot" : ""}`;
   article.dataset.messageId = message.id;
   const avatar = document.createElement("div");
   avatar.className = `avatar${bot ? " bot" : ""}`;
-  avatar.textContent = bot ? "F" : system ? "i" : initials(author);
+  avatar.textContent = bot ? "F" : system ? "i" : slackbot ? "S" : initials(author);
   const content = document.createElement("div");
   content.className = "content";
   const meta = document.createElement("div");
@@ -92,7 +95,7 @@ function renderMessage(message) {
   } else if (message.blocks?.length) {
     body.append(renderBlocks(message.blocks, ctx));
   } else {
-    body.append(textObject({ type: message.author === state.boot.bot.id || system ? "mrkdwn" : "plain_text", text: message.text }, ctx));
+    body.append(textObject({ type: bot || system || slackbot ? "mrkdwn" : "plain_text", text: message.text }, ctx));
   }
   content.append(meta, body);
   article.append(avatar, content);
@@ -225,9 +228,12 @@ function selectTarget(target, tab) {
   const home = isApp && state.appTab === "home";
   $("tab-home").setAttribute("aria-selected", String(home));
   $("tab-messages").setAttribute("aria-selected", String(isApp && !home));
+  // The manifest makes the bot's Messages tab read-only: as in Slack, a note instead of the composer.
+  const readOnly = isApp && !home && state.boot.app.messagesTab.readOnly;
   $("home").hidden = !home;
   $("messages").hidden = home;
-  $("composer").hidden = home;
+  $("composer").hidden = home || readOnly;
+  $("read-only-note").hidden = !readOnly;
   $("composer-input").placeholder = isApp ? `Message ${state.boot.bot.name}, or a command such as /followups` : "Message #sales-team, or a command such as /tier Yangtze";
   state.rendered.messages = "";
   if (home) void api("POST", "/api/home", { user: state.user }).then(refresh, (error) => toast(error.message));

@@ -27,8 +27,11 @@ export const en = {
   risks: "Risks",
   lastTouches: "Last touches",
   noTouches: "_No touches logged yet._",
-  /** One touch: `summary` is escaped mrkdwn, `by` a mention. */
-  touch: (date: string, type: string, by: string, summary: string) => `${date}, ${type} by ${by}: ${summary}`,
+  /**
+   * One touch: `summary` is escaped mrkdwn, `by` a mention, `sentiment` worded (t.common.sentiment), so the
+   * coloured dot before the line is never the only place it is said.
+   */
+  touch: (date: string, type: string, by: string, sentiment: string, summary: string) => `${date}, ${type} by ${by} (${sentiment}): ${summary}`,
   messageLink: "message",
   logTouch: "Log a touch",
   /** The notification text: `name` is escaped. */
@@ -58,7 +61,7 @@ export const zhCN: typeof en = {
   risks: "风险",
   lastTouches: "最近接触",
   noTouches: "_尚无接触记录。_",
-  touch: (date, type, by, summary) => `${date}，${by} ${type}：${summary}`,
+  touch: (date, type, by, sentiment, summary) => `${date}，${by} ${type}（${sentiment}）：${summary}`,
   messageLink: "消息",
   logTouch: "记录接触",
   fallback: (name, tier, score, followUp) => `${name}：${tier} 级，评分 ${score}/100。下次跟进：${followUp}`,

@@ -8,10 +8,14 @@ import type { WhenError } from "../../domain/when.ts";
 import { plural } from "../../domain/text.ts";
 
 export const en = {
-  /** How a follow-up's due date reads in a list. */
+  /**
+   * How a follow-up's due date reads in a list. The words carry the status on their own: the red or yellow dot
+   * before them is lost to a screen reader or a browser without an emoji font.
+   */
   overdue: (days: number, date: string) => `*overdue by ${plural(days, "day")}* (due ${date})`,
   dueToday: (date: string) => `*due today* (${date})`,
-  dueOn: (date: string) => `due ${date}`,
+  /** `days` from today, 1 or more. */
+  dueIn: (days: number, date: string) => `due in ${plural(days, "day")} (${date})`,
   /** One follow-up: `tier` as t.common.tier gives it, `due` from the three above. */
   item: (name: string, tier: string, due: string) => `*${name}* · ${tier} · ${due}`,
   done: "Done",
@@ -27,10 +31,15 @@ export const en = {
   othersHeader: "Follow-ups",
   /** `whose` is yours or ofPerson. */
   nothingDue: (whose: string) => `${whose}: nothing due in the next 7 days. :tada:`,
-  counts: (whose: string, overdue: number, thisWeek: number) => `${whose}: ${overdue} overdue, ${thisWeek} due this week.`,
+  /**
+   * The line under the list's header: the header already says whose list it is, so yours is not named again;
+   * someone else's names them (`who` a mention, which a plain-text header cannot hold).
+   */
+  counts: (who: string | null, overdue: number, thisWeek: number) => `${who ? `${who}: ` : ""}${overdue} overdue, ${thisWeek} due this week.`,
   more: (n: number) => `…and ${n} more. Clear some and run \`/followups\` again.`,
   /** The notification text: `items` from summaryItem. */
-  summaryItem: (name: string, overdueDays: number, dueOn: string) => `${name} (${overdueDays > 0 ? `overdue ${overdueDays}d` : dueOn})`,
+  summaryItem: (name: string, overdueDays: number, dueOn: string) =>
+    `${name} (${overdueDays > 0 ? `overdue ${overdueDays}d` : overdueDays === 0 ? "due today" : `due ${dueOn}`})`,
   summary: (whose: string, items: readonly string[], more: number) => `${whose}: ${items.join(", ")}${more ? ` and ${more} more` : ""}`,
   /** `who` is a mention. */
   refused: (who: string) => `You can see ${who}'s follow-ups only as their manager or as an admin. \`/followups\` alone shows yours.`,
@@ -84,7 +93,7 @@ export const en = {
 export const zhCN: typeof en = {
   overdue: (days, date) => `*已逾期 ${days} 天*（${date}到期）`,
   dueToday: (date) => `*今天到期*（${date}）`,
-  dueOn: (date) => `${date}到期`,
+  dueIn: (days, date) => `${days} 天后到期（${date}）`,
   item: (name, tier, due) => `*${name}* · ${tier} · ${due}`,
   done: "完成",
   snoozeDay: "延后 1 天",
@@ -96,9 +105,9 @@ export const zhCN: typeof en = {
   ofPerson: (who) => `${who} 的跟进`,
   othersHeader: "跟进事项",
   nothingDue: (whose) => `${whose}：未来 7 天内没有到期的跟进。:tada:`,
-  counts: (whose, overdue, thisWeek) => `${whose}：${overdue} 项逾期，${thisWeek} 项本周到期。`,
+  counts: (who, overdue, thisWeek) => `${who ? `${who}：` : ""}${overdue} 项逾期，${thisWeek} 项本周到期。`,
   more: (n) => `…另有 ${n} 项。处理掉一些后再运行 \`/followups\`。`,
-  summaryItem: (name, overdueDays, dueOn) => `${name}（${overdueDays > 0 ? `逾期 ${overdueDays} 天` : dueOn}）`,
+  summaryItem: (name, overdueDays, dueOn) => `${name}（${overdueDays > 0 ? `逾期 ${overdueDays} 天` : overdueDays === 0 ? "今天到期" : `${dueOn}到期`}）`,
   summary: (whose, items, more) => `${whose}：${items.join("、")}${more ? `，另有 ${more} 项` : ""}`,
   refused: (who) => `只有 ${who} 的主管或管理员才能查看其跟进。只输入 \`/followups\` 可查看您自己的。`,
 

@@ -1,8 +1,8 @@
 /** Small Block Kit helpers that keep Slack's limits (SLACK.md) and escape user text for mrkdwn. */
-import type { Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type { Button, ContextBlock, HeaderBlock, KnownBlock, Overflow, SectionBlock } from "@slack/types";
 import { escapeMrkdwn, truncateText } from "../../domain/text.ts";
 
-export const LIMIT = { sectionText: 3000, header: 150, buttonText: 75, buttonValue: 2000, field: 2000, blocks: 50 } as const;
+export const LIMIT = { sectionText: 3000, header: 150, buttonText: 75, buttonValue: 2000, field: 2000, blocks: 50, overflowOptions: 5, optionText: 75, optionValue: 150 } as const;
 
 /** User-provided text, escaped so `<!channel>` and friends render literally. */
 export const userText = (s: string, max = 500) => escapeMrkdwn(truncateText(s, max));
@@ -44,6 +44,21 @@ export function button(text: string, actionId: string, value: string, style?: "p
     action_id: actionId,
     value: value.slice(0, LIMIT.buttonValue),
     ...(style ? { style } : {}),
+  };
+}
+
+/**
+ * An overflow menu (the "⋯" beside a row's buttons), at most 5 options. Values are the bot's own ids and fit
+ * Slack's 150 characters; one that would not is left out rather than cut, since a cut value names another record.
+ */
+export function overflow(actionId: string, options: readonly { text: string; value: string }[]): Overflow {
+  return {
+    type: "overflow",
+    action_id: actionId,
+    options: options
+      .filter((o) => [...o.value].length <= LIMIT.optionValue)
+      .slice(0, LIMIT.overflowOptions)
+      .map((o) => ({ text: { type: "plain_text", text: truncateText(o.text, LIMIT.optionText), emoji: true }, value: o.value })),
   };
 }
 

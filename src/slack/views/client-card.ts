@@ -40,7 +40,13 @@ export function buildClientCard(t: Messages, card: ClientCard, today: string): E
   const recent = card.recent.length
     ? card.recent
         .map((i) => {
-          const touch = t.card.touch(t.common.date(i.occurredAt.toISOString().slice(0, 10)), named(t.common.interactionType, i.type), mention(i.repSlackId), userText(i.summary, 280));
+          const touch = t.card.touch(
+            t.common.date(i.occurredAt.toISOString().slice(0, 10)),
+            named(t.common.interactionType, i.type),
+            mention(i.repSlackId),
+            named(t.common.sentiment, i.sentiment, 20),
+            userText(i.summary, 280),
+          );
           return `${SENTIMENT_EMOJI[i.sentiment] ?? ""} ${touch}${messageLink(t, i.permalink)}`;
         })
         .join("\n")

@@ -2,17 +2,20 @@
 import type { KnownBlock } from "@slack/types";
 import type { FollowUpActionResult, FollowUpItem, FollowUpList, PauseResult } from "../../services/follow-ups.ts";
 import type { Messages } from "../i18n/index.ts";
-import { ACTIONS, followUpButtonValue } from "../ids.ts";
-import { button, context, ephemeral, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
+import { ACTIONS, followUpButtonValue, overflowOptionValue } from "../ids.ts";
+import { button, context, ephemeral, header, mention, overflow, section, userText, type EphemeralReply } from "./blocks.ts";
 
 export function dueText(t: Messages, item: Pick<FollowUpItem, "dueOn" | "daysLate">): string {
   const date = t.common.date(item.dueOn);
   if (item.daysLate > 0) return t.followUps.overdue(item.daysLate, date);
   if (item.daysLate === 0) return t.followUps.dueToday(date);
-  return t.followUps.dueOn(date);
+  return t.followUps.dueIn(-item.daysLate, date);
 }
 
-/** One follow-up with its Done / Snooze / Log buttons (lists, nudges and the App Home). */
+/**
+ * One follow-up (lists, nudges and the App Home): Done and Snooze 1 day as buttons, the rest in the row's overflow
+ * menu, each option carrying the action and value its button had (the listeners treat both alike).
+ */
 export function followUpItemBlocks(t: Messages, item: FollowUpItem, listOwnerId: string): KnownBlock[] {
   const value = followUpButtonValue(item.clientId, item.dueOn, listOwnerId);
   const f = t.followUps;
@@ -23,9 +26,11 @@ export function followUpItemBlocks(t: Messages, item: FollowUpItem, listOwnerId:
       elements: [
         button(f.done, ACTIONS.followUpDone, value, "primary"),
         button(f.snoozeDay, ACTIONS.followUpSnoozeDay, value),
-        button(f.snoozeWeek, ACTIONS.followUpSnoozeWeek, value),
-        button(f.snoozeUntil, ACTIONS.followUpSnoozeUntil, value),
-        button(f.logTouch, ACTIONS.openLogModal, item.clientId),
+        overflow(ACTIONS.followUpMore, [
+          { text: f.snoozeWeek, value: overflowOptionValue(ACTIONS.followUpSnoozeWeek, value) },
+          { text: f.snoozeUntil, value: overflowOptionValue(ACTIONS.followUpSnoozeUntil, value) },
+          { text: f.logTouch, value: overflowOptionValue(ACTIONS.openLogModal, item.clientId) },
+        ]),
       ],
     },
   ];
@@ -42,7 +47,7 @@ export function buildFollowUpList(t: Messages, list: Extract<FollowUpList, { kin
     return ephemeral(notice ? `${notice} ${text}` : text, [...blocks, section(text)]);
   }
   blocks.push(header(list.isSelf ? f.yours : f.othersHeader));
-  blocks.push(section(f.counts(whose, overdue, list.items.length - overdue)));
+  blocks.push(section(f.counts(list.isSelf ? null : mention(list.ownerId), overdue, list.items.length - overdue)));
   for (const item of list.items) blocks.push(...followUpItemBlocks(t, item, list.ownerId));
   if (list.more > 0) blocks.push(context(f.more(list.more)));
   const summary = f.summary(

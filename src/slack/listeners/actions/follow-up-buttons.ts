@@ -1,12 +1,14 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { App, BlockButtonAction, BlockOverflowAction, RespondFn } from "@slack/bolt";
 import type { Services } from "../../../services/index.ts";
-import { ACTIONS, parseFollowUpButtonValue, SNOOZE_DAYS } from "../../ids.ts";
+import { ACTIONS, parseFollowUpButtonValue, parseOverflowOptionValue, SNOOZE_DAYS } from "../../ids.ts";
 import { ephemeral } from "../../views/blocks.ts";
 import { buildFollowUpList, followUpNotice } from "../../views/follow-ups.ts";
 import { somethingWentWrong } from "../../views/replies.ts";
 import { buildSnoozeModal } from "../../views/snooze-modal.ts";
 import { publishHome } from "../home-tab.ts";
 import { contextOf, messagesOrDefault, readerOnce, type ReaderOnce } from "../request-context.ts";
+import { openLogModalFor } from "./client-buttons.ts";
+import type { ActionArgs, PressHandler } from "./pressed.ts";
 
 /** The apology in the reader's language, or in English when even that cannot be read. */
 const apology = async (reader: ReaderOnce) => somethingWentWrong(await messagesOrDefault(reader));
@@ -18,25 +20,33 @@ async function unknownClient(reader: ReaderOnce, respond: RespondFn, fromHome: b
 }
 
 /**
- * Done and Snooze on a follow-up list: act, then redraw the list in place with a line saying what happened (on the
- * App Home, which has no response_url, the whole tab is published again). A second click on a stale message
- * changes nothing and says so.
+ * Done, Snooze and Log on a follow-up row: Done and Snooze 1 day are buttons, the others options of the row's
+ * overflow menu, and a message posted before the menu existed still has all five as buttons: each reaches the same
+ * handler. Done and Snooze act, then redraw the list in place with a line saying what happened (on the App Home,
+ * which has no response_url, the whole tab is published again). A second click on a stale message changes nothing
+ * and says so.
  */
 export function registerFollowUpButtons(app: App, services: Services): void {
-  const handle = (kind: "done" | "snooze") =>
-    async ({ ack, body, action, respond, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
-      await ack();
+  const unknown = ({ body, respond, client, logger }: ActionArgs) => {
+    const ctx = contextOf(body);
+    return unknownClient(readerOnce(services, ctx), respond, body.view?.type === "home", () => publishHome(client, services, ctx, logger));
+  };
+
+  const act =
+    (kind: "done" | "snooze"): PressHandler =>
+    async (args, pressed) => {
+      const { body, respond, client, logger } = args;
       const ctx = contextOf(body);
       const fromHome = body.view?.type === "home";
-      const target = parseFollowUpButtonValue(action.value);
+      const target = parseFollowUpButtonValue(pressed.value);
       const reader = readerOnce(services, ctx);
       // A value we did not write names no client: the user hears so, as for a client that is gone.
-      if (!target) return void (await unknownClient(reader, respond, fromHome, () => publishHome(client, services, ctx, logger)));
+      if (!target) return unknown(args);
       try {
         const result =
           kind === "done"
             ? await services.followUps.done(ctx, target.clientId, target.dueOn)
-            : await services.followUps.snooze(ctx, target.clientId, target.dueOn, SNOOZE_DAYS[action.action_id] ?? 1);
+            : await services.followUps.snooze(ctx, target.clientId, target.dueOn, SNOOZE_DAYS[pressed.actionId] ?? 1);
         if (fromHome) return void (await publishHome(client, services, ctx, logger));
         const { t } = await reader();
         const notice = followUpNotice(t, result);
@@ -50,25 +60,50 @@ export function registerFollowUpButtons(app: App, services: Services): void {
         await respond({ ...(await apology(reader)), replace_original: false });
       }
     };
+
   // "Snooze until…" asks for a date and a reason in a modal; its submission does the rest (views/snooze.ts).
-  app.action<BlockButtonAction>(ACTIONS.followUpSnoozeUntil, async ({ ack, body, action, respond, client, logger }) => {
-    await ack();
+  const snoozeUntil: PressHandler = async (args, pressed) => {
+    const { body, respond, client, logger } = args;
     const ctx = contextOf(body);
     const fromHome = body.view?.type === "home";
-    const target = parseFollowUpButtonValue(action.value);
+    const target = parseFollowUpButtonValue(pressed.value);
     const reader = readerOnce(services, ctx);
     const found = target ? await services.clients.findById(ctx, target.clientId) : null;
-    if (!target || !found) return void (await unknownClient(reader, respond, fromHome, () => publishHome(client, services, ctx, logger)));
+    if (!target || !found) return unknown(args);
     try {
       const { t, today } = await reader();
-      const view = buildSnoozeModal(t, { clientName: found.name, dueOn: target.dueOn, today, origin: { buttonValue: action.value ?? "", fromHome } });
+      const view = buildSnoozeModal(t, { clientName: found.name, dueOn: target.dueOn, today, origin: { buttonValue: pressed.value ?? "", fromHome } });
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
       logger.warn("could not open the snooze modal", error instanceof Error ? error.message : String(error));
       if (!fromHome) await respond({ ...(await apology(reader)), replace_original: false });
     }
+  };
+
+  const handlers = new Map<string, PressHandler>([
+    [ACTIONS.followUpDone, act("done")],
+    [ACTIONS.followUpSnoozeDay, act("snooze")],
+    [ACTIONS.followUpSnoozeWeek, act("snooze")],
+    [ACTIONS.followUpSnoozeUntil, snoozeUntil],
+    [ACTIONS.openLogModal, (args, pressed) => openLogModalFor(services, args, pressed.value)],
+  ]);
+
+  // The buttons (Log a touch has its own listener, for cards and notices too: client-buttons.ts).
+  for (const actionId of [ACTIONS.followUpDone, ACTIONS.followUpSnoozeDay, ACTIONS.followUpSnoozeWeek, ACTIONS.followUpSnoozeUntil]) {
+    const handler = handlers.get(actionId)!;
+    app.action<BlockButtonAction>(actionId, async ({ ack, action, ...args }) => {
+      await ack();
+      await handler(args, { actionId, value: action.value });
+    });
+  }
+
+  // The overflow menu: its option names the button it stands for. One naming no button of a follow-up row (a value
+  // we did not write) is answered as a value that names no client.
+  app.action<BlockOverflowAction>(ACTIONS.followUpMore, async ({ ack, action, ...args }) => {
+    await ack();
+    const chosen = parseOverflowOptionValue((action as Partial<BlockOverflowAction["actions"][number]>).selected_option?.value);
+    const handler = chosen ? handlers.get(chosen.actionId) : undefined;
+    if (!chosen || !handler) return unknown(args);
+    await handler(args, chosen);
   });
-  app.action<BlockButtonAction>(ACTIONS.followUpDone, handle("done"));
-  app.action<BlockButtonAction>(ACTIONS.followUpSnoozeDay, handle("snooze"));
-  app.action<BlockButtonAction>(ACTIONS.followUpSnoozeWeek, handle("snooze"));
 }
