@@ -64,11 +64,11 @@ describe("rescore", () => {
 
     const rescore = rescoreService({ store, rules: { ...DEFAULT_RULES, tiers: { A: 80, B: 50 } } });
     const before = await rescore.rescore(TEAM, new Date("2026-11-30T00:00:00Z"));
-    expect(before).toEqual({ checked: 1, rescored: 1, tierMoves: 1 });
+    expect(before).toEqual({ checked: 1, rescored: 1, tierMoves: 1, followUpsRedated: 0, keyJoined: 0, keyLeft: 0 });
     const after = await rescore.rescore(TEAM, new Date("2026-12-01T00:00:00Z"));
-    expect(after).toEqual({ checked: 1, rescored: 1, tierMoves: 1 });
+    expect(after).toEqual({ checked: 1, rescored: 1, tierMoves: 1, followUpsRedated: 0, keyJoined: 0, keyLeft: 0 });
     const again = await rescore.rescore(TEAM, new Date("2026-12-01T00:00:00Z"));
-    expect(again).toEqual({ checked: 1, rescored: 0, tierMoves: 0 });
+    expect(again).toEqual({ checked: 1, rescored: 0, tierMoves: 0, followUpsRedated: 0, keyJoined: 0, keyLeft: 0 });
 
     const moves = await db.tierChange.findMany({ where: { workspaceId: TEAM, clientId: created.client.id }, orderBy: { createdAt: "asc" } });
     expect(moves.map((m) => [m.fromTier, m.toTier, m.score, m.reason])).toEqual([
