@@ -43,6 +43,7 @@ export function workspaceRepository(db: Db) {
             auditEntries: (await tx.auditEntry.deleteMany({ where })).count,
             riskFlags: (await tx.riskFlag.deleteMany({ where })).count,
             tierChanges: (await tx.tierChange.deleteMany({ where })).count,
+            keyChanges: (await tx.keyChange.deleteMany({ where })).count,
             followUps: (await tx.followUp.deleteMany({ where })).count,
             interactions: (await tx.interaction.deleteMany({ where })).count,
             clients: (await tx.client.deleteMany({ where })).count,
@@ -65,6 +66,7 @@ export interface PurgeCounts {
   auditEntries: number;
   riskFlags: number;
   tierChanges: number;
+  keyChanges: number;
   followUps: number;
   interactions: number;
   clients: number;
