@@ -11,7 +11,7 @@ import type { ClientFields, ClientRow } from "../store/clients.ts";
 import type { InteractionRow } from "../store/interactions.ts";
 import { dateFromDb } from "../store/dates.ts";
 import type { Clock, RequestContext } from "./context.ts";
-import { LARGEST_REVENUES } from "./risks.ts";
+import { LARGEST_REVENUES, riskService } from "./risks.ts";
 
 export type NameProblem = { problem: "name-empty" } | { problem: "name-too-long"; limit: number; length: number };
 
@@ -64,6 +64,7 @@ const LARGEST_OTHERS = LARGEST_REVENUES;
 
 export function clientService(deps: { store: Store; rules: Rules; clock: Clock }) {
   const { store, rules, clock } = deps;
+  const risks = riskService({ store, rules });
 
   /**
    * The revenue total the card's concentration rule divides by. Summing every client on every card would scan the
@@ -137,9 +138,12 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       return { kind: "none", query, suggestions: closestNames(query, candidates, 5) };
     },
 
-    /** `/client list [mine|A|B|C|key]`: active clients by name; key clients by the rules' revenue and years. */
-    async list(ctx: RequestContext, filter: ClientListFilter): Promise<{ items: ClientRow[]; total: number }> {
-      return store.clients.list(
+    /**
+     * `/client list [mine|A|B|C|key]`: active clients by name (key clients by the rules' revenue and years), with
+     * the risk states each listed client is in now (none: not in the map).
+     */
+    async list(ctx: RequestContext, filter: ClientListFilter): Promise<{ items: ClientRow[]; total: number; risks: ReadonlyMap<string, RiskFlag[]> }> {
+      const listed = await store.clients.list(
         ctx.workspaceId,
         filter === "mine"
           ? { ownerSlackId: ctx.userId }
@@ -150,6 +154,8 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
               : { tier: filter },
         LIST_SIZE,
       );
+      const atRisk = await risks.inScope(ctx.workspaceId, { kind: "clients", ids: listed.items.map((c) => c.id) }, clock.now());
+      return { ...listed, risks: new Map(atRisk.map((c) => [c.id, c.risks])) };
     },
 
     findById(ctx: RequestContext, id: string): Promise<ClientRow | null> {
