@@ -3,7 +3,7 @@
  * numbers and dates behind it ({ rule: "silence", days: 96, cadenceDays: 30 }); the Slack layer words it in the
  * reader's language ("no touch for 96 days, cadence 30"). Pure: the snapshot and the day are inputs.
  */
-import { cadenceDaysFor, daysBetween } from "./cadence.ts";
+import { addDays, cadenceDaysFor, daysBetween } from "./cadence.ts";
 import type { Rules, Tier } from "./rules.ts";
 import { isKeyClient } from "./scoring.ts";
 import { todayInZone } from "./when.ts";
@@ -131,6 +131,35 @@ export function riskSnapshotOf(input: RiskInputs, revenueTotal: number, today: s
     keyClient: isKeyClient(input, rules, now),
     revenueShare: input.annualRevenue && revenueTotal > 0 ? input.annualRevenue / revenueTotal : null,
   };
+}
+
+/** The calendar day the risk rules count in, at `now`: UTC, so that every surface, the job and every replica agree. */
+export const riskDayOf = (now: Date): string => todayInZone(now, "UTC");
+
+/** The first day a negative touch still counts on at `now` (the store reads the latest negative touch since then). */
+export const negativeLookbackFrom = (now: Date, rules: Rules): string => addDays(riskDayOf(now), -rules.risk.negativeLookbackDays);
+
+/**
+ * The risk states a client is in at `now`: the one evaluation that the card, App Home, `/client list`, the digest
+ * and the risk job (which opens and closes the stored states from it) all show. An archived client is in none.
+ * `revenueTotal` is the workspace's total annual revenue over active clients, or any lower bound of it that
+ * {@link revenueTotalFor} accepts.
+ */
+export function currentRisks(input: RiskInputs & { archived: boolean }, revenueTotal: number, now: Date, rules: Rules): RiskFlag[] {
+  if (input.archived) return [];
+  return evaluateRisks(riskSnapshotOf(input, revenueTotal, riskDayOf(now), rules, now), rules);
+}
+
+/**
+ * The revenue total the concentration rule can divide by for clients with these revenues, from a partial sum (the
+ * workspace's largest active revenues, which the total is at least): when each client's share of the partial sum
+ * is within the limit, its share of the whole is too, and the rule cannot fire either way. Null when a client may
+ * really be over the limit and the whole total is needed; the partial sum itself when it is the whole (`complete`).
+ */
+export function revenueTotalFor(partial: { sum: number; complete: boolean }, revenues: readonly (number | null)[], rules: Rules): number | null {
+  if (partial.complete) return partial.sum;
+  const limit = rules.keyClient.concentrationAlertShare;
+  return revenues.every((revenue) => !revenue || (partial.sum > 0 && revenue / partial.sum <= limit)) ? partial.sum : null;
 }
 
 /**

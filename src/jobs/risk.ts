@@ -4,11 +4,9 @@
  * state begins, nothing while it lasts, a short note when it ends.
  */
 import { createHash } from "node:crypto";
-import { addDays } from "../domain/cadence.ts";
 import { localeOf } from "../domain/locale.ts";
-import { clearCauseOf, evaluateRisks, riskChanges, riskDetailsJson, riskSnapshotOf } from "../domain/risk.ts";
+import { clearCauseOf, currentRisks, negativeLookbackFrom, riskChanges, riskDayOf, riskDetailsJson, riskSnapshotOf } from "../domain/risk.ts";
 import type { Rules } from "../domain/rules.ts";
-import { todayInZone } from "../domain/when.ts";
 import { DEFAULT_MESSAGES, messagesFor } from "../slack/i18n/index.ts";
 import { buildRiskNotice, type RiskNoticeItem } from "../slack/views/risk-alert.ts";
 import { dateToDb } from "../store/dates.ts";
@@ -59,8 +57,7 @@ const periodOf = (notices: readonly { id: string; change: PendingRiskNotice["cha
 
 /** Opens and closes risk states for every client; returns how many were checked, entered and left. */
 async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Date, signal: AbortSignal | undefined) {
-  const today = todayInZone(at, "UTC");
-  const negativeSince = dateToDb(addDays(today, -rules.risk.negativeLookbackDays));
+  const negativeSince = dateToDb(negativeLookbackFrom(at, rules));
   const revenueTotal = await store.clients.revenueTotal(workspaceId);
   const counts = { checked: 0, entered: 0, left: 0 };
   let after: string | undefined;
@@ -77,15 +74,15 @@ async function evaluate(store: Store, rules: Rules, workspaceId: string, at: Dat
     const leave: { id: string; clearCause: string | null }[] = [];
     for (const row of page) {
       counts.checked += 1;
-      const snapshot = riskSnapshotOf(row, revenueTotal, today, rules, at);
-      // An archived client is in no risk state any more: its states close (quietly, see `notices`).
-      const firing = row.archived ? [] : evaluateRisks(snapshot, rules);
+      // The same evaluation the card and App Home show. An archived client is in no risk state any more: its states
+      // close (quietly, see `notices`).
+      const firing = currentRisks(row, revenueTotal, at, rules);
       const { entered, left } = riskChanges(openByClient.get(row.id) ?? [], firing);
       // The reason is kept in English (exports, audit) and as details, which each reader sees in their language.
       for (const flag of entered) enter.push({ clientId: row.id, rule: flag.rule, reason: DEFAULT_MESSAGES.risk.reason(flag), details: riskDetailsJson(flag) });
       // Why each state ended, so that a note never calls "back to normal" what only stopped applying.
       for (const flag of left) {
-        const cause = row.archived ? null : clearCauseOf(flag.rule, snapshot, rules, todayInZone(flag.openedAt, "UTC"));
+        const cause = row.archived ? null : clearCauseOf(flag.rule, riskSnapshotOf(row, revenueTotal, riskDayOf(at), rules, at), rules, riskDayOf(flag.openedAt));
         leave.push({ id: flag.id, clearCause: cause ? JSON.stringify(cause) : null });
       }
     }

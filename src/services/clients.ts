@@ -3,7 +3,7 @@ import { cadenceDaysFor } from "../domain/cadence.ts";
 import { closestNames } from "../domain/closest-names.ts";
 import { LIMITS } from "../domain/interaction.ts";
 import { RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
-import { evaluateRisks, riskSnapshotOf, type RiskFlag } from "../domain/risk.ts";
+import { currentRisks, revenueTotalFor, type RiskFlag } from "../domain/risk.ts";
 import { isKeyClient, keyClientFilter, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
 import { clientNameKey, decodeSlackEntities, isRecordId, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
@@ -11,6 +11,7 @@ import type { ClientFields, ClientRow } from "../store/clients.ts";
 import type { InteractionRow } from "../store/interactions.ts";
 import { dateFromDb } from "../store/dates.ts";
 import type { Clock, RequestContext } from "./context.ts";
+import { LARGEST_REVENUES, riskService } from "./risks.ts";
 
 export type NameProblem = { problem: "name-empty" } | { problem: "name-too-long"; limit: number; length: number };
 
@@ -59,23 +60,22 @@ const SUGGESTION_CANDIDATES = 200;
 /** The touches the card lists. */
 const RECENT_TOUCHES = 3;
 /** The other clients whose revenue the card adds up before it needs the workspace's whole total. */
-const LARGEST_OTHERS = 50;
+const LARGEST_OTHERS = LARGEST_REVENUES;
 
 export function clientService(deps: { store: Store; rules: Rules; clock: Clock }) {
   const { store, rules, clock } = deps;
+  const risks = riskService({ store, rules });
 
   /**
    * The revenue total the card's concentration rule divides by. Summing every client on every card would scan the
-   * workspace, so the card first adds up the largest other clients (an index range): once this client's share of
-   * that partial sum is within the limit, its share of the whole is too, and the rule cannot fire either way. Only
-   * a client that may really be over the limit (or a small workspace) costs the full sum.
+   * workspace, so the card first adds up the largest other clients (an index range) and this one: the whole total is
+   * read only when the client may really be over the limit (see revenueTotalFor).
    */
   async function revenueTotalForShare(ctx: RequestContext, client: ClientRow, largestOthers: { sum: number; count: number }): Promise<number> {
     const revenue = client.annualRevenue;
     if (!revenue) return 0;
-    const partial = largestOthers.sum + (client.archivedAt ? 0 : revenue);
-    if (largestOthers.count < LARGEST_OTHERS || revenue / partial <= rules.keyClient.concentrationAlertShare) return partial;
-    return store.clients.revenueTotal(ctx.workspaceId);
+    const partial = { sum: largestOthers.sum + (client.archivedAt ? 0 : revenue), complete: largestOthers.count < LARGEST_OTHERS };
+    return revenueTotalFor(partial, [revenue], rules) ?? store.clients.revenueTotal(ctx.workspaceId);
   }
 
   /** Score and tier for a client's fields, as the rules say today. */
@@ -138,9 +138,12 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       return { kind: "none", query, suggestions: closestNames(query, candidates, 5) };
     },
 
-    /** `/client list [mine|A|B|C|key]`: active clients by name; key clients by the rules' revenue and years. */
-    async list(ctx: RequestContext, filter: ClientListFilter): Promise<{ items: ClientRow[]; total: number }> {
-      return store.clients.list(
+    /**
+     * `/client list [mine|A|B|C|key]`: active clients by name (key clients by the rules' revenue and years), with
+     * the risk states each listed client is in now (none: not in the map).
+     */
+    async list(ctx: RequestContext, filter: ClientListFilter): Promise<{ items: ClientRow[]; total: number; risks: ReadonlyMap<string, RiskFlag[]> }> {
+      const listed = await store.clients.list(
         ctx.workspaceId,
         filter === "mine"
           ? { ownerSlackId: ctx.userId }
@@ -151,6 +154,8 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
               : { tier: filter },
         LIST_SIZE,
       );
+      const atRisk = await risks.inScope(ctx.workspaceId, { kind: "clients", ids: listed.items.map((c) => c.id) }, clock.now());
+      return { ...listed, risks: new Map(atRisk.map((c) => [c.id, c.risks])) };
     },
 
     findById(ctx: RequestContext, id: string): Promise<ClientRow | null> {
@@ -164,8 +169,11 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       return key ? store.clients.search(ctx.workspaceId, key, limit) : Promise.resolve([]);
     },
 
-    /** Everything the card shows, as of `today` (the reader's calendar day). */
-    async card(ctx: RequestContext, client: ClientRow, today: string): Promise<ClientCard> {
+    /**
+     * Everything the card shows; the risk states are the client's at this instant, as every surface tells them
+     * (currentRisks: calendar days in UTC, whatever the reader's timezone).
+     */
+    async card(ctx: RequestContext, client: ClientRow): Promise<ClientCard> {
       const { recent, followUp, lastMeeting, lastNegative, largestOthers } = await store.cardInputs.of(ctx.workspaceId, client.id, RECENT_TOUCHES, LARGEST_OTHERS);
       const revenueTotal = await revenueTotalForShare(ctx, client, largestOthers);
       const now = clock.now();
@@ -180,11 +188,12 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
       const inputs = {
         ...client,
         tier,
+        archived: client.archivedAt !== null,
         followUpDueOn: dueOn,
         lastMeetingAt: lastMeeting?.occurredAt ?? null,
         lastNegative: lastNegative ? { at: lastNegative.occurredAt, type: lastNegative.type } : null,
       };
-      const risks = evaluateRisks(riskSnapshotOf(inputs, revenueTotal, today, rules, now), rules);
+      const risks = currentRisks(inputs, revenueTotal, now, rules);
       return {
         client,
         tier,

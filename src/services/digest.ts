@@ -1,6 +1,7 @@
 /**
- * Builds one manager's weekly digest (or an admin's, over the whole workspace): key and A-tier clients, overdue
- * follow-ups by rep, new risks, tier moves, coverage of key clients, and each rep's touches by tier against the
+ * Builds one manager's weekly digest (or an admin's, over the whole workspace): key and A-tier clients, the risk
+ * states those listed are in now (as the card and App Home tell them), overdue follow-ups by rep, new risks (the states the
+ * risk job opened in the week), tier moves, coverage of key clients, and each rep's touches by tier against the
  * tiers' share of value. Admins also get the week's delivery failures, the posts still waiting and the job runs.
  */
 import { cadenceDaysFor } from "../domain/cadence.ts";
@@ -12,10 +13,12 @@ import { todayInZone } from "../domain/when.ts";
 import { dateFromDb, dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
 import { operationsOf, type Operations } from "./operations.ts";
+import { riskService, type ClientRisks } from "./risks.ts";
 
 /** Whose week it is: a manager's team (reports and the manager), or the whole workspace (null). */
 export interface DigestAudience {
   recipient: string;
+  /** The recipient and the people whose manager they are (their team), or null for the whole workspace. */
   members: readonly string[] | null;
   isAdmin: boolean;
 }
@@ -28,6 +31,8 @@ export interface Digest {
     items: { id: string; name: string; ownerSlackId: string | null; tier: string; keyClient: boolean; lastTouchOn: string | null; nextDueOn: string | null }[];
     total: number;
   };
+  /** Of the listed key and A-tier clients (highlights), those in a risk state now, most states first, and how many. */
+  risksNow: { items: ClientRisks[]; clients: number; states: number };
   overdue: { ownerSlackId: string; count: number }[];
   /** New risk states: `reason` in English, `details` for the reader's language (see StoredRiskReason). */
   newRisks: { items: (StoredRiskReason & { clientName: string; ownerSlackId: string | null; openedOn: string; cleared: boolean })[]; total: number };
@@ -38,12 +43,14 @@ export interface Digest {
   /** The tiers' share of the audience's annual revenue, in whole percent. */
   valueShare: TierCounts;
   operations: Operations | null;
-  /** Nothing moved this week: no touches, nothing overdue, no new risk, no tier move. */
+  /** Nothing moved this week (no touches, nothing overdue, no new risk, no tier move) and no listed key or A-tier client is in a risk state. */
   quiet: boolean;
 }
 
 const HIGHLIGHTS = 15;
 const LISTED = 10;
+/** Clients whose risk states now the digest words; the rest are counted. */
+const RISKS_NOW = 8;
 const COVERAGE_PAGE = 1000;
 
 const isTier = (tier: string): tier is Tier => (TIERS as readonly string[]).includes(tier);
@@ -51,6 +58,7 @@ const isTier = (tier: string): tier is Tier => (TIERS as readonly string[]).incl
 export function digestService(deps: { store: Store; rules: Rules }) {
   const { store, rules } = deps;
   const inputs = store.digestInputs;
+  const riskStates = riskService(deps);
 
   async function coverage(workspaceId: string, members: readonly string[] | null, key: ReturnType<typeof keyClientFilter>, today: string) {
     const result = { keyClients: 0, covered: 0 };
@@ -84,6 +92,9 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         inputs.revenueByTier(workspaceId, members),
         audience.isAdmin ? operationsOf(store, workspaceId, now, { failures: 5, jobRuns: 8, failuresSince: from }) : Promise.resolve(null),
       ]);
+      // The states the listed key and A-tier clients are in now. Every key and A-tier client of a team would cost the
+      // digest run as much again as the rest of it at 100k clients, and push it over 300 MB.
+      const atRisk = await riskStates.inScope(workspaceId, { kind: "clients", ids: highlights.items.map((c) => c.id) }, now);
       const activityByRep = new Map<string, TierCounts>();
       for (const row of touches) {
         if (!isTier(row.tier)) continue;
@@ -109,6 +120,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
             nextDueOn: c.followUp ? dateFromDb(c.followUp.dueOn) : null,
           })),
         },
+        risksNow: { items: atRisk.slice(0, RISKS_NOW), clients: atRisk.length, states: atRisk.reduce((n, c) => n + c.risks.length, 0) },
         overdue: overdue.sort((a, b) => b.count - a.count),
         newRisks: {
           total: newRisks.total,
@@ -127,7 +139,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         activity,
         valueShare: tierShares({ A: revenue.A ?? 0, B: revenue.B ?? 0, C: revenue.C ?? 0 }),
         operations,
-        quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0,
+        quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0 && atRisk.length === 0,
       };
     },
   };

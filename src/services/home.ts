@@ -1,17 +1,18 @@
 /**
  * What a person's App Home shows: their follow-ups due this week (overdue first), their A-tier clients with last
- * touch, the risk states their clients are in; a manager also sees the team's totals, an admin the latest delivery
- * failures, the posts still waiting to be sent and the job runs.
+ * touch, the risk states their clients are in now (as the card tells them: riskService); a manager also sees the
+ * team's totals, an admin the latest delivery failures, the posts still waiting to be sent and the job runs.
  */
+import type { Rules } from "../domain/rules.ts";
 import { todayInZone } from "../domain/when.ts";
 import type { ClientRow } from "../store/clients.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
-import type { RiskFlagWithClient } from "../store/risk-flags.ts";
 import type { Clock, RequestContext } from "./context.ts";
 import { operationsOf, type Operations } from "./operations.ts";
 import type { FollowUpList, FollowUpService } from "./follow-ups.ts";
 import type { ProfileService } from "./profiles.ts";
+import { riskService, type ClientRisks } from "./risks.ts";
 import type { Role, RoleService } from "./roles.ts";
 
 export interface Home {
@@ -19,25 +20,28 @@ export interface Home {
   today: string;
   followUps: Extract<FollowUpList, { kind: "list" }>;
   topClients: { items: (Pick<ClientRow, "id" | "name" | "tier"> & { lastTouchOn: string | null })[]; total: number };
-  risks: RiskFlagWithClient[];
+  /** The owner's clients in a risk state now, most states first (at most RISK_CLIENTS), and how many there are. */
+  risks: { items: ClientRisks[]; clients: number; states: number };
   /** For a manager: each person on the team (and the manager) with their overdue follow-ups. */
   team: { slackId: string; overdue: number }[] | null;
   operations: Operations | null;
 }
 
 const TOP_CLIENTS = 10;
-const RISKS = 10;
+/** Clients whose risk states Home lists; the rest are counted (`/client list mine` shows them). */
+const RISK_CLIENTS = 8;
 
-export function homeService(deps: { store: Store; followUps: FollowUpService; profiles: ProfileService; roles: RoleService; clock: Clock }) {
+export function homeService(deps: { store: Store; rules: Rules; followUps: FollowUpService; profiles: ProfileService; roles: RoleService; clock: Clock }) {
   const { store, followUps, profiles, roles, clock } = deps;
+  const riskStates = riskService(deps);
   return {
     async home(ctx: RequestContext): Promise<Home> {
-      const [role, today, list, top, risks] = await Promise.all([
+      const [role, today, list, top, atRisk] = await Promise.all([
         roles.roleOf(ctx),
         profiles.today(ctx),
         followUps.list(ctx),
         store.clients.list(ctx.workspaceId, { ownerSlackId: ctx.userId, tier: "A" }, TOP_CLIENTS),
-        store.riskFlags.openForOwner(ctx.workspaceId, ctx.userId, RISKS),
+        riskStates.inScope(ctx.workspaceId, { kind: "owner", ownerSlackId: ctx.userId }, clock.now()),
       ]);
       if (list.kind !== "list") throw new Error("a person's own follow-ups were refused");
       const reports = role === "rep" ? [] : await store.users.reportsOf(ctx.workspaceId, ctx.userId);
@@ -56,7 +60,7 @@ export function homeService(deps: { store: Store; followUps: FollowUpService; pr
           total: top.total,
           items: top.items.map((c) => ({ id: c.id, name: c.name, tier: c.tier, lastTouchOn: c.lastTouchAt ? todayInZone(c.lastTouchAt, "UTC") : null })),
         },
-        risks,
+        risks: { items: atRisk.slice(0, RISK_CLIENTS), clients: atRisk.length, states: atRisk.reduce((n, c) => n + c.risks.length, 0) },
         team,
         operations,
       };

@@ -224,6 +224,20 @@ export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
       return total._sum.annualRevenue ?? 0;
     },
 
+    /**
+     * The sum and number of the workspace's `take` largest annual revenues over active clients: an index range, a
+     * lower bound of revenueTotal that often settles the concentration rule without it (see revenueTotalFor).
+     */
+    async largestRevenues(workspaceId: string, take: number): Promise<{ sum: number; count: number }> {
+      const rows = await db.client.findMany({
+        where: { workspaceId, archivedAt: null, annualRevenue: { not: null } },
+        select: { annualRevenue: true },
+        orderBy: { annualRevenue: "desc" },
+        take,
+      });
+      return { sum: rows.reduce((sum, row) => sum + (row.annualRevenue ?? 0), 0), count: rows.length };
+    },
+
     /** Clients by name key, a chunk of keys per query (Prisma allows at most 999 parameters on SQLite). */
     async findManyByKeys(workspaceId: string, nameKeys: readonly string[]): Promise<ClientRow[]> {
       const keys = [...new Set(nameKeys)];

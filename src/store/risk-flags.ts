@@ -1,6 +1,9 @@
 /**
- * Risk states of clients. The risk job opens and closes them; each state's alert and its "back to normal" note are
- * queued to the outbox exactly once: the stamps that say so are set in the same transaction as the outbox rows.
+ * Risk states of clients as the risk job recorded them: when each began and ended. The job opens and closes them;
+ * each state's alert and its "back to normal" note are queued to the outbox exactly once: the stamps that say so
+ * are set in the same transaction as the outbox rows. They are the edge detector and the history (the digest's new
+ * risks); what state a client is in now is the rules' live evaluation (src/services/risks.ts), which every surface
+ * shows.
  */
 import { enqueueIn, type OutboxEntry } from "./outbox.ts";
 import { chunksOf, IN_LIST_LIMIT } from "./paging.ts";
@@ -155,16 +158,6 @@ export function riskFlagRepository(db: Db, sql: DirectSql) {
         if (error instanceof NoticesTaken) return false;
         throw error;
       }
-    },
-
-    /** The states an owner's clients are in now (App Home), newest first. */
-    openForOwner(workspaceId: string, ownerSlackId: string, take: number): Promise<RiskFlagWithClient[]> {
-      return db.riskFlag.findMany({
-        where: { workspaceId, clearedAt: null, client: { ownerSlackId, archivedAt: null } },
-        select: { ...flagSelect, clearedAt: true, client: { select: clientBrief } },
-        orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-        take,
-      });
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox` in a real browser (Debian's Chromium through playwright-core): the console it prints, `/tier`,
- * logging a touch through the log modal, the nudges job run "as of" a Monday, Done on the nudge, and the App Home.
+ * the first App Home telling the card's risk states, logging a touch through the log modal, the nudges job run
+ * "as of" a Monday, Done on the nudge, and the App Home.
  * Screenshots go to test-results/sandbox/. Skipped, saying why, where Chromium is not installed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -108,6 +109,31 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     await textOf(card, /overdue by \d+ days?/);
     await card.getByRole("button", { name: "Log a touch" }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "tier-card.png") });
+  });
+
+  it("shows on the first App Home the same risk states as the card, as the bot's DM tab", async () => {
+    const yangtze = "Yangtze River Water Holdings";
+    const card = page.locator("article.message").filter({ has: page.getByRole("heading", { name: yangtze }) }).last();
+    // "• Follow-up overdue: follow-up overdue by 10 days (…)" on the card is "• Yangtze…: follow-up overdue, …" on Home.
+    const cardStates = (await card.locator(".bk-text").filter({ hasText: "Risks" }).innerText())
+      .split("\n")
+      .flatMap((line) => {
+        const [, rule, reason] = /^• (.+?): (.+)$/.exec(line.trim()) ?? [];
+        return rule ? [`${rule.toLowerCase()}, ${reason}`] : [];
+      });
+    expect(cardStates.length).toBeGreaterThanOrEqual(2);
+    await page.getByRole("button", { name: /Follow-up Bot/ }).click();
+    await page.getByRole("tab", { name: "Home" }).click();
+    const risks = page.locator("#home .bk-text").filter({ hasText: "Risks on your clients" });
+    await textOf(risks, yangtze);
+    const homeStates = (await risks.first().innerText())
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith(`• ${yangtze}: `))
+      .map((line) => line.slice(`• ${yangtze}: `.length));
+    expect(homeStates).toEqual(cardStates);
+    await page.screenshot({ path: path.join(ARTIFACTS, "app-home-risks.png") });
+    await page.getByRole("tab", { name: "Messages" }).click();
   });
 
   it("logs a touch through the log modal, searching the client as Slack's external select does", async () => {

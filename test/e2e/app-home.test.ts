@@ -62,10 +62,28 @@ describe("App Home", () => {
     expect(text).toContain("Home Heath");
     expect(buttonValue(view, "followup_done")).toMatch(/\|2026-10-30\|U0HOMEREP$/);
     expect(text).toMatch(/Your A-tier clients\* \(1\)\n• \*Home Harbour\*: last touch Fri 20 Nov 2026/);
-    expect(text).toContain("lifecycle at-risk, lifecycle stage is at-risk");
+    // The states Home Heath is in now, as its card tells them, though the risk job never ran for it.
+    expect(text).toContain("*Risks on your clients*: 3 risk states on 2 clients");
+    expect(text).toContain("• *Home Heath*: follow-up overdue, follow-up overdue by 24 days (due 2026-10-30)\n• *Home Heath*: lifecycle at-risk, lifecycle stage is at-risk");
+    expect(text).toContain("• *Home Harbour*: revenue concentration, 100% of the workspace's revenue, above 30%");
     expect(text).not.toContain("Your team");
     expect(text).not.toContain("Operations");
     expect(text).toContain("/tier <client>");
+  });
+
+  it("tells a rep with more clients than a page the risk states of all of them, listing a few and counting the rest", async () => {
+    // 1,200 clients (three pages of the risk inputs); every third is at-risk, and in no other state (never touched,
+    // added today, no revenue).
+    const BIG = "U0HOMEBIG";
+    const rows = Array.from({ length: 1200 }, (_, i) => `Big Book ${String(i).padStart(4, "0")},${BIG},${i % 3 === 0 ? "at-risk" : "active"}`);
+    await load("clients", ["name,owner,lifecycle_stage", ...rows].join("\n"));
+    const { text } = await openHome(BIG);
+    expect(text).toContain("*Risks on your clients*: 400 risk states on 400 clients");
+    // Most states first, then by name: the first eight at-risk clients, the other 392 counted.
+    expect(text).toContain("• *Big Book 0000*: lifecycle at-risk, lifecycle stage is at-risk\n• *Big Book 0003*: lifecycle at-risk");
+    expect(text).toContain("• *Big Book 0021*: lifecycle at-risk");
+    expect(text).not.toContain("Big Book 0024");
+    expect(text).toContain("…and 392 more clients in a risk state: `/client list mine` shows each one's risks");
   });
 
   it("shows a manager the team's overdue totals, and an admin the bot's operations", async () => {

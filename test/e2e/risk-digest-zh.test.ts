@@ -125,7 +125,7 @@ describe("risk alerts in the owner's language", () => {
 
   it("shows a Chinese reader the client's risks in Chinese on its card", async () => {
     const card = allText(asEphemeral((await t.slack.command("/tier", "Negative North", { userId: ZH_REP })).json));
-    expect(card).toContain(":warning: 2026年11月20日周五的会议为负面反馈");
+    expect(card).toContain("• *负面接触*：2026年11月20日周五的会议为负面反馈");
     expect(card).not.toContain("negative meeting");
   });
 

@@ -40,6 +40,13 @@ async function call<T = Record<string, unknown>>(method: "GET" | "POST", route: 
 
 const state = (user: string, channel = `D${user}`) => call<State>("GET", `/api/state?user=${user}&channel=${channel}`);
 
+/** The lines of the section whose text starts with `heading`. */
+const sectionLines = (blocks: unknown, heading: string): string[] =>
+  ((blocks ?? []) as { type: string; text?: { text?: string } }[])
+    .find((b) => b.type === "section" && b.text?.text?.startsWith(heading) === true)
+    ?.text?.text?.split("\n")
+    .slice(1) ?? [];
+
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
   const deadline = Date.now() + 5000;
   for (;;) {
@@ -89,6 +96,25 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
     expect(allText(card?.blocks)).toMatch(/overdue by \d+ days/);
     expect(mine.messages.find((m) => m.command)?.text).toBe("/tier Yangtze");
     expect((await state(LUCAS, SALES_CHANNEL.id)).messages).toEqual([]);
+  });
+
+  it("shows on Mei's first App Home the risk states her card shows for Yangtze River Water Holdings", async () => {
+    const yangtze = "Yangtze River Water Holdings";
+    await call("POST", "/api/message", { user: MEI, channel: SALES_CHANNEL.id, text: `/tier ${yangtze}` });
+    const card = (await state(MEI, SALES_CHANNEL.id)).messages.filter((m) => allText(m.blocks).includes(yangtze)).at(-1);
+    // The card's states, each "• *Rule*: reason", and the same states on Home, each "• *Client*: rule, reason".
+    const cardStates = sectionLines(card?.blocks, ":warning: *Risks*").map((line) => {
+      const [, rule, reason] = /^• \*(.+?)\*: (.+)$/.exec(line) ?? [];
+      return `${rule?.toLowerCase()}, ${reason}`;
+    });
+    expect(cardStates.length).toBeGreaterThanOrEqual(2);
+    expect(cardStates).toContainEqual(expect.stringMatching(/^follow-up overdue, follow-up overdue by \d+ days/));
+    await call("POST", "/api/home", { user: MEI });
+    const { home } = await until(() => state(MEI), (s) => s.home !== null, "Mei's App Home");
+    const homeStates = sectionLines(home?.blocks, "*Risks on your clients*")
+      .filter((line) => line.startsWith(`• *${yangtze}*: `))
+      .map((line) => line.slice(`• *${yangtze}*: `.length));
+    expect(homeStates).toEqual(cardStates);
   });
 
   it("logs a touch through the log modal: client search, field errors, then a DM confirmation", async () => {

@@ -84,7 +84,7 @@ describe("tiers from an import", () => {
     expect(card).toContain("*Tier*\n*B*");
     expect(card).toContain("*Score*\n55/100");
     expect(card).toContain("contribution 20/40 · relationship 8/15 · lifecycle 12/15 · risk 8/15 · satisfaction 7/10 · strategic fit 0/5");
-    expect(card).toContain(":warning: satisfaction 70, below 90");
+    expect(card).toContain("• *Low satisfaction*: satisfaction 70, below 90");
     expect(card).toContain("cadence 30 days");
   });
 
@@ -98,7 +98,7 @@ describe("tiers from an import", () => {
 
   it("flags revenue concentration: one client holds most of the workspace's revenue", async () => {
     const card = await tierCard("Three Gorges Renewables");
-    expect(card).toMatch(/:warning: 98% of the workspace's revenue, above 30%/);
+    expect(card).toMatch(/• \*Revenue concentration\*: 98% of the workspace's revenue, above 30%/);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The raw statements behind `/tier` and `/log` (the request claim, the client lookup, the card's read model and the
- * touch record), the risk job's page and the digest's new risk states, on each store: the same answers as the model queries they replaced, scoped
+ * touch record), the risk rules' pages (the job's, and the scopes App Home, the list and the digest read) and the digest's new risk states, on each store: the same answers as the model queries they replaced, scoped
  * to the workspace.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { createLogger } from "../../src/logger.ts";
 import type { ClientFields, ClientRow } from "../../src/store/clients.ts";
 import type { Store } from "../../src/store/index.ts";
 import type { NewInteraction } from "../../src/store/interactions.ts";
+import type { RiskScope } from "../../src/store/risk-inputs.ts";
 import { openStore } from "../../src/store/open.ts";
 import { clientRow } from "../support/rows.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -169,6 +170,8 @@ describe("the risk job's page", () => {
     const alpha = (await store.clients.findByKey(OTHER, "risk alpha"))!;
     expect(page.find((row) => row.id === alpha.id)).toEqual({
       id: alpha.id,
+      name: "Risk Alpha",
+      ownerSlackId: alpha.ownerSlackId,
       archived: false,
       tier: alpha.tier,
       createdAt: alpha.createdAt,
@@ -188,6 +191,35 @@ describe("the risk job's page", () => {
     // The next page starts after the last id; another workspace's clients never appear.
     expect((await store.riskInputs.page(OTHER, ids[1], 1, new Date("2026-10-15T00:00:00Z"))).map((row) => row.id)).toEqual([ids[2]]);
     expect((await store.riskInputs.page(TEAM, undefined, 100, new Date("2026-10-15T00:00:00Z"))).map((row) => row.id)).not.toContain(alpha.id);
+  });
+
+  it("reads a scope of the workspace in the same statement: an owner's clients or listed ones, active only", async () => {
+    const WS = "T0HOTSCOPE";
+    const THEIRS = "T0HOTSCOPE2";
+    await store.workspaces.ensure(WS);
+    await store.workspaces.ensure(THEIRS);
+    const made = async (team: string, name: string, owner: string) => {
+      const result = await store.clients.create(team, { ...fields(name, null), ownerSlackId: owner }, owner, "create");
+      if (!result.created) throw new Error(name);
+      return result.client.id;
+    };
+    const ann = await made(WS, "Scope Ann", "U0ANN");
+    const annToo = await made(WS, "Scope Ann Too", "U0ANN");
+    const annGone = await made(WS, "Scope Ann Gone", "U0ANN");
+    const bob = await made(WS, "Scope Bob", "U0BOB");
+    const theirs = await made(THEIRS, "Their Ann", "U0ANN");
+    await store.clients.archive(WS, annGone, new Date("2026-11-20T00:00:00Z"));
+    const since = new Date("2026-10-15T00:00:00Z");
+    const names = async (scope: RiskScope, team = WS) => (await store.riskInputs.page(team, undefined, 100, since, scope)).map((row) => row.name).sort();
+
+    expect(await names({ kind: "owner", ownerSlackId: "U0ANN" })).toEqual(["Scope Ann", "Scope Ann Too"]);
+    expect(await names({ kind: "owner", ownerSlackId: "U0ANN" }, THEIRS)).toEqual(["Their Ann"]);
+    expect(await names({ kind: "clients", ids: [bob, annGone, theirs] })).toEqual(["Scope Bob"]);
+    expect(await names({ kind: "clients", ids: [] })).toEqual([]);
+    // A scoped page pages by id like the workspace's.
+    const first = await store.riskInputs.page(WS, undefined, 1, since, { kind: "owner", ownerSlackId: "U0ANN" });
+    const rest = await store.riskInputs.page(WS, first[0]!.id, 100, since, { kind: "owner", ownerSlackId: "U0ANN" });
+    expect([...first, ...rest].map((row) => row.id)).toEqual([ann, annToo].sort());
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { InputBlock, ModalView, PlainTextOption } from "@slack/types";
 import { describe, expect, it } from "vitest";
+import type { RiskFlag } from "../../src/domain/risk.ts";
 import type { TeamMember } from "../../src/services/team.ts";
 import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { CLIENT_EDIT } from "../../src/slack/ids.ts";
@@ -192,6 +193,9 @@ describe("client records in Chinese", () => {
     expect(text).toContain("…还有 55 个。");
     expect(reply.text).toMatch(/^重点客户（95）：长江电力0、长江电力1、/);
     expect(reply.text).toMatch(/，另有 55 个$/);
+    const risky = allText(buildClientList(ZH, "key", items.slice(0, 2), 2, new Map<string, RiskFlag[]>([["c0", [{ rule: "overdue", days: 4, dueOn: "2026-11-19" }, { rule: "lifecycle" }]]])));
+    expect(risky).toMatch(/\*长江电力0\* · B 级 · .* · :warning: 2 项风险：跟进逾期、生命周期有风险\n/);
+    expect(englishLeft(risky, ["长江电力0", "长江电力1"])).toEqual([]);
     expect(buildClientList(ZH, "mine", [], 0).text).toBe("您的客户：无。可用 `/client add <客户名称>` 添加。");
     expect(buildClientList(ZH, "A", [], 0).text).toBe("A 级客户：无。");
   });

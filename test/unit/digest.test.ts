@@ -2,12 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/cadence.ts";
 import { digestDayFor, isCovered, isoWeekOf, tierShares } from "../../src/domain/digest.ts";
+import type { RiskFlag } from "../../src/domain/risk.ts";
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
 import { weekdayOf } from "../../src/domain/schedule.ts";
 import type { Digest } from "../../src/services/digest.ts";
 import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildDigest } from "../../src/slack/views/digest.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
+import { allText } from "../support/block-text.ts";
 
 const schedules = DEFAULT_RULES.schedules;
 const day = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
@@ -85,6 +87,16 @@ describe("coverage and shares", () => {
   });
 });
 
+const everyRule: RiskFlag[] = [
+  { rule: "overdue", days: 1000, dueOn: "2024-02-27" },
+  { rule: "silence", days: 1000, cadenceDays: 14, neverTouched: false },
+  { rule: "negative", touchType: "meeting", on: "2026-11-20" },
+  { rule: "satisfaction", satisfaction: 10, below: 90 },
+  { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: "2026-01-05" },
+  { rule: "lifecycle" },
+  { rule: "concentration", sharePercent: 95, limitPercent: 30 },
+];
+
 function fullDigest(overrides: Partial<Digest> = {}): Digest {
   const hostile = `<!channel> ${"名".repeat(150)} &amp; <@U999>`;
   return {
@@ -94,6 +106,11 @@ function fullDigest(overrides: Partial<Digest> = {}): Digest {
     highlights: {
       items: Array.from({ length: 15 }, (_, i) => ({ id: `c${i}`, name: hostile, ownerSlackId: `U0REP${i}`, tier: "A", keyClient: true, lastTouchOn: "2026-11-20", nextDueOn: "2026-12-04" })),
       total: 400,
+    },
+    risksNow: {
+      items: Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, name: hostile, ownerSlackId: `U0REP${i}`, tier: "A" as const, risks: everyRule })),
+      clients: 15,
+      states: 105,
     },
     overdue: Array.from({ length: 40 }, (_, i) => ({ ownerSlackId: `U0REP${i}`, count: 40 - i })),
     newRisks: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, ownerSlackId: null, rule: "silence", reason: "no touch for 96 days, cadence 30", details: JSON.stringify({ rule: "silence", days: 96, cadenceDays: 30, neverTouched: false }), openedOn: "2026-11-20", cleared: false })), total: 90 },
@@ -118,6 +135,21 @@ describe("buildDigest", () => {
     expect(json).toContain("…and 80 more");
     expect(json).toContain("7 of 10 key clients touched within cadence (70%)");
     expect(json).toContain("A 70% · B 20% · C 10%");
+    // The states now: whole clients (the first one's seven states), the rest counted.
+    expect(json).toContain("*In a risk state now*: 105 risk states on 15 of the clients above");
+    expect(json.match(/lifecycle stage is at-risk/g)).toHaveLength(1);
+    expect(json).toContain("…and 14 more of them: `/tier <client>` shows why.");
+  });
+
+  it("lists the listed key and A-tier clients' risk states now with their owners, or says there are none", () => {
+    const risks: RiskFlag[] = [{ rule: "overdue", days: 10, dueOn: "2026-11-13" }, { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: null }];
+    const digest = fullDigest({ risksNow: { items: [{ id: "c1", name: "Yangtze", ownerSlackId: "U0REP1", tier: "A", risks }], clients: 1, states: 2 } });
+    const text = allText(buildDigest(messagesFor("en"), digest));
+    expect(text).toContain(
+      "*In a risk state now*: 2 risk states on 1 of the clients above\n• *Yangtze* (<@U0REP1>): follow-up overdue, follow-up overdue by 10 days (due 2026-11-13)\n• *Yangtze* (<@U0REP1>): key client without a meeting this quarter, key client with no meeting in Q4 2026",
+    );
+    const none = allText(buildDigest(messagesFor("en"), fullDigest({ risksNow: { items: [], clients: 0, states: 0 } })));
+    expect(none).toContain("*In a risk state now*: none of the clients above.");
   });
 
   it("says a quiet week in one line", () => {

@@ -147,7 +147,7 @@ describe("the App Home in Chinese", () => {
     today: TODAY,
     followUps: list([item(1), item(2, { dueOn: "2026-11-25", daysLate: -2 })], 2),
     topClients: { items: [{ id: "a1", name: "三峡新能源", tier: "A", lastTouchOn: "2026-11-20" }, { id: "a2", name: "华能国际", tier: "A", lastTouchOn: null }], total: 12 },
-    risks: [{ id: "r1", clientId: "c1", rule: "silence", reason: "no touch for 96 days, cadence 30", details: null, openedAt: new Date(), clearedAt: null, client: { id: "c1", name: "长江航运", ownerSlackId: ME } }],
+    risks: { items: [{ id: "c1", name: "长江航运", ownerSlackId: ME, tier: "A", risks: [{ rule: "silence", days: 96, cadenceDays: 30, neverTouched: false }] }], clients: 1, states: 1 },
     team: null,
     operations: null,
     ...overrides,
@@ -160,19 +160,17 @@ describe("the App Home in Chinese", () => {
     expect(text).toContain("*您的跟进*：1 项逾期，3 项本周到期。");
     expect(text).toContain("…另有 2 项，`/followups` 可查看全部。");
     expect(text).toContain("*您的 A 级客户*（12）\n• *三峡新能源*：最近接触 2026年11月20日周五\n• *华能国际*：尚未接触\n…另有 10 个：`/client list A`。");
-    expect(text).toContain("*您的客户风险*\n• *长江航运*：");
+    expect(text).toContain("*您的客户风险*：1 个客户共 1 项风险\n• *长江航运*：长期未接触，已 96 天未接触，跟进周期 30 天");
     expect(text).toContain("*`/tier <客户>`*：客户卡片");
     expect(text).toContain("按您的 Slack 时区理解");
     expect(text).not.toContain("您的团队");
-    // The risk line's rule and reason are the risk texts' own (translated with the risk notices), not this view's.
-    const ownWords = text.replace(/• \*长江航运\*：.*$/m, "");
-    expect(englishLeft(ownWords)).toEqual([]);
+    expect(englishLeft(text)).toEqual([]);
     expect(blockKitProblems(view)).toEqual([]);
   });
 
   it("shows a manager the team's overdue totals in Chinese", () => {
     const team = Array.from({ length: 32 }, (_, i) => ({ slackId: `U0REP${i}`, overdue: i % 3 }));
-    const view = buildAppHome(ZH, home({ role: "manager", team, risks: [], topClients: { items: [], total: 0 }, followUps: list([]) }));
+    const view = buildAppHome(ZH, home({ role: "manager", team, risks: { items: [], clients: 0, states: 0 }, topClients: { items: [], total: 0 }, followUps: list([]) }));
     const text = allText(view);
     expect(text).toContain("*您的团队*：32 人共有 31 项逾期跟进\n• <@U0REP0>：0 项逾期\n• <@U0REP1>：1 项逾期");
     expect(text).toContain("…另有 2 人。");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { RiskFlag } from "../../src/domain/risk.ts";
 import type { FollowUpItem } from "../../src/services/follow-ups.ts";
 import { ACTIONS, overflowOptionValue, parseFollowUpButtonValue, parseOverflowOptionValue } from "../../src/slack/ids.ts";
 import { buildClientList } from "../../src/slack/views/client-list.ts";
@@ -117,6 +118,31 @@ describe("buildClientList", () => {
     expect(mentionProblems(reply, [OWNER])).toEqual([]);
     expect(JSON.stringify(reply.blocks)).toContain("…and 55 more");
     expect(reply.text).toContain("Tier C clients (95)");
+  });
+
+  it("names each listed client's risk states now, and keeps every line whole within Slack's limits", () => {
+    const items = Array.from({ length: 40 }, (_, i) => client(i));
+    const every: RiskFlag[] = [
+      { rule: "overdue", days: 10, dueOn: "2026-11-13" },
+      { rule: "silence", days: 96, cadenceDays: 30, neverTouched: false },
+      { rule: "negative", touchType: "call", on: "2026-11-10" },
+      { rule: "satisfaction", satisfaction: 72, below: 90 },
+      { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: null },
+      { rule: "lifecycle" },
+      { rule: "concentration", sharePercent: 98, limitPercent: 30 },
+    ];
+    const risks = new Map<string, RiskFlag[]>(items.filter((_, i) => i % 2 === 0).map((c) => [c.id, every]));
+    risks.set("c1", [{ rule: "lifecycle" }]);
+    const reply = buildClientList(messagesFor("en"), "C", items, 95, risks);
+    expect(blockKitProblems(reply)).toEqual([]);
+    const lines = reply.blocks.flatMap((b) => (b.type === "section" && b.text ? b.text.text.split("\n") : []));
+    // No section was cut: every client has its whole line.
+    expect(lines).toHaveLength(40);
+    expect(lines[0]).toMatch(
+      / · :warning: 7 risks: follow-up overdue, gone quiet, negative touch, low satisfaction, key client without a meeting this quarter, lifecycle at-risk, revenue concentration$/,
+    );
+    expect(lines[1]).toMatch(/ · :warning: 1 risk: lifecycle at-risk$/);
+    expect(lines[3]).not.toContain(":warning:");
   });
 });
 

@@ -118,6 +118,7 @@ function digest(overrides: Partial<Digest> = {}): Digest {
       ],
       total: 20,
     },
+    risksNow: { items: [{ id: "c1", name: "Key Kestrel", ownerSlackId: "U0REP1", tier: "A", risks: [FLAGS[4]!] }], clients: 1, states: 1 },
     overdue: [{ ownerSlackId: "U0REP2", count: 3 }],
     newRisks: {
       items: [
@@ -155,6 +156,7 @@ describe("buildDigest in Chinese", () => {
     expect(text).toContain("• *Key Kestrel* · A 级 · 重点 · 最近接触 11月19日 · 下次跟进 12月3日 · <@U0REP1>");
     expect(text).toContain("• *Ace Alder* · A 级 · 从未接触 · 未分配");
     expect(text).toContain("…另有 18 项。");
+    expect(text).toContain(`*当前处于风险状态*：上列客户中有 1 个，共 1 项风险\n• *Key Kestrel*（<@U0REP1>）：${ZH.risk.ruleInline(FLAGS[4]!.rule)}，${ZH.risk.reason(FLAGS[4]!)}`);
     expect(text).toContain("• <@U0REP2>：3");
     expect(text).toContain("• *Overdue Otter*（<@U0REP2>）：跟进逾期，跟进已逾期 4 天（应于 2026年11月19日周四完成）");
     // A state recorded before details were kept keeps its English reason.
@@ -177,9 +179,9 @@ describe("buildDigest in Chinese", () => {
 
   it("says 'none' in Chinese for empty sections", () => {
     const text = allText(
-      buildDigest(ZH, digest({ highlights: { items: [], total: 0 }, overdue: [], newRisks: { items: [], total: 0 }, tierMoves: { items: [], total: 0 }, coverage: { keyClients: 0, covered: 0 }, activity: [] })).blocks,
+      buildDigest(ZH, digest({ highlights: { items: [], total: 0 }, risksNow: { items: [], clients: 0, states: 0 }, overdue: [], newRisks: { items: [], total: 0 }, tierMoves: { items: [], total: 0 }, coverage: { keyClients: 0, covered: 0 }, activity: [] })).blocks,
     );
-    for (const none of ["*覆盖率*：暂无重点客户。", "*重点客户和 A 级客户*：暂无。", "*逾期跟进*：无。", "*新增风险*：无。", "*等级变动*：无。", "本周没有接触记录。"]) expect(text).toContain(none);
+    for (const none of ["*覆盖率*：暂无重点客户。", "*重点客户和 A 级客户*：暂无。", "*当前处于风险状态*：上列客户均无。", "*逾期跟进*：无。", "*新增风险*：无。", "*等级变动*：无。", "本周没有接触记录。"]) expect(text).toContain(none);
     expect(englishLeft(text)).toEqual([]);
   });
 

@@ -1,6 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clearCauseFromJson, clearCauseOf, evaluateRisks, isResolved, quarterOf, RISK_RULES, riskChanges, riskDetailsJson, riskFlagOf, riskSnapshotOf, type RiskFlag, type RiskRule, type RiskSnapshot } from "../../src/domain/risk.ts";
+import {
+  clearCauseFromJson,
+  clearCauseOf,
+  currentRisks,
+  evaluateRisks,
+  isResolved,
+  negativeLookbackFrom,
+  quarterOf,
+  revenueTotalFor,
+  RISK_RULES,
+  riskChanges,
+  riskDetailsJson,
+  riskFlagOf,
+  riskSnapshotOf,
+  type RiskFlag,
+  type RiskInputs,
+  type RiskRule,
+  type RiskSnapshot,
+} from "../../src/domain/risk.ts";
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
 import { messagesFor } from "../../src/slack/i18n/index.ts";
 
@@ -174,6 +192,48 @@ describe("riskSnapshotOf", () => {
       new Date("2026-11-23T10:00:00Z"),
     );
     expect(snapshot).toMatchObject({ createdOn: "2025-01-01", lastTouchOn: "2026-11-20", cadenceDays: 30, keyClient: true, revenueShare: 0.3, lastNegative: { on: "2026-11-21", type: "call" } });
+  });
+});
+
+describe("currentRisks", () => {
+  const inputs: RiskInputs & { archived: boolean } = {
+    archived: false,
+    createdAt: new Date("2025-01-01T00:00:00Z"),
+    lastTouchAt: new Date("2026-11-02T10:00:00Z"),
+    annualRevenue: 50_000,
+    relationshipSince: null,
+    relationshipType: null,
+    lifecycleStage: "active",
+    satisfaction: null,
+    cadenceDays: null,
+    tier: "C",
+    followUpDueOn: "2026-11-20",
+    lastMeetingAt: null,
+    lastNegative: null,
+  };
+
+  it("counts calendar days in UTC at the instant, whatever the reader's day", () => {
+    // 20:00 UTC on the 23rd is already the 24th in Shanghai: three days late in UTC is not yet overdue.
+    expect(currentRisks(inputs, 1_000_000, new Date("2026-11-23T20:00:00Z"), DEFAULT_RULES)).toEqual([]);
+    expect(currentRisks(inputs, 1_000_000, new Date("2026-11-24T00:30:00Z"), DEFAULT_RULES)).toEqual([{ rule: "overdue", days: 4, dueOn: "2026-11-20" }]);
+    expect(negativeLookbackFrom(new Date("2026-11-23T20:00:00Z"), DEFAULT_RULES)).toBe("2026-10-24");
+  });
+
+  it("puts an archived client in no state", () => {
+    const atRisk = { ...inputs, lifecycleStage: "at-risk" };
+    expect(currentRisks(atRisk, 1_000_000, new Date("2026-11-23T10:00:00Z"), DEFAULT_RULES).map((f) => f.rule)).toEqual(["lifecycle"]);
+    expect(currentRisks({ ...atRisk, archived: true }, 1_000_000, new Date("2026-11-23T10:00:00Z"), DEFAULT_RULES)).toEqual([]);
+  });
+});
+
+describe("revenueTotalFor", () => {
+  it("settles the concentration rule from the largest revenues when no client can be over the limit", () => {
+    // 30%: a client within 30% of a partial sum is within it of the whole, which is larger.
+    expect(revenueTotalFor({ sum: 1_000, complete: false }, [300, 10, null, 0], DEFAULT_RULES)).toBe(1_000);
+    expect(revenueTotalFor({ sum: 1_000, complete: false }, [301], DEFAULT_RULES)).toBeNull();
+    expect(revenueTotalFor({ sum: 0, complete: false }, [5], DEFAULT_RULES)).toBeNull();
+    // Every revenue summed: the partial sum is the whole.
+    expect(revenueTotalFor({ sum: 1_000, complete: true }, [900], DEFAULT_RULES)).toBe(1_000);
   });
 });
 

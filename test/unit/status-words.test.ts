@@ -52,7 +52,7 @@ describe.each(LANGUAGES)("status in words, $lang", ({ t, late, today, soon, posi
     today: TODAY,
     followUps: list(),
     topClients: { items: [], total: 0 },
-    risks: [],
+    risks: { items: [], clients: 0, states: 0 },
     team: null,
     operations: null,
   };
@@ -101,8 +101,9 @@ describe.each(LANGUAGES)("status in words, $lang", ({ t, late, today, soon, posi
     expect(lineOf(reply, "Flat Finch")).toContain(neutral);
     expect(lineOf(reply, "Cross Crow")).toContain(negative);
     expect(withoutEmoji(allText(reply))).toContain(t.common.dueIn(-3));
-    const risks = (reply.blocks as KnownBlock[]).find((b) => b.type === "section" && b.text?.text.startsWith(`*${t.card.risks}*`));
-    expect(withoutEmoji(allText(risks)).split("\n")[1]?.trim()).toBe(t.risk.reason(flag));
+    const risks = (reply.blocks as KnownBlock[]).find((b) => b.type === "section" && b.text?.text.includes(`*${t.card.risks}*`));
+    // Each state by the rule's name and its reason, in words.
+    expect(withoutEmoji(allText(risks)).split("\n")[1]?.trim()).toBe(t.risk.item(t.risk.ruleName(flag.rule), t.risk.reason(flag)));
   });
 
   it("a risk notice says the client needs attention, and one back to normal says so", () => {

@@ -255,7 +255,8 @@ describe("buildClientCard", () => {
       TODAY,
     );
     const text = mrkdwnTexts(risky).map((t) => t.text).join("\n");
-    expect(text).toContain("*Risks*\n:warning: no touch for 96 days, cadence 30\n:warning: satisfaction 72, below 90");
+    // Each state as the risk notice words it: the rule's name, then the reason.
+    expect(text).toContain(":warning: *Risks*\n• *Gone quiet*: no touch for 96 days, cadence 30\n• *Low satisfaction*: satisfaction 72, below 90");
     expect(blockKitProblems(risky)).toEqual([]);
     const calm = mrkdwnTexts(buildClientCard(EN, clientCard(), TODAY)).map((t) => t.text).join("\n");
     expect(calm).not.toContain("*Risks*");

@@ -32,6 +32,8 @@ export const en = {
   listEmpty: (title: string, mine: boolean) => `${title}: none.${mine ? " Add one with `/client add <name>`." : ""}`,
   lastTouch: (date: string) => `last touch ${date}`,
   noTouchYet: "no touch yet",
+  /** The risk states a listed client is in now: `rules` the rules' inline names, joined (t.risk.notice.rules), escaped. */
+  listRisks: (count: number, rules: string) => `:warning: ${plural(count, "risk")}: ${rules}`,
   listMore: (n: number) => `…and ${n} more. Narrow it down with \`/client list mine|A|B|C|key\`, or use \`/tier <name>\`.`,
   /** `names` are escaped. */
   listFallback: (header: string, names: readonly string[], more: number) => `${header}: ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
@@ -129,6 +131,7 @@ export const zhCN: typeof en = {
   listEmpty: (title, mine) => `${title}：无。${mine ? "可用 `/client add <客户名称>` 添加。" : ""}`,
   lastTouch: (date) => `最近接触 ${date}`,
   noTouchYet: "尚无接触",
+  listRisks: (count, rules) => `:warning: ${count} 项风险：${rules}`,
   listMore: (n) => `…还有 ${n} 个。可用 \`/client list mine|A|B|C|key\` 缩小范围，或用 \`/tier <客户名称>\` 查看。`,
   listFallback: (header, names, more) => `${header}：${names.join("、")}${more > 0 ? `，另有 ${more} 个` : ""}`,
 

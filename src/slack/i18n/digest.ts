@@ -45,6 +45,13 @@ export const en = {
   overdueNone: "*Overdue follow-ups*: none. :tada:",
   /** `owner` is a mention. */
   overdueLine: (owner: string, count: number) => `• ${owner}: ${count}`,
+  /** How many of the key and A-tier clients listed above are in a risk state now, and in how many states in all. */
+  nowHeading: (clients: number, states: number) => `*In a risk state now*: ${plural(states, "risk state")} on ${clients} of the clients above`,
+  nowNone: "*In a risk state now*: none of the clients above. :white_check_mark:",
+  /** One state now: `name` and `reason` are escaped mrkdwn, `owner` a mention or `noOwner`, `rule` the rule's inline name. */
+  nowLine: (name: string, owner: string, rule: string, reason: string) => `• *${name}* (${owner}): ${rule}, ${reason}`,
+  /** The clients in a risk state now that the digest does not list. */
+  nowMore: (clients: number) => `…and ${clients} more of them: \`/tier <client>\` shows why.`,
   risksHeading: "*New risks*",
   risksNone: "*New risks*: none.",
   /** One new risk: `name` and `reason` are escaped mrkdwn, `owner` a mention or `noOwner`, `rule` the rule's inline name. */
@@ -97,6 +104,10 @@ export const zhCN: typeof en = {
   overdueHeading: "*逾期跟进*",
   overdueNone: "*逾期跟进*：无。:tada:",
   overdueLine: (owner, count) => `• ${owner}：${count}`,
+  nowHeading: (clients, states) => `*当前处于风险状态*：上列客户中有 ${clients} 个，共 ${states} 项风险`,
+  nowNone: "*当前处于风险状态*：上列客户均无。:white_check_mark:",
+  nowLine: (name, owner, rule, reason) => `• *${name}*（${owner}）：${rule}，${reason}`,
+  nowMore: (clients) => `…另有 ${clients} 个：\`/tier 客户名\` 可查看原因。`,
   risksHeading: "*新增风险*",
   risksNone: "*新增风险*：无。",
   riskLine: (name, owner, rule, reason, cleared) => `• *${name}*（${owner}）：${rule}，${reason}${cleared ? "（现已解除）" : ""}`,

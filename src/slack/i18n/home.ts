@@ -19,9 +19,12 @@ export const en = {
   topClient: (name: string, lastTouch: string | null) => `• *${name}*: ${lastTouch ? `last touch ${lastTouch}` : "never touched"}`,
   topClientsMore: (n: number) => `…and ${n} more: \`/client list A\`.`,
   risksNone: "*Risks on your clients*: none. :white_check_mark:",
-  risksHeading: "*Risks on your clients*",
+  /** How many of the person's clients are in a risk state now, and in how many states in all. */
+  risksHeading: (clients: number, states: number) => `*Risks on your clients*: ${plural(states, "risk state")} on ${plural(clients, "client")}`,
   /** One risk: `rule` and `reason` as the risk texts give them (mrkdwn, escaped). */
   risk: (name: string, rule: string, reason: string) => `• *${name}*: ${rule}, ${reason}`,
+  /** The clients in a risk state that the tab does not list. */
+  risksMore: (clients: number) => `…and ${plural(clients, "more client")} in a risk state: \`/client list mine\` shows each one's risks, \`/tier <client>\` why.`,
   team: (overdue: number, people: number) => `*Your team*: ${plural(overdue, "overdue follow-up")} across ${plural(people, "person", "people")}`,
   /** `who` is a mention. */
   teamMember: (who: string, overdue: number) => `• ${who}: ${overdue} overdue`,
@@ -48,8 +51,9 @@ export const zhCN: typeof en = {
   topClient: (name, lastTouch) => `• *${name}*：${lastTouch ? `最近接触 ${lastTouch}` : "尚未接触"}`,
   topClientsMore: (n) => `…另有 ${n} 个：\`/client list A\`。`,
   risksNone: "*您的客户风险*：无。:white_check_mark:",
-  risksHeading: "*您的客户风险*",
+  risksHeading: (clients, states) => `*您的客户风险*：${clients} 个客户共 ${states} 项风险`,
   risk: (name, rule, reason) => `• *${name}*：${rule}，${reason}`,
+  risksMore: (clients) => `…另有 ${clients} 个客户处于风险状态：\`/client list mine\` 可查看各客户的风险，\`/tier 客户名\` 可查看原因。`,
   team: (overdue, people) => `*您的团队*：${people} 人共有 ${overdue} 项逾期跟进`,
   teamMember: (who, overdue) => `• ${who}：${overdue} 项逾期`,
   teamMore: (n) => `…另有 ${n} 人。`,

@@ -1,7 +1,7 @@
 /**
  * Risk states: the rules' names, their reasons (from the structured flag the domain gives) and the risk notice
- * (the alert when a client enters a state, the "back to normal" note). Reasons are also shown on the client card,
- * in App Home and in the weekly digest.
+ * (the alert when a client enters a state, the "back to normal" note). Names and reasons are also shown on the
+ * client card (in the notice's words: `item`), in App Home, `/client list` and the weekly digest.
  */
 import { riskFlagOf, type ClearCause, type RiskFlag, type RiskRule, type StoredRiskReason } from "../../domain/risk.ts";
 import * as common from "./common.ts";
@@ -147,10 +147,12 @@ export const en = {
   ruleInline: (rule: string) => common.nameOf(RULE_EN, rule).toLowerCase(),
   /** Why a rule fires: plain text, to be escaped before it reaches mrkdwn. */
   reason: reasonEn,
-  /** Why a stored state began (App Home, digest, notices): from its details, else the English it was stored with. Plain text. */
+  /** Why a stored state began (the digest's new risks, notices): from its details, else the English it was stored with. Plain text. */
   storedReason: storedIn(reasonEn),
   /** Why a state ended (see ClearCause): plain text, to be escaped before it reaches mrkdwn. */
   cleared: clearedEn,
+  /** A risk state as the card and the risk notice show it: `rule` its name (ruleName), `reason` escaped mrkdwn. */
+  item: (rule: string, reason: string) => `• *${rule}*: ${reason}`,
 
   /** The risk notice (to an owner, or to the alert channel). */
   notice: {
@@ -159,8 +161,6 @@ export const en = {
     /** `name` is escaped mrkdwn, `tier` worded (t.common.tier); `owner` a mention or `noOwner`, empty in an owner's own post. */
     client: (name: string, tier: string, owner: string) => `:warning: *${name}* · ${tier}${owner ? ` · ${owner}` : ""}`,
     noOwner: "no owner",
-    /** One rule of a client: `reason` is escaped mrkdwn. */
-    item: (rule: string, reason: string) => `• *${rule}*: ${reason}`,
     /** Button label. */
     logTouch: "Log a touch",
     more: (count: number) => `…and ${count} more. \`/client list\` and \`/tier <client>\` show them all.`,
@@ -188,12 +188,12 @@ export const zhCN: typeof en = {
   reason: reasonZh,
   storedReason: storedIn(reasonZh),
   cleared: clearedZh,
+  item: (rule, reason) => `• *${rule}*：${reason}`,
 
   notice: {
     heading: (clients) => (clients === 1 ? "有 1 个客户需要关注" : `有 ${clients} 个客户需要关注`),
     client: (name, tier, owner) => `:warning: *${name}* · ${tier}${owner ? ` · ${owner}` : ""}`,
     noOwner: "未分配",
-    item: (rule, reason) => `• *${rule}*：${reason}`,
     logTouch: "记录接触",
     more: (count) => `…另有 ${count} 个客户。使用 \`/client list\` 和 \`/tier 客户名\` 查看全部。`,
     backToNormal: (name, rules) => `:white_check_mark: *${name}* 已恢复正常：${rules}的情况已解除。`,

@@ -28,10 +28,10 @@ export async function cardReplyForQuery(services: Services, ctx: RequestContext,
   const found = await services.clients.resolve(ctx, query);
   const { t, today } = await reader();
   if (found.kind !== "found") return notFoundReply(t, found);
-  return buildClientCard(t, await services.clients.card(ctx, found.client, today), today);
+  return buildClientCard(t, await services.clients.card(ctx, found.client), today);
 }
 
 export async function cardReply(services: Services, ctx: RequestContext, client: ClientRow): Promise<EphemeralReply> {
   const { t, today } = await readerOf(services, ctx);
-  return buildClientCard(t, await services.clients.card(ctx, client, today), today);
+  return buildClientCard(t, await services.clients.card(ctx, client), today);
 }

@@ -1,13 +1,14 @@
 /**
- * The App Home tab: the person's follow-ups due this week with their buttons, their A-tier clients, the risks on
- * their clients, their team's totals (managers), the bot's operations (admins), and how to use the bot. Pure.
+ * The App Home tab: the person's follow-ups due this week with their buttons, their A-tier clients, the risk states
+ * their clients are in now, their team's totals (managers), the bot's operations (admins), and how to use the bot. Pure.
  */
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { Home } from "../../services/home.ts";
 import type { Messages } from "../i18n/index.ts";
-import { context, header, mention, section, userText } from "./blocks.ts";
+import { context, header, mention, section, sections, userText } from "./blocks.ts";
 import { followUpItemBlocks } from "./follow-ups.ts";
 import { operationsSection } from "./operations.ts";
+import { riskReason } from "./risk-text.ts";
 
 const NAME_MAX = 80;
 
@@ -31,16 +32,26 @@ function topClientsBlock(t: Messages, top: Home["topClients"]): KnownBlock {
   return section(`${t.home.topClientsHeading(top.total)}\n${lines.join("\n")}${more}`);
 }
 
-/** The rule and the reason of a risk state in the reader's language (its stored English reason when it has no details). */
-const riskText = (t: Messages, risk: Home["risks"][number]) => ({ rule: userText(t.risk.ruleInline(risk.rule), 100), reason: userText(t.risk.storedReason(risk), 200) });
+/** Lines the risk section lists before it counts the remaining clients instead (one line per state). */
+const RISK_LINES = 10;
 
-function risksBlock(t: Messages, risks: Home["risks"]): KnownBlock {
-  if (risks.length === 0) return section(t.home.risksNone);
-  const lines = risks.map((r) => {
-    const { rule, reason } = riskText(t, r);
-    return t.home.risk(userText(r.client.name, NAME_MAX), rule, reason);
-  });
-  return section(`${t.home.risksHeading}\n${lines.join("\n")}`);
+/**
+ * The risk states the person's clients are in now, one line per state (the rule and the reason, as the card has
+ * them), whole clients only, most states first; the clients left out are counted.
+ */
+function risksBlocks(t: Messages, risks: Home["risks"]): KnownBlock[] {
+  if (risks.clients === 0) return [section(t.home.risksNone)];
+  const lines: string[] = [];
+  let shown = 0;
+  for (const client of risks.items) {
+    if (shown > 0 && lines.length + client.risks.length > RISK_LINES) break;
+    const name = userText(client.name, NAME_MAX);
+    for (const risk of client.risks) lines.push(t.home.risk(name, userText(t.risk.ruleInline(risk.rule), 100), userText(riskReason(t, risk), 200)));
+    shown += 1;
+  }
+  const blocks: KnownBlock[] = sections([t.home.risksHeading(risks.clients, risks.states), ...lines], RISK_LINES + 1);
+  if (risks.clients > shown) blocks.push(context(t.home.risksMore(risks.clients - shown)));
+  return blocks;
 }
 
 function teamBlock(t: Messages, team: NonNullable<Home["team"]>): KnownBlock {
@@ -54,7 +65,7 @@ function teamBlock(t: Messages, team: NonNullable<Home["team"]>): KnownBlock {
 export function buildAppHome(t: Messages, home?: Home): HomeView {
   const blocks: KnownBlock[] = [header(t.home.title)];
   if (home) {
-    blocks.push(...followUpBlocks(t, home.followUps), { type: "divider" }, topClientsBlock(t, home.topClients), risksBlock(t, home.risks));
+    blocks.push(...followUpBlocks(t, home.followUps), { type: "divider" }, topClientsBlock(t, home.topClients), ...risksBlocks(t, home.risks));
     if (home.team) blocks.push(teamBlock(t, home.team));
     if (home.operations) blocks.push(operationsSection(t, home.operations, "recent"));
     blocks.push({ type: "divider" });

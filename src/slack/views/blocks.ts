@@ -22,6 +22,28 @@ export function section(text: string): SectionBlock {
   return { type: "section", text: { type: "mrkdwn", text: truncateMrkdwn(text, LIMIT.sectionText), verbatim: true } };
 }
 
+/**
+ * Lines as few sections as fit: at most `maxLines` lines and Slack's 3,000 characters each, a line never split
+ * between two (only a single line over the limit is cut).
+ */
+export function sections(lines: readonly string[], maxLines = 10): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    const size = [...line].length + 1;
+    if (current.length > 0 && (current.length >= maxLines || length + size > LIMIT.sectionText)) {
+      blocks.push(section(current.join("\n")));
+      current = [];
+      length = 0;
+    }
+    current.push(line);
+    length += size;
+  }
+  if (current.length > 0) blocks.push(section(current.join("\n")));
+  return blocks;
+}
+
 export function fields(pairs: readonly (readonly [string, string])[]): SectionBlock {
   return {
     type: "section",

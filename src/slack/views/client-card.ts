@@ -6,6 +6,7 @@ import { nameOf } from "../i18n/common.ts";
 import type { Messages } from "../i18n/index.ts";
 import { ACTIONS } from "../ids.ts";
 import { button, context, ephemeral, fields, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
+import { riskItem } from "./risk-text.ts";
 
 const SENTIMENT_EMOJI: Record<string, string> = { positive: ":large_green_circle:", neutral: ":white_circle:", negative: ":red_circle:" };
 
@@ -62,7 +63,8 @@ export function buildClientCard(t: Messages, card: ClientCard, today: string): E
     ]),
     section(`*${t.card.whyThisScore}* ${breakdown}`),
     context(badges.join("  |  ")),
-    ...(card.risks.length ? [section(`*${t.card.risks}*\n${card.risks.map((r) => `:warning: ${userText(t.risk.reason(r))}`).join("\n")}`)] : []),
+    // Each state in the words of the alert that announced it (riskItem), as of now.
+    ...(card.risks.length ? [section(`:warning: *${t.card.risks}*\n${card.risks.map((r) => riskItem(t, r)).join("\n")}`)] : []),
     section(`*${t.card.lastTouches}*\n${recent}`),
     { type: "actions", elements: [button(t.card.logTouch, ACTIONS.openLogModal, client.id, "primary")] },
   ];

@@ -1,26 +1,35 @@
-/** `/client list`: active clients, one line each, with how many more match, in the reader's words. Pure. */
+/**
+ * `/client list`: active clients, one line each with the risk states each is in now (by the rules' names, as the
+ * card and the alerts name them), with how many more match, in the reader's words. Pure.
+ */
 import type { KnownBlock } from "@slack/types";
+import type { RiskFlag } from "../../domain/risk.ts";
+import { escapeMrkdwn } from "../../domain/text.ts";
 import type { ClientListFilter } from "../../services/clients.ts";
 import type { ClientRow } from "../../store/clients.ts";
 import type { Messages } from "../i18n/index.ts";
-import { context, ephemeral, header, mention, section, userText, type EphemeralReply } from "./blocks.ts";
+import { context, ephemeral, header, mention, sections, userText, type EphemeralReply } from "./blocks.ts";
 
-const LINES_PER_SECTION = 10;
-
-function line(t: Messages, client: ClientRow): string {
+function line(t: Messages, client: ClientRow, risks: readonly RiskFlag[]): string {
   const owner = client.ownerSlackId ? mention(client.ownerSlackId) : t.common.unassigned;
   const touched = client.lastTouchAt ? t.clients.lastTouch(t.common.date(client.lastTouchAt.toISOString().slice(0, 10))) : t.clients.noTouchYet;
-  return `• *${userText(client.name, 120)}* · ${t.common.tier(client.tier)} · ${owner} · ${touched}`;
+  const risky = risks.length > 0 ? ` · ${t.clients.listRisks(risks.length, escapeMrkdwn(t.risk.notice.rules(risks.map((r) => t.risk.ruleInline(r.rule)))))}` : "";
+  return `• *${userText(client.name, 120)}* · ${t.common.tier(client.tier)} · ${owner} · ${touched}${risky}`;
 }
 
-export function buildClientList(t: Messages, filter: ClientListFilter, items: readonly ClientRow[], total: number): EphemeralReply {
+/** `risks`: the states each listed client is in now, by client id (a client in none need not be there). */
+export function buildClientList(
+  t: Messages,
+  filter: ClientListFilter,
+  items: readonly ClientRow[],
+  total: number,
+  risks: ReadonlyMap<string, readonly RiskFlag[]> = new Map(),
+): EphemeralReply {
   const title = t.clients.listTitle[filter];
   if (items.length === 0) return ephemeral(t.clients.listEmpty(title, filter === "mine"));
   const heading = t.clients.listHeader(title, total);
   const blocks: KnownBlock[] = [header(heading)];
-  for (let i = 0; i < items.length; i += LINES_PER_SECTION) {
-    blocks.push(section(items.slice(i, i + LINES_PER_SECTION).map((c) => line(t, c)).join("\n")));
-  }
+  blocks.push(...sections(items.map((c) => line(t, c, risks.get(c.id) ?? []))));
   const more = total - items.length;
   if (more > 0) blocks.push(context(t.clients.listMore(more)));
   return ephemeral(

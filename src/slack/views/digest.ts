@@ -1,12 +1,16 @@
-/** The weekly digest DM: a manager's week in a handful of sections, or one line for a quiet week. Pure. */
+/**
+ * The weekly digest DM: a manager's week in a handful of sections (among them the risk states the listed key and
+ * A-tier clients are in now, worded as App Home words them), or one line for a quiet week. Pure.
+ */
 import type { KnownBlock } from "@slack/types";
 import { addDays } from "../../domain/cadence.ts";
 import type { TierCounts } from "../../domain/digest.ts";
 import { escapeMrkdwn } from "../../domain/text.ts";
 import type { Digest } from "../../services/digest.ts";
 import type { Messages } from "../i18n/index.ts";
-import { context, header, mention, section, userText } from "./blocks.ts";
+import { context, header, mention, section, sections, userText } from "./blocks.ts";
 import { operationsSection } from "./operations.ts";
+import { riskReason } from "./risk-text.ts";
 
 /** Client names in the digest's lists are cut shorter than elsewhere, so a full list stays one section. */
 const NAME_MAX = 60;
@@ -21,6 +25,26 @@ function highlightsSection(t: Messages, digest: Digest): KnownBlock {
   const day = (d: string | null) => (d ? t.digest.shortDate(d) : null);
   const lines = items.map((c) => t.digest.highlight(userText(c.name, NAME_MAX), c.tier, c.keyClient, day(c.lastTouchOn), day(c.nextDueOn), owner(t, c.ownerSlackId)));
   return section(`${t.digest.highlightsHeading(total)}\n${lines.join("\n")}${more(t, items.length, total)}`);
+}
+
+/** Lines the "in a risk state now" section lists before it counts the remaining clients (one line per state). */
+const NOW_LINES = 10;
+
+/** The listed key and A-tier clients in a risk state now, one line per state as App Home has them, whole clients only. */
+function risksNowBlocks(t: Messages, digest: Digest): KnownBlock[] {
+  const now = digest.risksNow;
+  if (now.clients === 0) return [section(t.digest.nowNone)];
+  const lines: string[] = [];
+  let shown = 0;
+  for (const client of now.items) {
+    if (shown > 0 && lines.length + client.risks.length > NOW_LINES) break;
+    const name = userText(client.name, NAME_MAX);
+    for (const risk of client.risks) lines.push(t.digest.nowLine(name, owner(t, client.ownerSlackId), escapeMrkdwn(t.risk.ruleInline(risk.rule)), escapeMrkdwn(riskReason(t, risk))));
+    shown += 1;
+  }
+  const blocks: KnownBlock[] = sections([t.digest.nowHeading(now.clients, now.states), ...lines], NOW_LINES + 1);
+  if (now.clients > shown) blocks.push(context(t.digest.nowMore(now.clients - shown)));
+  return blocks;
 }
 
 function activitySection(t: Messages, digest: Digest): KnownBlock {
@@ -50,7 +74,7 @@ export function buildDigest(t: Messages, digest: Digest): { text: string; blocks
     : t.digest.overdueNone;
   const risks = digest.newRisks.items.length
     ? `${t.digest.risksHeading}\n${digest.newRisks.items
-        .map((r) => t.digest.riskLine(userText(r.clientName, NAME_MAX), owner(t, r.ownerSlackId), escapeMrkdwn(t.risk.ruleInline(r.rule)), escapeMrkdwn(t.risk.storedReason(r)), r.cleared))
+        .map((r) => t.digest.riskLine(userText(r.clientName, NAME_MAX), owner(t, r.ownerSlackId), escapeMrkdwn(t.risk.ruleInline(r.rule)), escapeMrkdwn(riskReason(t, r)), r.cleared))
         .join("\n")}${more(t, digest.newRisks.items.length, digest.newRisks.total)}`
     : t.digest.risksNone;
   const moves = digest.tierMoves.items.length
@@ -64,6 +88,7 @@ export function buildDigest(t: Messages, digest: Digest): { text: string; blocks
     ...(digest.quiet ? [section(t.digest.quietSection)] : [
       section(coverage),
       highlightsSection(t, digest),
+      ...risksNowBlocks(t, digest),
       section(overdue),
       section(risks),
       section(moves),

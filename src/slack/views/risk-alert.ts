@@ -8,6 +8,7 @@ import { escapeMrkdwn } from "../../domain/text.ts";
 import type { Messages } from "../i18n/index.ts";
 import { ACTIONS } from "../ids.ts";
 import { button, context, header, LIMIT, mention, section, truncateMrkdwn, userText } from "./blocks.ts";
+import { riskItem } from "./risk-text.ts";
 
 export interface RiskNoticeItem extends StoredRiskReason {
   clientId: string;
@@ -49,7 +50,7 @@ function byClient(items: readonly RiskNoticeItem[]): ClientGroup[] {
 
 function enteredBlock(t: Messages, group: ClientGroup, forChannel: boolean): KnownBlock {
   const owner = forChannel ? (group.ownerSlackId ? mention(group.ownerSlackId) : t.risk.notice.noOwner) : "";
-  const lines = group.items.map((i) => t.risk.notice.item(escapeMrkdwn(t.risk.ruleName(i.rule)), escapeMrkdwn(t.risk.storedReason(i))));
+  const lines = group.items.map((i) => riskItem(t, i));
   return {
     ...section(`${t.risk.notice.client(userText(group.clientName, 200), t.common.tier(group.tier), owner)}\n${lines.join("\n")}`),
     accessory: button(t.risk.notice.logTouch, ACTIONS.openLogModal, group.clientId),
