@@ -4,7 +4,8 @@ import { closestNames } from "../domain/closest-names.ts";
 import { LIMITS } from "../domain/interaction.ts";
 import { RELATIONSHIP_TYPES, type RelationshipType, type Rules, type Tier } from "../domain/rules.ts";
 import { currentRisks, revenueTotalFor, type RiskFlag } from "../domain/risk.ts";
-import { isKeyClient, keyClientFilter, scoreAndTier, scoreClient, type DimensionScore } from "../domain/scoring.ts";
+import { isKeyClient, keyClientFilter, keyStatusFromJson, scoreAndTier, scoreClient, type DimensionScore, type KeyStatus } from "../domain/scoring.ts";
+import { todayInZone } from "../domain/when.ts";
 import { clientNameKey, decodeSlackEntities, isRecordId, normalizeClientName } from "../domain/text.ts";
 import type { Store } from "../store/index.ts";
 import type { ClientFields, ClientRow } from "../store/clients.ts";
@@ -33,6 +34,10 @@ export interface ClientCard {
   score: number;
   breakdown: DimensionScore[];
   keyClient: boolean;
+  /** The latest time it joined or left the key list, with the thresholds then (null: none recorded). */
+  keyEvent: { joined: boolean; on: string; status: KeyStatus | null } | null;
+  /** The rules' currency, for the amounts the card names. */
+  currency: string;
   cadenceDays: number;
   /** The client's relationship type when it is one the rules know (its playbook hint is the view's). */
   relationshipType: RelationshipType | null;
@@ -194,6 +199,7 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
         lastNegative: lastNegative ? { at: lastNegative.occurredAt, type: lastNegative.type } : null,
       };
       const risks = currentRisks(inputs, revenueTotal, now, rules);
+      const keyChange = await store.keyChanges.latestFor(ctx.workspaceId, client.id);
       return {
         client,
         tier,
@@ -201,6 +207,8 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
         score,
         breakdown,
         keyClient,
+        keyEvent: keyChange ? { joined: keyChange.joined, on: todayInZone(keyChange.createdAt, "UTC"), status: keyStatusFromJson(keyChange.details) } : null,
+        currency: rules.currency,
         cadenceDays,
         relationshipType: type,
         followUp: followUp && dueOn ? { dueOn, basis: followUp.basis } : null,

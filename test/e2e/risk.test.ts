@@ -139,6 +139,10 @@ describe("risk alerts", () => {
     expect(await store.keyChanges.latestFor(TEST_TEAM, client.id)).toMatchObject({ joined: false });
     const audit = await store.audit.forEntity(TEST_TEAM, "client", client.id, 10);
     expect(audit.map((a) => a.action)).toContain("key.leave");
+    // The card says when and why it left the key list.
+    const card = allText((await t.slack.command("/tier", "Mekong Hydro Consortium", { userId: REP })).json);
+    expect(card).toContain("left the key list on Mon 23 Nov 2026 (annual revenue 50,000 CNY, below 100,000 CNY)");
+    expect(card).not.toContain("Key client*");
     t.emulator.reset();
     await risk("2026-11-23T21:00:00Z");
     expect(postsTo(`D${REP}`)).toHaveLength(0);

@@ -86,6 +86,8 @@ describe.each(LANGUAGES)("status in words, $lang", ({ t, late, today, soon, posi
       score,
       breakdown,
       keyClient: false,
+      keyEvent: null,
+      currency: "CNY",
       cadenceDays: 30,
       relationshipType: null,
       followUp: { dueOn: "2026-11-20", basis: "cadence" },

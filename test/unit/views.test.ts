@@ -28,6 +28,7 @@ import {
 } from "../../src/slack/views/replies.ts";
 import { blockKitProblems, mentionProblems, mrkdwnTexts } from "../support/block-kit-limits.ts";
 import { logCommandErrors, WHEN_ERRORS } from "../support/parse-errors.ts";
+import { allText } from "../support/block-text.ts";
 import { clientRow, interactionRow, OWNER, REP } from "../support/rows.ts";
 
 // ---- fixtures ------------------------------------------------------------------------------------------
@@ -46,6 +47,8 @@ function clientCard(overrides: Partial<ClientCard> = {}): ClientCard {
     score,
     breakdown,
     keyClient: true,
+    keyEvent: null,
+    currency: "CNY",
     cadenceDays: 30,
     relationshipType: "strategic-cooperative",
     followUp: { dueOn: "2026-07-01", basis: "cadence" },
@@ -220,6 +223,17 @@ describe("Block Kit helpers (blocks.ts)", () => {
 });
 
 // ---- the client card ----------------------------------------------------------------------------------------
+
+describe("the card's key-list line", () => {
+  it("says since when a key client is one, and when and why a client left the list", () => {
+    const joined = allText(buildClientCard(EN, clientCard({ keyEvent: { joined: true, on: "2026-06-01", status: null } }), TODAY));
+    expect(joined).toMatch(/:key: \*Key client\* \(since Mon 1 Jun 2026\)/);
+    const status = { key: false, annualRevenue: 50_000, minAnnualRevenue: 100_000, relationshipYears: 14, minRelationshipYears: 3 };
+    const left = allText(buildClientCard(EN, clientCard({ keyClient: false, keyEvent: { joined: false, on: "2026-06-01", status } }), TODAY));
+    expect(left).toContain("left the key list on Mon 1 Jun 2026 (annual revenue 50,000 CNY, below 100,000 CNY)");
+    expect(allText(buildClientCard(EN, clientCard({ keyClient: false, keyEvent: null }), TODAY))).not.toMatch(/key/i);
+  });
+});
 
 describe("followUpText", () => {
   it.each([

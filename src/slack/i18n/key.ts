@@ -36,7 +36,7 @@ export const en = {
     summary: (joined: number, left: number) => [joined ? `${joined} joined the key list` : null, left ? `${left} left it` : null].filter(Boolean).join(", "),
   },
   /** The card's line: `on` a worded date. */
-  cardJoined: (on: string) => `key client since ${on}`,
+  cardJoined: (on: string) => `since ${on}`,
   cardLeft: (on: string, why: string) => `left the key list on ${on} (${why})`,
 };
 
@@ -49,6 +49,6 @@ export const zhCN: typeof en = {
     more: (count) => `…另有 ${count} 个。使用 \`/client list key\` 查看重点客户名单。`,
     summary: (joined, left) => [joined ? `${joined} 个客户成为重点客户` : null, left ? `${left} 个客户不再是重点客户` : null].filter(Boolean).join("，"),
   },
-  cardJoined: (on) => `自${on}起为重点客户`,
+  cardJoined: (on) => `自${on}起`,
   cardLeft: (on, why) => `${on}起不再是重点客户（${why}）`,
 };

@@ -1,6 +1,7 @@
 /** The `/tier` card: tier, explainable score, owner, follow-up and the last touches. Pure. */
 import type { KnownBlock } from "@slack/types";
 import { daysBetween } from "../../domain/cadence.ts";
+import { escapeMrkdwn } from "../../domain/text.ts";
 import type { ClientCard } from "../../services/clients.ts";
 import { nameOf } from "../i18n/common.ts";
 import type { Messages } from "../i18n/index.ts";
@@ -33,8 +34,14 @@ export function buildClientCard(t: Messages, card: ClientCard, today: string): E
   const tierText = card.overridden ? `*${card.tier}* (${t.card.override(client.tierOverrideReason ? userText(client.tierOverrideReason, 200) : "")})` : `*${card.tier}*`;
   const breakdown = card.breakdown.map((d) => `${t.card.dimension[d.dimension]} ${fmtPoints(d.points)}/${fmtPoints(d.max)}`).join(" · ");
   const type = client.relationshipType;
+  const event = card.keyEvent;
+  const keyBadge = card.keyClient
+    ? `${t.card.keyClient}${event?.joined ? ` (${t.key.cardJoined(t.common.date(event.on))})` : ""}`
+    : event && !event.joined
+      ? t.key.cardLeft(t.common.date(event.on), event.status ? escapeMrkdwn(t.key.why(event.status, card.currency)) : "")
+      : null;
   const badges = [
-    card.keyClient ? t.card.keyClient : null,
+    keyBadge,
     type ? t.card.relationship(named(t.common.relationshipType, type), card.relationshipType ? t.common.relationshipHint[card.relationshipType] : null) : null,
     t.card.cadence(card.cadenceDays),
   ].filter(Boolean);
