@@ -86,9 +86,12 @@ export const rulesSchema = z
         minAnnualRevenue: z.number().min(0),
         minRelationshipYears: z.number().min(0),
         concentrationAlertShare: z.number().gt(0).max(1),
+        // The most key clients one rep can give the care key clients need (a quarterly meeting, a short cadence):
+        // past it, the digest and `/client list key` say so, so an admin raises the thresholds or accepts it.
+        maxPerRep: z.number().int().min(1).default(15),
       })
       .strict()
-      .default({ minAnnualRevenue: 100_000, minRelationshipYears: 3, concentrationAlertShare: 0.3 }),
+      .default({ minAnnualRevenue: 100_000, minRelationshipYears: 3, concentrationAlertShare: 0.3, maxPerRep: 15 }),
     cadence: z
       .object({
         byTier: z.object({ A: cadenceDays, B: cadenceDays, C: cadenceDays }).strict(),

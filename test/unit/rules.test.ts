@@ -101,7 +101,7 @@ describe("DEFAULT_RULES match PRODUCT.md", () => {
   });
 
   it("key client: annual revenue >= 100,000 and 3 years or more; concentration alert above 30%", () => {
-    expect(DEFAULT_RULES.keyClient).toEqual({ minAnnualRevenue: 100_000, minRelationshipYears: 3, concentrationAlertShare: 0.3 });
+    expect(DEFAULT_RULES.keyClient).toEqual({ minAnnualRevenue: 100_000, minRelationshipYears: 3, concentrationAlertShare: 0.3, maxPerRep: 15 });
   });
 
   it.each([
