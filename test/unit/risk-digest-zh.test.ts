@@ -136,6 +136,7 @@ function digest(overrides: Partial<Digest> = {}): Digest {
     },
     coverage: { keyClients: 4, covered: 3 },
     activity: [{ repSlackId: "U0REP1", touches: { A: 2, B: 0, C: 0 } }],
+    effort: [{ kind: "tier", repSlackId: "U0REP1", tier: "C", touchPercent: 50, valuePercent: 2, touches: 8, tierTouches: 4, tierMeetings: 0, gap: 48 }],
     valueShare: { A: 70, B: 20, C: 10 },
     operations: null,
     quiet: false,

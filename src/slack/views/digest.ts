@@ -59,6 +59,17 @@ function activitySection(t: Messages, digest: Digest): KnownBlock {
   return section(`${heading}\n${lines.join("\n")}${more(t, shown.length, digest.activity.length)}`);
 }
 
+/** The reps whose touches are furthest from their own portfolio's value, one line each; nothing when none is. */
+function effortBlocks(t: Messages, digest: Digest): KnownBlock[] {
+  if (digest.effort.length === 0) return [];
+  const lines = digest.effort.map((m) => {
+    const rep = mention(m.repSlackId);
+    if (m.kind === "tier") return t.digest.effortTier(rep, m.touchPercent, m.tier, m.valuePercent, m.touches, m.tierTouches, m.tierMeetings);
+    return m.kind === "noProspects" ? t.digest.effortNoProspects(rep, m.touches, m.prospects) : t.digest.effortOnlyProspects(rep, m.touches, m.existing);
+  });
+  return [section(`${t.digest.effortHeading}\n${lines.join("\n")}`)];
+}
+
 /** The digest in its reader's language (the manager's or admin's stored Slack locale). */
 export function buildDigest(t: Messages, digest: Digest): { text: string; blocks: KnownBlock[] } {
   const whose = t.digest.whose[digest.scope];
@@ -93,6 +104,7 @@ export function buildDigest(t: Messages, digest: Digest): { text: string; blocks
       section(risks),
       section(moves),
       activitySection(t, digest),
+      ...effortBlocks(t, digest),
     ]),
     ...(digest.operations ? [operationsSection(t, digest.operations, "week")] : []),
   ];
