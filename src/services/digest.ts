@@ -8,7 +8,7 @@ import { cadenceDaysFor } from "../domain/cadence.ts";
 import { effortMismatches, isCovered, tierShares, type DigestDay, type EffortMismatch, type RepEffort, type RepPortfolio, type TierCounts } from "../domain/digest.ts";
 import type { StoredRiskReason } from "../domain/risk.ts";
 import { TIERS, type Rules, type Tier } from "../domain/rules.ts";
-import { isKeyClient, keyClientFilter } from "../domain/scoring.ts";
+import { isKeyClient, keyClientFilter, keyStatusFromJson, type KeyStatus } from "../domain/scoring.ts";
 import { todayInZone } from "../domain/when.ts";
 import { dateFromDb, dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
@@ -38,6 +38,13 @@ export interface Digest {
   newRisks: { items: (StoredRiskReason & { clientName: string; ownerSlackId: string | null; openedOn: string; cleared: boolean })[]; total: number };
   tierMoves: { items: { clientName: string; fromTier: string | null; toTier: string; reason: string }[]; total: number };
   coverage: { keyClients: number; covered: number };
+  /**
+   * The team's clients that joined or left the key list since the week's start, newest first (`status`: the
+   * thresholds behind it, null when not readable), and how many joined and left in all.
+   */
+  keyChanges: { items: { clientName: string; ownerSlackId: string | null; joined: boolean; status: KeyStatus | null; on: string }[]; joined: number; left: number };
+  /** The rules' currency code, for amounts in the digest's words. */
+  currency: string;
   /** Each rep's touches in the week by client tier, most active first. */
   activity: { repSlackId: string; touches: TierCounts }[];
   /** The reps whose week of touches is furthest from their own portfolio's value (domain/digest.ts effortMismatches). */
@@ -45,7 +52,7 @@ export interface Digest {
   /** The tiers' share of the audience's annual revenue, in whole percent. */
   valueShare: TierCounts;
   operations: Operations | null;
-  /** Nothing moved this week (no touches, nothing overdue, no new risk, no tier move) and no listed key or A-tier client is in a risk state. */
+  /** Nothing moved this week (no touches, nothing overdue, no new risk, no tier move, no key-list change) and no listed key or A-tier client is in a risk state. */
   quiet: boolean;
 }
 
@@ -84,7 +91,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
       const from = dateToDb(day.from);
       // Up to the run itself: a digest run by hand mid-week counts that morning's touches too.
       const to = now;
-      const [highlights, overdue, newRisks, tierMoves, cover, touches, revenue, portfolioRows, operations] = await Promise.all([
+      const [highlights, overdue, newRisks, tierMoves, cover, touches, revenue, portfolioRows, keyChanges, operations] = await Promise.all([
         inputs.highlights(workspaceId, members, key, HIGHLIGHTS),
         inputs.overdueByOwner(workspaceId, members, dateToDb(day.today)),
         inputs.risksOpenedSince(workspaceId, members, from, LISTED),
@@ -93,6 +100,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         inputs.effortByRep(workspaceId, members, from, to),
         inputs.revenueByTier(workspaceId, members),
         inputs.portfolioByOwnerAndTier(workspaceId, members),
+        store.keyChanges.since(workspaceId, members, from, LISTED),
         audience.isAdmin ? operationsOf(store, workspaceId, now, { failures: 5, jobRuns: 8, failuresSince: from }) : Promise.resolve(null),
       ]);
       // The states the listed key and A-tier clients are in now. Every key and A-tier client of a team would cost the
@@ -150,11 +158,17 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         },
         tierMoves: tierMoves,
         coverage: cover,
+        keyChanges: {
+          joined: keyChanges.joined,
+          left: keyChanges.left,
+          items: keyChanges.items.map((c) => ({ clientName: c.client.name, ownerSlackId: c.client.ownerSlackId, joined: c.joined, status: keyStatusFromJson(c.details), on: todayInZone(c.createdAt, "UTC") })),
+        },
+        currency: rules.currency,
         activity,
         effort: effortMismatches([...efforts.values()], portfolios),
         valueShare: tierShares({ A: revenue.A ?? 0, B: revenue.B ?? 0, C: revenue.C ?? 0 }),
         operations,
-        quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0 && atRisk.length === 0,
+        quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0 && atRisk.length === 0 && keyChanges.joined + keyChanges.left === 0,
       };
     },
   };

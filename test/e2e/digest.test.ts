@@ -84,6 +84,17 @@ beforeAll(async () => {
   const otter = await db.client.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, name: "Overdue Otter" } });
   await db.tierChange.create({ data: { workspaceId: TEST_TEAM, clientId: otter.id, fromTier: "B", toTier: "C", score: 40, reason: "rescore", actorSlackId: "rescore", createdAt: new Date("2026-11-20T01:00:00Z") } });
   await db.riskFlag.create({ data: { workspaceId: TEST_TEAM, clientId: otter.id, rule: "overdue", reason: "follow-up overdue by 25 days (due 2026-10-29)", openedAt: new Date("2026-11-20T01:00:00Z"), alertQueuedAt: new Date("2026-11-20T01:00:00Z") } });
+  // Key events: Key Kestrel (the team's) joined this week, and once before the week; Lone Larch (not the team's) left.
+  const kestrel = await db.client.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, name: "Key Kestrel" } });
+  const larch = await db.client.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, name: "Lone Larch" } });
+  const status = (key: boolean, annualRevenue: number, relationshipYears: number) => JSON.stringify({ key, annualRevenue, minAnnualRevenue: 100_000, relationshipYears, minRelationshipYears: 3 });
+  await db.keyChange.createMany({
+    data: [
+      { workspaceId: TEST_TEAM, clientId: kestrel.id, joined: true, details: status(true, 20_000_000, 16), cause: "edit", createdAt: new Date("2026-11-18T03:00:00Z") },
+      { workspaceId: TEST_TEAM, clientId: kestrel.id, joined: false, details: status(false, 50_000, 16), cause: "edit", createdAt: new Date("2026-11-10T03:00:00Z") },
+      { workspaceId: TEST_TEAM, clientId: larch.id, joined: false, details: status(false, 50_000, 1), cause: "rescore", createdAt: new Date("2026-11-19T03:00:00Z") },
+    ],
+  });
   await db.user.update({ where: { workspaceId_slackId: { workspaceId: TEST_TEAM, slackId: MANAGER } }, data: { timezone: "Asia/Shanghai" } });
   await db.$disconnect();
 });
@@ -123,6 +134,9 @@ describe("weekly digest", () => {
     expect(text).toContain(`<@${SKEWED}>: 100% of touches on C clients (6 of 6, 1 meeting among them), which hold 2% of their portfolio's revenue`);
     expect(text).toContain(`<@${EVEN}>: 5 touches (A 0% · B 100% · C 0%)`);
     expect(text).not.toMatch(new RegExp(`<@${EVEN}>: [^\n]*portfolio`));
+    expect(text).toContain(
+      `*Joined / left the key list this week*: 1 joined, 0 left\n• :key: *Key Kestrel* (<@${REP1}>) joined on 18 Nov: annual revenue 20,000,000 CNY, at or above 100,000 CNY and a relationship of 16 years, at least 3`,
+    );
     expect(text).not.toContain("Lone Larch");
     expect(text).not.toContain("Operations");
   });
@@ -137,6 +151,8 @@ describe("weekly digest", () => {
     expect(admin).toContain("Whole workspace");
     expect(admin).toContain("Key Kestrel");
     expect(admin).toContain(`<@${LONE_REP}>: 1 touch (A 0% · B 0% · C 100%)`);
+    expect(admin).toContain("*Joined / left the key list this week*: 1 joined, 1 left");
+    expect(admin).toContain(`• *Lone Larch* (<@${LONE_REP}>) left on 19 Nov: annual revenue 50,000 CNY, below 100,000 CNY and a relationship of 1 year, under 3`);
     expect(admin).toContain("Operations");
     expect(admin).toContain("No delivery failures this week.");
     expect(admin).toMatch(/• digest done at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);

@@ -193,6 +193,12 @@ function fullDigest(overrides: Partial<Digest> = {}): Digest {
     newRisks: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, ownerSlackId: null, rule: "silence", reason: "no touch for 96 days, cadence 30", details: JSON.stringify({ rule: "silence", days: 96, cadenceDays: 30, neverTouched: false }), openedOn: "2026-11-20", cleared: false })), total: 90 },
     tierMoves: { items: Array.from({ length: 10 }, () => ({ clientName: hostile, fromTier: "B", toTier: "A", reason: "rescore" })), total: 12 },
     coverage: { keyClients: 10, covered: 7 },
+    keyChanges: {
+      items: Array.from({ length: 10 }, (_, i) => ({ clientName: hostile, ownerSlackId: `U0REP${i}`, joined: i % 2 === 0, status: { key: i % 2 === 0, annualRevenue: 99_999_999_999, minAnnualRevenue: 100_000, relationshipYears: i % 2 === 0 ? 30 : 1, minRelationshipYears: 3 }, on: "2026-11-20" })),
+      joined: 30,
+      left: 12,
+    },
+    currency: "CNY",
     activity: Array.from({ length: 30 }, (_, i) => ({ repSlackId: `U0REP${i}`, touches: { A: i, B: 1, C: 0 } })),
     effort: Array.from({ length: 5 }, (_, i) => ({ kind: "tier" as const, repSlackId: `U0REP${i}`, tier: "C" as const, touchPercent: 90, valuePercent: 2, touches: 900, tierTouches: 810, tierMeetings: 12, gap: 88 })),
     valueShare: { A: 70, B: 20, C: 10 },
@@ -217,6 +223,28 @@ describe("buildDigest", () => {
     expect(json).toContain("*In a risk state now*: 105 risk states on 15 of the clients above");
     expect(json.match(/lifecycle stage is at-risk/g)).toHaveLength(1);
     expect(json).toContain("…and 14 more of them: `/tier <client>` shows why.");
+    expect(json).toContain("*Joined / left the key list this week*: 30 joined, 12 left");
+    expect(json).toContain("…and 32 more.");
+  });
+
+  it("lists the week's key events with the thresholds behind each, in both languages, or leaves the section out", () => {
+    const keyChanges = {
+      items: [
+        { clientName: "Yangtze", ownerSlackId: "U0REP1", joined: true, status: { key: true, annualRevenue: 2_000_000, minAnnualRevenue: 100_000, relationshipYears: 4, minRelationshipYears: 3 }, on: "2026-11-20" },
+        { clientName: "Pearl", ownerSlackId: null, joined: false, status: { key: false, annualRevenue: 50_000, minAnnualRevenue: 100_000, relationshipYears: 9, minRelationshipYears: 3 }, on: "2026-11-18" },
+        { clientName: "Unread", ownerSlackId: "U0REP2", joined: false, status: null, on: "2026-11-17" },
+      ],
+      joined: 1,
+      left: 2,
+    };
+    const text = allText(buildDigest(messagesFor("en"), fullDigest({ keyChanges })));
+    expect(text).toContain(
+      "*Joined / left the key list this week*: 1 joined, 2 left\n• :key: *Yangtze* (<@U0REP1>) joined on 20 Nov: annual revenue 2,000,000 CNY, at or above 100,000 CNY and a relationship of 4 years, at least 3\n• *Pearl* (no owner) left on 18 Nov: annual revenue 50,000 CNY, below 100,000 CNY\n• *Unread* (<@U0REP2>) left on 17 Nov",
+    );
+    const zh = allText(buildDigest(messagesFor("zh-CN"), fullDigest({ keyChanges })));
+    expect(zh).toContain("*本周进入 / 退出重点客户名单*：进入 1 个，退出 2 个");
+    expect(zh).toContain("• *Pearl*（未分配）11月18日不再是重点客户：年收入 50,000 CNY，低于 100,000 CNY");
+    expect(allText(buildDigest(messagesFor("en"), fullDigest({ keyChanges: { items: [], joined: 0, left: 0 } })))).not.toContain("key list this week");
   });
 
   it("lists the listed key and A-tier clients' risk states now with their owners, or says there are none", () => {

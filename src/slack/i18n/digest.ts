@@ -75,6 +75,11 @@ export const en = {
   effortNoProspects: (rep: string, touches: number, prospects: number) => `• ${rep}: ${plural(touches, "touch", "touches")}, none on their ${plural(prospects, "prospect")}`,
   effortOnlyProspects: (rep: string, touches: number, existing: number) =>
     `• ${rep}: all ${plural(touches, "touch", "touches")} on prospects, none on their ${plural(existing, "existing client")}`,
+  /** Key events of the week: how many clients joined and left the key list. */
+  keyChangesHeading: (joined: number, left: number) => `*Joined / left the key list this week*: ${joined} joined, ${left} left`,
+  /** One key event: `name` is escaped mrkdwn, `owner` a mention or `noOwner`, `on` a `shortDate`, `why` escaped `t.key.why` (may be empty). */
+  keyChangeLine: (name: string, owner: string, joined: boolean, on: string, why: string) =>
+    `• ${joined ? ":key: " : ""}*${name}* (${owner}) ${joined ? "joined" : "left"} on ${on}${why ? `: ${why}` : ""}`,
   /** The notification text; `coverage` is null without key clients. */
   fallback: (whose: string, week: string, coverage: { covered: number; keyClients: number } | null, overdue: number, risks: number, moves: number) =>
     `Weekly digest for ${whose} (${week}): ${coverage ? `${coverage.covered}/${coverage.keyClients} key clients covered, ` : ""}${overdue} overdue, ${risks} new risks, ${moves} tier moves.`,
@@ -131,6 +136,8 @@ export const zhCN: typeof en = {
     `• ${rep}：${touchPercent}% 的接触在 ${tier} 级客户上（${touches} 次中的 ${tierTouches} 次${tierMeetings ? `，其中会面 ${tierMeetings} 次` : ""}），而这些客户只占其名下客户收入的 ${valuePercent}%`,
   effortNoProspects: (rep, touches, prospects) => `• ${rep}：${touches} 次接触，没有一次在其名下的 ${prospects} 个潜在客户上`,
   effortOnlyProspects: (rep, touches, existing) => `• ${rep}：${touches} 次接触全部在潜在客户上，其名下 ${existing} 个现有客户一次也没有`,
+  keyChangesHeading: (joined, left) => `*本周进入 / 退出重点客户名单*：进入 ${joined} 个，退出 ${left} 个`,
+  keyChangeLine: (name, owner, joined, on, why) => `• ${joined ? ":key: " : ""}*${name}*（${owner}）${on}${joined ? "成为重点客户" : "不再是重点客户"}${why ? `：${why}` : ""}`,
   fallback: (whose, week, coverage, overdue, risks, moves) =>
     `${whose}每周简报（${week}）：${coverage ? `${coverage.covered}/${coverage.keyClients} 个重点客户已覆盖，` : ""}逾期 ${overdue} 项，新增风险 ${risks} 项，等级变动 ${moves} 项。`,
 

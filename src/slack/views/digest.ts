@@ -59,6 +59,20 @@ function activitySection(t: Messages, digest: Digest): KnownBlock {
   return section(`${heading}\n${lines.join("\n")}${more(t, shown.length, digest.activity.length)}`);
 }
 
+/** Key events the digest lists (the service reads no more). */
+const LISTED_LINES = 10;
+
+/** The week's key events (joined or left the key list) with the thresholds behind each, the rest counted; nothing when none. */
+function keyChangesBlocks(t: Messages, digest: Digest): KnownBlock[] {
+  const { items, joined, left } = digest.keyChanges;
+  if (joined + left === 0) return [];
+  const lines = items.map((c) =>
+    t.digest.keyChangeLine(userText(c.clientName, NAME_MAX), owner(t, c.ownerSlackId), c.joined, t.digest.shortDate(c.on), c.status ? escapeMrkdwn(t.key.why(c.status, digest.currency)) : ""),
+  );
+  const rest = joined + left - items.length;
+  return sections([t.digest.keyChangesHeading(joined, left), ...lines, ...(rest > 0 ? [t.digest.more(rest)] : [])], LISTED_LINES + 2);
+}
+
 /** The reps whose touches are furthest from their own portfolio's value, one line each; nothing when none is. */
 function effortBlocks(t: Messages, digest: Digest): KnownBlock[] {
   if (digest.effort.length === 0) return [];
@@ -103,6 +117,7 @@ export function buildDigest(t: Messages, digest: Digest): { text: string; blocks
       section(overdue),
       section(risks),
       section(moves),
+      ...keyChangesBlocks(t, digest),
       activitySection(t, digest),
       ...effortBlocks(t, digest),
     ]),
