@@ -138,3 +138,13 @@ export function effortMismatches(
   prospectLines.sort((a, b) => b.touches - a.touches || byRep(a, b));
   return [...tierLines, ...prospectLines].slice(0, Math.max(0, rule.maxReps));
 }
+
+/**
+ * The reps who carry more key clients than `maxPerRep` (rules.keyClient.maxPerRep), most first (ties by rep id):
+ * past it, a rep cannot give each the care key clients need, so the digest asks for higher thresholds or acceptance.
+ */
+export function overKeyLimit(counts: readonly { ownerSlackId: string; count: number }[], maxPerRep: number): { ownerSlackId: string; count: number }[] {
+  return counts
+    .filter((c) => c.count > maxPerRep)
+    .sort((a, b) => b.count - a.count || (a.ownerSlackId < b.ownerSlackId ? -1 : a.ownerSlackId > b.ownerSlackId ? 1 : 0));
+}

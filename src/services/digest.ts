@@ -5,7 +5,7 @@
  * tiers' share of value, and the reps whose touches are furthest from where their own portfolio's value is. Admins also get the week's delivery failures, the posts still waiting and the job runs.
  */
 import { cadenceDaysFor } from "../domain/cadence.ts";
-import { effortMismatches, isCovered, tierShares, type DigestDay, type EffortMismatch, type RepEffort, type RepPortfolio, type TierCounts } from "../domain/digest.ts";
+import { effortMismatches, isCovered, overKeyLimit, tierShares, type DigestDay, type EffortMismatch, type RepEffort, type RepPortfolio, type TierCounts } from "../domain/digest.ts";
 import type { StoredRiskReason } from "../domain/risk.ts";
 import { TIERS, type Rules, type Tier } from "../domain/rules.ts";
 import { isKeyClient, keyClientFilter, keyStatusFromJson, type KeyStatus } from "../domain/scoring.ts";
@@ -43,6 +43,8 @@ export interface Digest {
    * thresholds behind it, null when not readable), and how many joined and left in all.
    */
   keyChanges: { items: { clientName: string; ownerSlackId: string | null; joined: boolean; status: KeyStatus | null; on: string }[]; joined: number; left: number };
+  /** The reps on the team with more key clients than the rules' `keyClient.maxPerRep`, most first. */
+  keyLoad: { maxPerRep: number; over: { ownerSlackId: string; count: number }[] };
   /** The rules' currency code, for amounts in the digest's words. */
   currency: string;
   /** Each rep's touches in the week by client tier, most active first. */
@@ -52,7 +54,7 @@ export interface Digest {
   /** The tiers' share of the audience's annual revenue, in whole percent. */
   valueShare: TierCounts;
   operations: Operations | null;
-  /** Nothing moved this week (no touches, nothing overdue, no new risk, no tier move, no key-list change) and no listed key or A-tier client is in a risk state. */
+  /** Nothing moved this week (no touches, nothing overdue, no new risk, no tier move, no key-list change, no rep over the key clients per rep) and no listed key or A-tier client is in a risk state. */
   quiet: boolean;
 }
 
@@ -91,7 +93,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
       const from = dateToDb(day.from);
       // Up to the run itself: a digest run by hand mid-week counts that morning's touches too.
       const to = now;
-      const [highlights, overdue, newRisks, tierMoves, cover, touches, revenue, portfolioRows, keyChanges, operations] = await Promise.all([
+      const [highlights, overdue, newRisks, tierMoves, cover, touches, revenue, portfolioRows, keyChanges, keyCounts, operations] = await Promise.all([
         inputs.highlights(workspaceId, members, key, HIGHLIGHTS),
         inputs.overdueByOwner(workspaceId, members, dateToDb(day.today)),
         inputs.risksOpenedSince(workspaceId, members, from, LISTED),
@@ -101,6 +103,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         inputs.revenueByTier(workspaceId, members),
         inputs.portfolioByOwnerAndTier(workspaceId, members),
         store.keyChanges.since(workspaceId, members, from, LISTED),
+        inputs.keyClientsByOwner(workspaceId, members, key),
         audience.isAdmin ? operationsOf(store, workspaceId, now, { failures: 5, jobRuns: 8, failuresSince: from }) : Promise.resolve(null),
       ]);
       // The states the listed key and A-tier clients are in now. Every key and A-tier client of a team would cost the
@@ -124,6 +127,7 @@ export function digestService(deps: { store: Store; rules: Rules }) {
         else portfolio.existing += row.clients;
         portfolios.set(row.ownerSlackId, portfolio);
       }
+      const keyLoad = { maxPerRep: rules.keyClient.maxPerRep, over: overKeyLimit(keyCounts, rules.keyClient.maxPerRep) };
       const total = (c: TierCounts) => c.A + c.B + c.C;
       const activity = [...efforts.values()].map((e) => ({ repSlackId: e.repSlackId, touches: e.touches })).sort((a, b) => total(b.touches) - total(a.touches));
       return {
@@ -163,12 +167,13 @@ export function digestService(deps: { store: Store; rules: Rules }) {
           left: keyChanges.left,
           items: keyChanges.items.map((c) => ({ clientName: c.client.name, ownerSlackId: c.client.ownerSlackId, joined: c.joined, status: keyStatusFromJson(c.details), on: todayInZone(c.createdAt, "UTC") })),
         },
+        keyLoad,
         currency: rules.currency,
         activity,
         effort: effortMismatches([...efforts.values()], portfolios),
         valueShare: tierShares({ A: revenue.A ?? 0, B: revenue.B ?? 0, C: revenue.C ?? 0 }),
         operations,
-        quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0 && atRisk.length === 0 && keyChanges.joined + keyChanges.left === 0,
+        quiet: activity.length === 0 && overdue.length === 0 && newRisks.total === 0 && tierMoves.total === 0 && atRisk.length === 0 && keyChanges.joined + keyChanges.left === 0 && keyLoad.over.length === 0,
       };
     },
   };

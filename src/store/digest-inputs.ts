@@ -128,6 +128,26 @@ export function digestInputRepository(db: Db, provider: Provider) {
       return counts;
     },
 
+    /** How many key clients (active ones, by the key-client rule) each owner has: one grouped count per chunk of the team. */
+    async keyClientsByOwner(workspaceId: string, owners: Owners, keyFilter: KeyClientFilter): Promise<{ ownerSlackId: string; count: number }[]> {
+      const counts: { ownerSlackId: string; count: number }[] = [];
+      for (const chunk of ownerChunks(owners)) {
+        const rows = await db.client.groupBy({
+          by: ["ownerSlackId"],
+          where: {
+            workspaceId,
+            archivedAt: null,
+            ownerSlackId: chunk ? { in: chunk } : { not: null },
+            annualRevenue: { gte: keyFilter.minAnnualRevenue },
+            relationshipSince: { lte: keyFilter.sinceOnOrBefore },
+          },
+          _count: { _all: true },
+        });
+        for (const r of rows) if (r.ownerSlackId) counts.push({ ownerSlackId: r.ownerSlackId, count: r._count._all });
+      }
+      return counts;
+    },
+
     /** Annual revenue summed by tier: the tiers' share of value. */
     async revenueByTier(workspaceId: string, owners: Owners): Promise<Record<string, number>> {
       const sums: Record<string, number> = {};

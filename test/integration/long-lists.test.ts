@@ -199,6 +199,9 @@ describe("a digest's team of 1,200 owners", () => {
     const portfolio = await inputs().portfolioByOwnerAndTier(TEAM, team);
     expect(byOwner(portfolio)).toEqual(byOwner(await inputs().portfolioByOwnerAndTier(TEAM, null)));
     expect(portfolio.reduce((sum, p) => sum + p.clients, 0)).toBe(CLIENTS);
+    const keyCounts = await inputs().keyClientsByOwner(TEAM, team, key);
+    expect(byOwner(keyCounts)).toEqual(byOwner(await inputs().keyClientsByOwner(TEAM, null, key)));
+    expect(keyCounts.reduce((sum, c) => sum + c.count, 0)).toBe(CLIENTS / 5);
   });
 
   it("reads nothing for an empty team", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/cadence.ts";
-import { digestDayFor, EFFORT_RULE, effortMismatches, isCovered, isoWeekOf, tierShares, type RepEffort, type RepPortfolio, type TierCounts } from "../../src/domain/digest.ts";
+import { digestDayFor, EFFORT_RULE, effortMismatches, isCovered, isoWeekOf, overKeyLimit, tierShares, type RepEffort, type RepPortfolio, type TierCounts } from "../../src/domain/digest.ts";
 import type { RiskFlag } from "../../src/domain/risk.ts";
 import { DEFAULT_RULES, rulesSchema } from "../../src/domain/rules.ts";
 import { weekdayOf } from "../../src/domain/schedule.ts";
@@ -84,6 +84,17 @@ describe("coverage and shares", () => {
   it("gives whole percentages, zero for nothing", () => {
     expect(tierShares({ A: 1, B: 1, C: 2 })).toEqual({ A: 25, B: 25, C: 50 });
     expect(tierShares({ A: 0, B: 0, C: 0 })).toEqual({ A: 0, B: 0, C: 0 });
+  });
+});
+
+describe("overKeyLimit", () => {
+  it.each([
+    [[{ ownerSlackId: "U1", count: 15 }], 15, []],
+    [[{ ownerSlackId: "U1", count: 16 }], 15, ["U1"]],
+    [[{ ownerSlackId: "U2", count: 20 }, { ownerSlackId: "U1", count: 23 }, { ownerSlackId: "U3", count: 3 }], 15, ["U1", "U2"]],
+    [[{ ownerSlackId: "U2", count: 2 }, { ownerSlackId: "U1", count: 2 }], 1, ["U1", "U2"]],
+  ])("%j over %i: %j", (counts, max, reps) => {
+    expect(overKeyLimit(counts, max).map((c) => c.ownerSlackId)).toEqual(reps);
   });
 });
 
@@ -198,6 +209,7 @@ function fullDigest(overrides: Partial<Digest> = {}): Digest {
       joined: 30,
       left: 12,
     },
+    keyLoad: { maxPerRep: 15, over: Array.from({ length: 30 }, (_, i) => ({ ownerSlackId: `U0REP${i}`, count: 9_999 - i })) },
     currency: "CNY",
     activity: Array.from({ length: 30 }, (_, i) => ({ repSlackId: `U0REP${i}`, touches: { A: i, B: 1, C: 0 } })),
     effort: Array.from({ length: 5 }, (_, i) => ({ kind: "tier" as const, repSlackId: `U0REP${i}`, tier: "C" as const, touchPercent: 90, valuePercent: 2, touches: 900, tierTouches: 810, tierMeetings: 12, gap: 88 })),
@@ -225,6 +237,17 @@ describe("buildDigest", () => {
     expect(json).toContain("…and 14 more of them: `/tier <client>` shows why.");
     expect(json).toContain("*Joined / left the key list this week*: 30 joined, 12 left");
     expect(json).toContain("…and 32 more.");
+    expect(json).toContain("<@U0REP0> carries 9999 key clients, over the 15 the rules suggest");
+    expect(json).toContain("…and 20 more.");
+  });
+
+  it("says which reps carry more key clients than the rules suggest, in both languages, or nothing", () => {
+    const keyLoad = { maxPerRep: 15, over: [{ ownerSlackId: "U0MEI", count: 23 }] };
+    expect(allText(buildDigest(messagesFor("en"), fullDigest({ keyLoad })))).toContain(
+      "• <@U0MEI> carries 23 key clients, over the 15 the rules suggest: raise the key-client thresholds in the rules file, or accept it.",
+    );
+    expect(allText(buildDigest(messagesFor("zh-CN"), fullDigest({ keyLoad })))).toContain("• <@U0MEI> 负责 23 个重点客户，超过规则建议的 15 个：可在规则文件中提高重点客户门槛，或接受现状。");
+    expect(allText(buildDigest(messagesFor("en"), fullDigest({ keyLoad: { maxPerRep: 15, over: [] } })))).not.toContain("the rules suggest");
   });
 
   it("lists the week's key events with the thresholds behind each, in both languages, or leaves the section out", () => {

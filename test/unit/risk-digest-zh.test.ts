@@ -136,6 +136,7 @@ function digest(overrides: Partial<Digest> = {}): Digest {
     },
     coverage: { keyClients: 4, covered: 3 },
     keyChanges: { items: [{ clientName: "Key Kestrel", ownerSlackId: "U0REP1", joined: true, status: { key: true, annualRevenue: 20_000_000, minAnnualRevenue: 100_000, relationshipYears: 16, minRelationshipYears: 3 }, on: "2026-11-18" }], joined: 1, left: 0 },
+    keyLoad: { maxPerRep: 15, over: [] },
     currency: "CNY",
     activity: [{ repSlackId: "U0REP1", touches: { A: 2, B: 0, C: 0 } }],
     effort: [{ kind: "tier", repSlackId: "U0REP1", tier: "C", touchPercent: 50, valuePercent: 2, touches: 8, tierTouches: 4, tierMeetings: 0, gap: 48 }],

@@ -80,6 +80,9 @@ export const en = {
   /** One key event: `name` is escaped mrkdwn, `owner` a mention or `noOwner`, `on` a `shortDate`, `why` escaped `t.key.why` (may be empty). */
   keyChangeLine: (name: string, owner: string, joined: boolean, on: string, why: string) =>
     `• ${joined ? ":key: " : ""}*${name}* (${owner}) ${joined ? "joined" : "left"} on ${on}${why ? `: ${why}` : ""}`,
+  /** A rep over the rules' key clients per rep: `rep` is a mention. */
+  keyLoadLine: (rep: string, count: number, max: number) =>
+    `• ${rep} carries ${count} key clients, over the ${max} the rules suggest: raise the key-client thresholds in the rules file, or accept it.`,
   /** The notification text; `coverage` is null without key clients. */
   fallback: (whose: string, week: string, coverage: { covered: number; keyClients: number } | null, overdue: number, risks: number, moves: number) =>
     `Weekly digest for ${whose} (${week}): ${coverage ? `${coverage.covered}/${coverage.keyClients} key clients covered, ` : ""}${overdue} overdue, ${risks} new risks, ${moves} tier moves.`,
@@ -138,6 +141,7 @@ export const zhCN: typeof en = {
   effortOnlyProspects: (rep, touches, existing) => `• ${rep}：${touches} 次接触全部在潜在客户上，其名下 ${existing} 个现有客户一次也没有`,
   keyChangesHeading: (joined, left) => `*本周进入 / 退出重点客户名单*：进入 ${joined} 个，退出 ${left} 个`,
   keyChangeLine: (name, owner, joined, on, why) => `• ${joined ? ":key: " : ""}*${name}*（${owner}）${on}${joined ? "成为重点客户" : "不再是重点客户"}${why ? `：${why}` : ""}`,
+  keyLoadLine: (rep, count, max) => `• ${rep} 负责 ${count} 个重点客户，超过规则建议的 ${max} 个：可在规则文件中提高重点客户门槛，或接受现状。`,
   fallback: (whose, week, coverage, overdue, risks, moves) =>
     `${whose}每周简报（${week}）：${coverage ? `${coverage.covered}/${coverage.keyClients} 个重点客户已覆盖，` : ""}逾期 ${overdue} 项，新增风险 ${risks} 项，等级变动 ${moves} 项。`,
 

@@ -73,6 +73,14 @@ function keyChangesBlocks(t: Messages, digest: Digest): KnownBlock[] {
   return sections([t.digest.keyChangesHeading(joined, left), ...lines, ...(rest > 0 ? [t.digest.more(rest)] : [])], LISTED_LINES + 2);
 }
 
+/** The reps over the rules' key clients per rep, the first 10 named, the rest counted; nothing when none is. */
+function keyLoadBlocks(t: Messages, digest: Digest): KnownBlock[] {
+  const { over, maxPerRep } = digest.keyLoad;
+  if (over.length === 0) return [];
+  const shown = over.slice(0, LISTED_LINES);
+  return [section(`${shown.map((o) => t.digest.keyLoadLine(mention(o.ownerSlackId), o.count, maxPerRep)).join("\n")}${more(t, shown.length, over.length)}`)];
+}
+
 /** The reps whose touches are furthest from their own portfolio's value, one line each; nothing when none is. */
 function effortBlocks(t: Messages, digest: Digest): KnownBlock[] {
   if (digest.effort.length === 0) return [];
@@ -118,6 +126,7 @@ export function buildDigest(t: Messages, digest: Digest): { text: string; blocks
       section(risks),
       section(moves),
       ...keyChangesBlocks(t, digest),
+      ...keyLoadBlocks(t, digest),
       activitySection(t, digest),
       ...effortBlocks(t, digest),
     ]),
