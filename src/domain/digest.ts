@@ -60,3 +60,91 @@ export function tierShares(counts: TierCounts): TierCounts {
   if (total === 0) return { A: 0, B: 0, C: 0 };
   return { A: Math.round((counts.A / total) * 100), B: Math.round((counts.B / total) * 100), C: Math.round((counts.C / total) * 100) };
 }
+
+/** One rep's week of touches, by the tier of the client touched, and how many of those were on prospects. */
+export interface RepEffort {
+  repSlackId: string;
+  touches: TierCounts;
+  meetings: TierCounts;
+  /** Touches on clients in the lifecycle stage `prospect` (of any tier). */
+  prospectTouches: number;
+}
+
+/** The clients a rep owns (active ones): annual revenue by tier, and how many are prospects and how many are not. */
+export interface RepPortfolio {
+  revenue: TierCounts;
+  prospects: number;
+  existing: number;
+}
+
+export type EffortMismatch =
+  | { kind: "tier"; repSlackId: string; tier: Tier; touchPercent: number; valuePercent: number; touches: number; tierTouches: number; tierMeetings: number; gap: number }
+  | { kind: "noProspects"; repSlackId: string; touches: number; prospects: number }
+  | { kind: "onlyProspects"; repSlackId: string; touches: number; existing: number };
+
+/**
+ * The effort-against-value rule, kept simple so that a manager can check it by hand. A rep is looked at only with
+ * at least `minTouches` touches in the week (fewer say little about where their time goes).
+ * - **Tier**: a tier's share of the rep's touches exceeds that tier's share of the annual revenue of the rep's own
+ *   portfolio (the active clients they own, not the team's) by at least `minGapPoints` percentage points. Only the
+ *   rep's largest such gap is named. A rep whose portfolio has no revenue recorded has no value to compare with.
+ * - **Prospects**, for a rep with no tier mismatch: no touch on a prospect while they own at least one prospect
+ *   ("noProspects"), or every touch on prospects while they own existing (non-prospect) clients, none of whom got
+ *   a touch from them that week ("onlyProspects").
+ * One line per rep, at most `maxReps`: tier mismatches first, largest gap first; then prospect call-outs, most
+ * touches first (ties by rep id, so the digest reads the same each run).
+ */
+export const EFFORT_RULE = { minTouches: 5, minGapPoints: 30, maxReps: 5 } as const;
+
+export function effortMismatches(
+  efforts: readonly RepEffort[],
+  portfolios: ReadonlyMap<string, RepPortfolio>,
+  rule: { minTouches: number; minGapPoints: number; maxReps: number } = EFFORT_RULE,
+): EffortMismatch[] {
+  const tierLines: Extract<EffortMismatch, { kind: "tier" }>[] = [];
+  const prospectLines: Exclude<EffortMismatch, { kind: "tier" }>[] = [];
+  for (const effort of efforts) {
+    const touches = effort.touches.A + effort.touches.B + effort.touches.C;
+    const portfolio = portfolios.get(effort.repSlackId);
+    if (touches < rule.minTouches || !portfolio) continue;
+    const value = portfolio.revenue.A + portfolio.revenue.B + portfolio.revenue.C;
+    let worst: Extract<EffortMismatch, { kind: "tier" }> | null = null;
+    if (value > 0) {
+      for (const tier of ["A", "B", "C"] as const) {
+        const touchShare = (effort.touches[tier] / touches) * 100;
+        const valueShare = (portfolio.revenue[tier] / value) * 100;
+        const gap = touchShare - valueShare;
+        if (gap >= rule.minGapPoints && (!worst || gap > worst.gap)) {
+          worst = {
+            kind: "tier",
+            repSlackId: effort.repSlackId,
+            tier,
+            touchPercent: Math.round(touchShare),
+            valuePercent: Math.round(valueShare),
+            touches,
+            tierTouches: effort.touches[tier],
+            tierMeetings: effort.meetings[tier],
+            gap,
+          };
+        }
+      }
+    }
+    if (worst) tierLines.push(worst);
+    else if (effort.prospectTouches === 0 && portfolio.prospects > 0) prospectLines.push({ kind: "noProspects", repSlackId: effort.repSlackId, touches, prospects: portfolio.prospects });
+    else if (effort.prospectTouches === touches && portfolio.existing > 0) prospectLines.push({ kind: "onlyProspects", repSlackId: effort.repSlackId, touches, existing: portfolio.existing });
+  }
+  const byRep = (a: { repSlackId: string }, b: { repSlackId: string }) => (a.repSlackId < b.repSlackId ? -1 : a.repSlackId > b.repSlackId ? 1 : 0);
+  tierLines.sort((a, b) => b.gap - a.gap || byRep(a, b));
+  prospectLines.sort((a, b) => b.touches - a.touches || byRep(a, b));
+  return [...tierLines, ...prospectLines].slice(0, Math.max(0, rule.maxReps));
+}
+
+/**
+ * The reps who carry more key clients than `maxPerRep` (rules.keyClient.maxPerRep), most first (ties by rep id):
+ * past it, a rep cannot give each the care key clients need, so the digest asks for higher thresholds or acceptance.
+ */
+export function overKeyLimit(counts: readonly { ownerSlackId: string; count: number }[], maxPerRep: number): { ownerSlackId: string; count: number }[] {
+  return counts
+    .filter((c) => c.count > maxPerRep)
+    .sort((a, b) => b.count - a.count || (a.ownerSlackId < b.ownerSlackId ? -1 : a.ownerSlackId > b.ownerSlackId ? 1 : 0));
+}

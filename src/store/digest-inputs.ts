@@ -50,8 +50,6 @@ export interface DigestTierMove {
   createdAt: Date;
 }
 
-const TIER_VALUES = ["A", "B", "C"] as const;
-
 /** `column IN (owners)` with the owners bound as one JSON array, which the database unpacks: one bound value at any team size. */
 function ownerIn(provider: Provider, column: Prisma.Sql, owners: readonly string[]): Prisma.Sql {
   const json = JSON.stringify(owners);
@@ -130,6 +128,26 @@ export function digestInputRepository(db: Db, provider: Provider) {
       return counts;
     },
 
+    /** How many key clients (active ones, by the key-client rule) each owner has: one grouped count per chunk of the team. */
+    async keyClientsByOwner(workspaceId: string, owners: Owners, keyFilter: KeyClientFilter): Promise<{ ownerSlackId: string; count: number }[]> {
+      const counts: { ownerSlackId: string; count: number }[] = [];
+      for (const chunk of ownerChunks(owners)) {
+        const rows = await db.client.groupBy({
+          by: ["ownerSlackId"],
+          where: {
+            workspaceId,
+            archivedAt: null,
+            ownerSlackId: chunk ? { in: chunk } : { not: null },
+            annualRevenue: { gte: keyFilter.minAnnualRevenue },
+            relationshipSince: { lte: keyFilter.sinceOnOrBefore },
+          },
+          _count: { _all: true },
+        });
+        for (const r of rows) if (r.ownerSlackId) counts.push({ ownerSlackId: r.ownerSlackId, count: r._count._all });
+      }
+      return counts;
+    },
+
     /** Annual revenue summed by tier: the tiers' share of value. */
     async revenueByTier(workspaceId: string, owners: Owners): Promise<Record<string, number>> {
       const sums: Record<string, number> = {};
@@ -144,23 +162,36 @@ export function digestInputRepository(db: Db, provider: Provider) {
       return sums;
     },
 
-    /** Touches logged in [from, to) by each rep, split by the client's tier (one grouped count per tier). */
-    async touchesByRepAndTier(workspaceId: string, reps: Owners, from: Date, to: Date): Promise<{ repSlackId: string; tier: string; count: number }[]> {
-      const counts: { repSlackId: string; tier: string; count: number }[] = [];
-      for (const chunk of ownerChunks(reps)) {
-        const perTier = await Promise.all(
-          TIER_VALUES.map(async (tier) => {
-            const rows = await db.interaction.groupBy({
-              by: ["repSlackId"],
-              where: { workspaceId, deletedAt: null, occurredAt: { gte: from, lt: to }, ...(chunk ? { repSlackId: { in: chunk } } : {}), client: { tier } },
-              _count: { _all: true },
-            });
-            return rows.map((r) => ({ repSlackId: r.repSlackId, tier, count: r._count._all }));
-          }),
-        );
-        counts.push(...perTier.flat());
-      }
-      return counts;
+    /**
+     * Each rep's touches logged in [from, to), by the touched client's tier and whether it is a prospect, with how
+     * many were meetings: one grouped statement, the reps bound as one JSON value.
+     */
+    async effortByRep(workspaceId: string, reps: Owners, from: Date, to: Date): Promise<{ repSlackId: string; tier: string; prospect: boolean; touches: number; meetings: number }[]> {
+      if (reps && reps.length === 0) return [];
+      const rows = await db.$queryRaw<{ repSlackId: string; tier: string; prospect: number | bigint; touches: number | bigint; meetings: number | bigint }[]>`
+        SELECT "i"."repSlackId", "c"."tier", CASE WHEN "c"."lifecycleStage" = 'prospect' THEN 1 ELSE 0 END AS "prospect",
+          COUNT(*) AS "touches", SUM(CASE WHEN "i"."type" = 'meeting' THEN 1 ELSE 0 END) AS "meetings"
+        FROM "Interaction" "i" JOIN "Client" "c" ON "c"."id" = "i"."clientId"
+        WHERE "i"."workspaceId" = ${workspaceId} AND "i"."deletedAt" IS NULL
+          AND "i"."occurredAt" >= ${dateValue(provider, from)} AND "i"."occurredAt" < ${dateValue(provider, to)}
+          ${reps ? Prisma.sql`AND ${ownerIn(provider, Prisma.sql`"i"."repSlackId"`, reps)}` : Prisma.empty}
+        GROUP BY "i"."repSlackId", "c"."tier", CASE WHEN "c"."lifecycleStage" = 'prospect' THEN 1 ELSE 0 END`;
+      return rows.map((r) => ({ repSlackId: r.repSlackId, tier: r.tier, prospect: Number(r.prospect) === 1, touches: Number(r.touches), meetings: Number(r.meetings) }));
+    },
+
+    /**
+     * Each owner's active clients grouped by tier and whether they are prospects: how many, and their annual revenue
+     * (a rep's own portfolio, to weigh their touches against). One grouped statement, the owners bound as one JSON value.
+     */
+    async portfolioByOwnerAndTier(workspaceId: string, owners: Owners): Promise<{ ownerSlackId: string; tier: string; prospect: boolean; clients: number; revenue: number }[]> {
+      if (owners && owners.length === 0) return [];
+      const rows = await db.$queryRaw<{ ownerSlackId: string; tier: string; prospect: number | bigint; clients: number | bigint; revenue: number | bigint | null }[]>`
+        SELECT "c"."ownerSlackId", "c"."tier", CASE WHEN "c"."lifecycleStage" = 'prospect' THEN 1 ELSE 0 END AS "prospect",
+          COUNT(*) AS "clients", SUM("c"."annualRevenue") AS "revenue"
+        FROM "Client" "c"
+        WHERE "c"."workspaceId" = ${workspaceId} AND "c"."archivedAt" IS NULL AND "c"."ownerSlackId" IS NOT NULL ${teamFilter(provider, owners)}
+        GROUP BY "c"."ownerSlackId", "c"."tier", CASE WHEN "c"."lifecycleStage" = 'prospect' THEN 1 ELSE 0 END`;
+      return rows.map((r) => ({ ownerSlackId: r.ownerSlackId, tier: r.tier, prospect: Number(r.prospect) === 1, clients: Number(r.clients), revenue: Number(r.revenue ?? 0) }));
     },
 
     /** Tier moves (not creations) since `since`, newest first, with how many there are. */

@@ -37,6 +37,11 @@ export interface KeyChangeRow {
   createdAt: Date;
 }
 
+/** A key event of the digest's week, with its client. */
+export interface KeyChangeOfWeek extends KeyChangeRow {
+  client: { name: string; ownerSlackId: string | null };
+}
+
 const TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
 export function keyChangeRepository(db: Db) {
@@ -108,6 +113,35 @@ export function keyChangeRepository(db: Db) {
         claimed = -1;
       });
       return claimed === ids.length;
+    },
+
+    /**
+     * The key events since `since` of the active clients some owners have (null: everyone's), newest first, up to
+     * `take`, with how many joined and left in all. A team goes a chunk of owners per statement (each list the
+     * newest `take`, merged and cut here; each count grouped by joined and added up): bound values stay bounded.
+     */
+    async since(workspaceId: string, owners: readonly string[] | null, since: Date, take: number): Promise<{ items: KeyChangeOfWeek[]; joined: number; left: number }> {
+      const chunks = owners ? [...chunksOf([...new Set(owners)], IN_LIST_LIMIT)] : [null];
+      const items: (KeyChangeOfWeek & { id: string })[] = [];
+      let joined = 0;
+      let left = 0;
+      for (const chunk of chunks) {
+        const where = { workspaceId, createdAt: { gte: since }, client: { archivedAt: null, ...(chunk ? { ownerSlackId: { in: chunk } } : {}) } };
+        const [rows, counts] = await Promise.all([
+          db.keyChange.findMany({
+            where,
+            select: { id: true, joined: true, details: true, createdAt: true, client: { select: { name: true, ownerSlackId: true } } },
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            take,
+          }),
+          db.keyChange.groupBy({ by: ["joined"], where, _count: { _all: true } }),
+        ]);
+        items.push(...rows);
+        for (const c of counts) if (c.joined) joined += c._count._all;
+        else left += c._count._all;
+      }
+      items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      return { items: items.slice(0, take).map(({ id: _id, ...row }) => row), joined, left };
     },
 
     /** A client's latest key event (the card). */

@@ -18,6 +18,8 @@ import { importCsv, startTestBot, TEST_BOT_TOKEN, TEST_TEAM, type TestBot } from
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const logger = createLogger("silent");
 const [MANAGER, REP1, REP2, ADMIN, QUIET_MANAGER, QUIET_REP, LONE_REP] = ["U0MGR", "U0REP1", "U0REP2", "U0ADMIN", "U0QMGR", "U0QREP", "U0LONE"];
+/** On the manager's team: SKEWED spends the week on a C client of little value, EVEN on the B client that is most of theirs. */
+const [SKEWED, EVEN] = ["U0SKEW", "U0EVEN"];
 let t: TestBot;
 
 const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
@@ -50,6 +52,8 @@ beforeAll(async () => {
       `${QUIET_MANAGER},manager,`,
       `${QUIET_REP},rep,${QUIET_MANAGER}`,
       `${LONE_REP},rep,`,
+      `${SKEWED},rep,${MANAGER}`,
+      `${EVEN},rep,${MANAGER}`,
     ].join("\n"),
   );
   await load(
@@ -59,6 +63,9 @@ beforeAll(async () => {
       `Key Kestrel,${REP1},20000000,2010-01-01,mature,low,95`,
       `Overdue Otter,${REP2},50000,2025-01-01,active,medium,`,
       `Lone Larch,${LONE_REP},50000,2025-01-01,active,medium,`,
+      `Big Bison,${SKEWED},20000000,2025-01-01,active,medium,`,
+      `Small Shrew,${SKEWED},500000,2025-01-01,active,medium,`,
+      `Even Elm,${EVEN},2000000,2025-01-01,active,medium,`,
     ].join("\n"),
   );
   await load(
@@ -69,12 +76,25 @@ beforeAll(async () => {
       `Key Kestrel,${REP1},call,2026-11-19T10:00:00Z,follow-up`,
       `Overdue Otter,${REP2},call,2026-05-01T10:00:00Z,old call`,
       `Lone Larch,${LONE_REP},call,2026-11-18T10:00:00Z,hello`,
+      ...[16, 17, 18, 19, 20, 21].map((d) => `Small Shrew,${SKEWED},${d === 18 ? "meeting" : "call"},2026-11-${d}T10:00:00Z,check-in`),
+      ...[16, 17, 18, 19, 20].map((d) => `Even Elm,${EVEN},call,2026-11-${d}T10:00:00Z,check-in`),
     ].join("\n"),
   );
   const db = createPrismaClient(t.database.target);
   const otter = await db.client.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, name: "Overdue Otter" } });
   await db.tierChange.create({ data: { workspaceId: TEST_TEAM, clientId: otter.id, fromTier: "B", toTier: "C", score: 40, reason: "rescore", actorSlackId: "rescore", createdAt: new Date("2026-11-20T01:00:00Z") } });
   await db.riskFlag.create({ data: { workspaceId: TEST_TEAM, clientId: otter.id, rule: "overdue", reason: "follow-up overdue by 25 days (due 2026-10-29)", openedAt: new Date("2026-11-20T01:00:00Z"), alertQueuedAt: new Date("2026-11-20T01:00:00Z") } });
+  // Key events: Key Kestrel (the team's) joined this week, and once before the week; Lone Larch (not the team's) left.
+  const kestrel = await db.client.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, name: "Key Kestrel" } });
+  const larch = await db.client.findFirstOrThrow({ where: { workspaceId: TEST_TEAM, name: "Lone Larch" } });
+  const status = (key: boolean, annualRevenue: number, relationshipYears: number) => JSON.stringify({ key, annualRevenue, minAnnualRevenue: 100_000, relationshipYears, minRelationshipYears: 3 });
+  await db.keyChange.createMany({
+    data: [
+      { workspaceId: TEST_TEAM, clientId: kestrel.id, joined: true, details: status(true, 20_000_000, 16), cause: "edit", createdAt: new Date("2026-11-18T03:00:00Z") },
+      { workspaceId: TEST_TEAM, clientId: kestrel.id, joined: false, details: status(false, 50_000, 16), cause: "edit", createdAt: new Date("2026-11-10T03:00:00Z") },
+      { workspaceId: TEST_TEAM, clientId: larch.id, joined: false, details: status(false, 50_000, 1), cause: "rescore", createdAt: new Date("2026-11-19T03:00:00Z") },
+    ],
+  });
   await db.user.update({ where: { workspaceId_slackId: { workspaceId: TEST_TEAM, slackId: MANAGER } }, data: { timezone: "Asia/Shanghai" } });
   await db.$disconnect();
 });
@@ -108,6 +128,15 @@ describe("weekly digest", () => {
     expect(text).toContain("follow-up overdue by 25 days");
     expect(text).toContain("B → C (rescore)");
     expect(text).toContain(`<@${REP1}>: 2 touches (A 100% · B 0% · C 0%)`);
+    // Effort against value: SKEWED's week is all on Small Shrew (C), 2% of their own portfolio's revenue; EVEN's
+    // is all on Even Elm (B), all of theirs.
+    expect(text).toContain("*Effort against value*");
+    expect(text).toContain(`<@${SKEWED}>: 100% of touches on C clients (6 of 6, 1 meeting among them), which hold 2% of their portfolio's revenue`);
+    expect(text).toContain(`<@${EVEN}>: 5 touches (A 0% · B 100% · C 0%)`);
+    expect(text).not.toMatch(new RegExp(`<@${EVEN}>: [^\n]*portfolio`));
+    expect(text).toContain(
+      `*Joined / left the key list this week*: 1 joined, 0 left\n• :key: *Key Kestrel* (<@${REP1}>) joined on 18 Nov: annual revenue 20,000,000 CNY, at or above 100,000 CNY and a relationship of 16 years, at least 3`,
+    );
     expect(text).not.toContain("Lone Larch");
     expect(text).not.toContain("Operations");
   });
@@ -122,6 +151,8 @@ describe("weekly digest", () => {
     expect(admin).toContain("Whole workspace");
     expect(admin).toContain("Key Kestrel");
     expect(admin).toContain(`<@${LONE_REP}>: 1 touch (A 0% · B 0% · C 100%)`);
+    expect(admin).toContain("*Joined / left the key list this week*: 1 joined, 1 left");
+    expect(admin).toContain(`• *Lone Larch* (<@${LONE_REP}>) left on 19 Nov: annual revenue 50,000 CNY, below 100,000 CNY and a relationship of 1 year, under 3`);
     expect(admin).toContain("Operations");
     expect(admin).toContain("No delivery failures this week.");
     expect(admin).toMatch(/• digest done at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);

@@ -156,8 +156,8 @@ describe("a digest's team of 1,200 owners", () => {
   const team: Owners = [...everyone.slice(600), ...everyone.slice(0, 600), owner(7)];
   const key = { minAnnualRevenue: 100_000, sinceOnOrBefore: new Date("2023-11-23T00:00:00Z") };
   const inputs = () => store.digestInputs;
-  const byOwner = <T extends { ownerSlackId?: string | null; repSlackId?: string; tier?: string }>(rows: T[]) =>
-    [...rows].sort((a, b) => `${a.ownerSlackId ?? a.repSlackId}${a.tier ?? ""}`.localeCompare(`${b.ownerSlackId ?? b.repSlackId}${b.tier ?? ""}`));
+  const byOwner = <T extends { ownerSlackId?: string | null; repSlackId?: string; tier?: string; prospect?: boolean }>(rows: T[]) =>
+    [...rows].sort((a, b) => `${a.ownerSlackId ?? a.repSlackId}${a.tier ?? ""}${a.prospect ?? ""}`.localeCompare(`${b.ownerSlackId ?? b.repSlackId}${b.tier ?? ""}${b.prospect ?? ""}`));
 
   it("is longer than one statement's list", () => {
     expect(team.length).toBeGreaterThan(IN_LIST_LIMIT);
@@ -193,14 +193,22 @@ describe("a digest's team of 1,200 owners", () => {
     expect(byOwner(overdue)).toEqual(byOwner(await inputs().overdueByOwner(TEAM, null, NOW)));
     expect(overdue).toHaveLength(OWNERS / 2); // the even clients are overdue, and client i's owner is i % 1,200
     expect(await inputs().revenueByTier(TEAM, team)).toEqual(await inputs().revenueByTier(TEAM, null));
-    const touches = await inputs().touchesByRepAndTier(TEAM, team, WEEK_START, NOW);
-    expect(byOwner(touches)).toEqual(byOwner(await inputs().touchesByRepAndTier(TEAM, null, WEEK_START, NOW)));
-    expect(touches.reduce((sum, t) => sum + t.count, 0)).toBe(CLIENTS / 4);
+    const touches = await inputs().effortByRep(TEAM, team, WEEK_START, NOW);
+    expect(byOwner(touches)).toEqual(byOwner(await inputs().effortByRep(TEAM, null, WEEK_START, NOW)));
+    expect(touches.reduce((sum, t) => sum + t.touches, 0)).toBe(CLIENTS / 4);
+    const portfolio = await inputs().portfolioByOwnerAndTier(TEAM, team);
+    expect(byOwner(portfolio)).toEqual(byOwner(await inputs().portfolioByOwnerAndTier(TEAM, null)));
+    expect(portfolio.reduce((sum, p) => sum + p.clients, 0)).toBe(CLIENTS);
+    const keyCounts = await inputs().keyClientsByOwner(TEAM, team, key);
+    expect(byOwner(keyCounts)).toEqual(byOwner(await inputs().keyClientsByOwner(TEAM, null, key)));
+    expect(keyCounts.reduce((sum, c) => sum + c.count, 0)).toBe(CLIENTS / 5);
   });
 
   it("reads nothing for an empty team", async () => {
     expect(await inputs().highlights(TEAM, [], key, 15)).toEqual({ items: [], total: 0 });
     expect(await inputs().overdueByOwner(TEAM, [], NOW)).toEqual([]);
     expect(await inputs().revenueByTier(TEAM, [])).toEqual({});
+    expect(await inputs().effortByRep(TEAM, [], WEEK_START, NOW)).toEqual([]);
+    expect(await inputs().portfolioByOwnerAndTier(TEAM, [])).toEqual([]);
   });
 });

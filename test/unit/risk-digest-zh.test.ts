@@ -135,7 +135,11 @@ function digest(overrides: Partial<Digest> = {}): Digest {
       total: 2,
     },
     coverage: { keyClients: 4, covered: 3 },
+    keyChanges: { items: [{ clientName: "Key Kestrel", ownerSlackId: "U0REP1", joined: true, status: { key: true, annualRevenue: 20_000_000, minAnnualRevenue: 100_000, relationshipYears: 16, minRelationshipYears: 3 }, on: "2026-11-18" }], joined: 1, left: 0 },
+    keyLoad: { maxPerRep: 15, over: [] },
+    currency: "CNY",
     activity: [{ repSlackId: "U0REP1", touches: { A: 2, B: 0, C: 0 } }],
+    effort: [{ kind: "tier", repSlackId: "U0REP1", tier: "C", touchPercent: 50, valuePercent: 2, touches: 8, tierTouches: 4, tierMeetings: 0, gap: 48 }],
     valueShare: { A: 70, B: 20, C: 10 },
     operations: null,
     quiet: false,
@@ -165,6 +169,8 @@ describe("buildDigest in Chinese", () => {
     expect(text).toContain("• *New Newt*：新增 → B（新建）");
     expect(text).toContain("*接触情况*（按客户等级统计接触次数；各等级的价值占比为 A 70% · B 20% · C 10%）");
     expect(text).toContain("• <@U0REP1>：2 次接触（A 100% · B 0% · C 0%）");
+    expect(text).toContain("• <@U0REP1>：50% 的接触在 C 级客户上（8 次中的 4 次），而这些客户只占其名下客户收入的 2%");
+    expect(text).toContain("*本周进入 / 退出重点客户名单*：进入 1 个，退出 0 个\n• :key: *Key Kestrel*（<@U0REP1>）11月18日成为重点客户：年收入 20,000,000 CNY，达到 100,000 CNY；合作 16 年，达到 3 年");
     expect(message.text).toBe("您的团队每周简报（11月16日至11月22日）：3/4 个重点客户已覆盖，逾期 3 项，新增风险 2 项，等级变动 2 项。");
     expect(englishLeft(text.replace("no touch for 96 days, cadence 30", ""), NAMES)).toEqual([]);
     expect(englishLeft(message.text)).toEqual([]);
@@ -179,7 +185,7 @@ describe("buildDigest in Chinese", () => {
 
   it("says 'none' in Chinese for empty sections", () => {
     const text = allText(
-      buildDigest(ZH, digest({ highlights: { items: [], total: 0 }, risksNow: { items: [], clients: 0, states: 0 }, overdue: [], newRisks: { items: [], total: 0 }, tierMoves: { items: [], total: 0 }, coverage: { keyClients: 0, covered: 0 }, activity: [] })).blocks,
+      buildDigest(ZH, digest({ highlights: { items: [], total: 0 }, risksNow: { items: [], clients: 0, states: 0 }, overdue: [], newRisks: { items: [], total: 0 }, tierMoves: { items: [], total: 0 }, coverage: { keyClients: 0, covered: 0 }, activity: [], effort: [], keyChanges: { items: [], joined: 0, left: 0 } })).blocks,
     );
     for (const none of ["*覆盖率*：暂无重点客户。", "*重点客户和 A 级客户*：暂无。", "*当前处于风险状态*：上列客户均无。", "*逾期跟进*：无。", "*新增风险*：无。", "*等级变动*：无。", "本周没有接触记录。"]) expect(text).toContain(none);
     expect(englishLeft(text)).toEqual([]);

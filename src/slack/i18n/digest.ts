@@ -67,6 +67,22 @@ export const en = {
   noActivity: "No touches logged this week.",
   /** One rep's touches: `rep` is a mention, `shares` as in the heading. */
   activityLine: (rep: string, touches: number, shares: string) => `• ${rep}: ${plural(touches, "touch", "touches")} (${shares})`,
+  /** The reps whose week of touches is furthest from their own portfolio's value (at most a handful, one line each). */
+  effortHeading: "*Effort against value* (this week's touches against the revenue of each rep's own clients)",
+  /** `rep` is a mention; `touches` the rep's touches this week, `tierTouches` and `tierMeetings` those on that tier. */
+  effortTier: (rep: string, touchPercent: number, tier: string, valuePercent: number, touches: number, tierTouches: number, tierMeetings: number) =>
+    `• ${rep}: ${touchPercent}% of touches on ${tier} clients (${tierTouches} of ${touches}${tierMeetings ? `, ${plural(tierMeetings, "meeting")} among them` : ""}), which hold ${valuePercent}% of their portfolio's revenue`,
+  effortNoProspects: (rep: string, touches: number, prospects: number) => `• ${rep}: ${plural(touches, "touch", "touches")}, none on their ${plural(prospects, "prospect")}`,
+  effortOnlyProspects: (rep: string, touches: number, existing: number) =>
+    `• ${rep}: all ${plural(touches, "touch", "touches")} on prospects, none on their ${plural(existing, "existing client")}`,
+  /** Key events of the week: how many clients joined and left the key list. */
+  keyChangesHeading: (joined: number, left: number) => `*Joined / left the key list this week*: ${joined} joined, ${left} left`,
+  /** One key event: `name` is escaped mrkdwn, `owner` a mention or `noOwner`, `on` a `shortDate`, `why` escaped `t.key.why` (may be empty). */
+  keyChangeLine: (name: string, owner: string, joined: boolean, on: string, why: string) =>
+    `• ${joined ? ":key: " : ""}*${name}* (${owner}) ${joined ? "joined" : "left"} on ${on}${why ? `: ${why}` : ""}`,
+  /** A rep over the rules' key clients per rep: `rep` is a mention. */
+  keyLoadLine: (rep: string, count: number, max: number) =>
+    `• ${rep} carries ${count} key clients, over the ${max} the rules suggest: raise the key-client thresholds in the rules file, or accept it.`,
   /** The notification text; `coverage` is null without key clients. */
   fallback: (whose: string, week: string, coverage: { covered: number; keyClients: number } | null, overdue: number, risks: number, moves: number) =>
     `Weekly digest for ${whose} (${week}): ${coverage ? `${coverage.covered}/${coverage.keyClients} key clients covered, ` : ""}${overdue} overdue, ${risks} new risks, ${moves} tier moves.`,
@@ -118,6 +134,14 @@ export const zhCN: typeof en = {
   activityHeading: (shares) => `*接触情况*（按客户等级统计接触次数；各等级的价值占比为 ${shares}）`,
   noActivity: "本周没有接触记录。",
   activityLine: (rep, touches, shares) => `• ${rep}：${touches} 次接触（${shares}）`,
+  effortHeading: "*投入与价值*（本周接触次数对比各销售自己名下客户的收入）",
+  effortTier: (rep, touchPercent, tier, valuePercent, touches, tierTouches, tierMeetings) =>
+    `• ${rep}：${touchPercent}% 的接触在 ${tier} 级客户上（${touches} 次中的 ${tierTouches} 次${tierMeetings ? `，其中会面 ${tierMeetings} 次` : ""}），而这些客户只占其名下客户收入的 ${valuePercent}%`,
+  effortNoProspects: (rep, touches, prospects) => `• ${rep}：${touches} 次接触，没有一次在其名下的 ${prospects} 个潜在客户上`,
+  effortOnlyProspects: (rep, touches, existing) => `• ${rep}：${touches} 次接触全部在潜在客户上，其名下 ${existing} 个现有客户一次也没有`,
+  keyChangesHeading: (joined, left) => `*本周进入 / 退出重点客户名单*：进入 ${joined} 个，退出 ${left} 个`,
+  keyChangeLine: (name, owner, joined, on, why) => `• ${joined ? ":key: " : ""}*${name}*（${owner}）${on}${joined ? "成为重点客户" : "不再是重点客户"}${why ? `：${why}` : ""}`,
+  keyLoadLine: (rep, count, max) => `• ${rep} 负责 ${count} 个重点客户，超过规则建议的 ${max} 个：可在规则文件中提高重点客户门槛，或接受现状。`,
   fallback: (whose, week, coverage, overdue, risks, moves) =>
     `${whose}每周简报（${week}）：${coverage ? `${coverage.covered}/${coverage.keyClients} 个重点客户已覆盖，` : ""}逾期 ${overdue} 项，新增风险 ${risks} 项，等级变动 ${moves} 项。`,
 

@@ -59,6 +59,39 @@ function activitySection(t: Messages, digest: Digest): KnownBlock {
   return section(`${heading}\n${lines.join("\n")}${more(t, shown.length, digest.activity.length)}`);
 }
 
+/** Key events the digest lists (the service reads no more). */
+const LISTED_LINES = 10;
+
+/** The week's key events (joined or left the key list) with the thresholds behind each, the rest counted; nothing when none. */
+function keyChangesBlocks(t: Messages, digest: Digest): KnownBlock[] {
+  const { items, joined, left } = digest.keyChanges;
+  if (joined + left === 0) return [];
+  const lines = items.map((c) =>
+    t.digest.keyChangeLine(userText(c.clientName, NAME_MAX), owner(t, c.ownerSlackId), c.joined, t.digest.shortDate(c.on), c.status ? escapeMrkdwn(t.key.why(c.status, digest.currency)) : ""),
+  );
+  const rest = joined + left - items.length;
+  return sections([t.digest.keyChangesHeading(joined, left), ...lines, ...(rest > 0 ? [t.digest.more(rest)] : [])], LISTED_LINES + 2);
+}
+
+/** The reps over the rules' key clients per rep, the first 10 named, the rest counted; nothing when none is. */
+function keyLoadBlocks(t: Messages, digest: Digest): KnownBlock[] {
+  const { over, maxPerRep } = digest.keyLoad;
+  if (over.length === 0) return [];
+  const shown = over.slice(0, LISTED_LINES);
+  return [section(`${shown.map((o) => t.digest.keyLoadLine(mention(o.ownerSlackId), o.count, maxPerRep)).join("\n")}${more(t, shown.length, over.length)}`)];
+}
+
+/** The reps whose touches are furthest from their own portfolio's value, one line each; nothing when none is. */
+function effortBlocks(t: Messages, digest: Digest): KnownBlock[] {
+  if (digest.effort.length === 0) return [];
+  const lines = digest.effort.map((m) => {
+    const rep = mention(m.repSlackId);
+    if (m.kind === "tier") return t.digest.effortTier(rep, m.touchPercent, m.tier, m.valuePercent, m.touches, m.tierTouches, m.tierMeetings);
+    return m.kind === "noProspects" ? t.digest.effortNoProspects(rep, m.touches, m.prospects) : t.digest.effortOnlyProspects(rep, m.touches, m.existing);
+  });
+  return [section(`${t.digest.effortHeading}\n${lines.join("\n")}`)];
+}
+
 /** The digest in its reader's language (the manager's or admin's stored Slack locale). */
 export function buildDigest(t: Messages, digest: Digest): { text: string; blocks: KnownBlock[] } {
   const whose = t.digest.whose[digest.scope];
@@ -92,7 +125,10 @@ export function buildDigest(t: Messages, digest: Digest): { text: string; blocks
       section(overdue),
       section(risks),
       section(moves),
+      ...keyChangesBlocks(t, digest),
+      ...keyLoadBlocks(t, digest),
       activitySection(t, digest),
+      ...effortBlocks(t, digest),
     ]),
     ...(digest.operations ? [operationsSection(t, digest.operations, "week")] : []),
   ];
