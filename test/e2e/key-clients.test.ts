@@ -101,4 +101,13 @@ describe("key clients as a living list", () => {
     // Another list says nothing of it.
     expect(allText((await t.slack.command("/client", "list C", { userId: REP2 })).json)).not.toContain("the rules suggest");
   });
+
+  it("covers a team larger than SQLite's 999 bound values (the team goes to the database as one value)", async () => {
+    const BIG = "U0KEYBIGMGR";
+    const reps = Array.from({ length: 1200 }, (_, i) => `U0KEYBIG${String(i).padStart(4, "0")}`);
+    await load("users", ["slack_id,role,manager", `${BIG},manager,`, ...reps.map((r) => `${r},rep,${BIG}`)].join("\n"));
+    await load("clients", ["name,owner,annual_revenue,relationship_since", `Big Team Key,${reps[1199]},300000,2018-01-01`, `Big Team Small,${reps[0]},5000,2018-01-01`].join("\n"));
+    const { text } = await openHome(BIG);
+    expect(text).toContain(`*Your team's key clients*: 0 of 1 key client covered (0%), touched within their cadence\nMost uncovered key clients:\n• <@${reps[1199]}>: 1 uncovered`);
+  });
 });
