@@ -46,6 +46,19 @@ export interface ClientCard {
   risks: RiskFlag[];
 }
 
+export interface ClientList {
+  items: ClientRow[];
+  total: number;
+  risks: ReadonlyMap<string, RiskFlag[]>;
+  /** The owners (among the listed, and the caller) over the rules' key clients per rep: the key list only, else none. */
+  overCap: KeyOverCap;
+}
+
+export interface KeyOverCap {
+  maxPerRep: number;
+  owners: { ownerSlackId: string; keyClients: number }[];
+}
+
 /** Slash-command text as Slack sends it (entities escaped) becomes a display name, or a reason it cannot. */
 export function parseClientName(raw: string): { ok: true; name: string; key: string } | ({ ok: false } & NameProblem) {
   const name = normalizeClientName(decodeSlackEntities(raw));
@@ -144,23 +157,31 @@ export function clientService(deps: { store: Store; rules: Rules; clock: Clock }
     },
 
     /**
-     * `/client list [mine|A|B|C|key]`: active clients by name (key clients by the rules' revenue and years), with
-     * the risk states each listed client is in now (none: not in the map).
+     * `/client list [mine|A|B|C|key]`: active clients by name (key clients, by the rules' revenue and years, highest
+     * score first), with the risk states each listed client is in now (none: not in the map). The key list also
+     * names each owner among the listed, and the caller, who carries more key clients than the rules'
+     * keyClient.maxPerRep, most first.
      */
-    async list(ctx: RequestContext, filter: ClientListFilter): Promise<{ items: ClientRow[]; total: number; risks: ReadonlyMap<string, RiskFlag[]> }> {
+    async list(ctx: RequestContext, filter: ClientListFilter): Promise<ClientList> {
+      const now = clock.now();
+      const key = keyClientFilter(rules, now);
       const listed = await store.clients.list(
         ctx.workspaceId,
-        filter === "mine"
-          ? { ownerSlackId: ctx.userId }
-          : filter === "key"
-            ? { key: keyClientFilter(rules, clock.now()) }
-            : filter === "all"
-              ? {}
-              : { tier: filter },
+        filter === "mine" ? { ownerSlackId: ctx.userId } : filter === "key" ? { key } : filter === "all" ? {} : { tier: filter },
         LIST_SIZE,
+        filter === "key" ? "score" : "name",
       );
-      const atRisk = await risks.inScope(ctx.workspaceId, { kind: "clients", ids: listed.items.map((c) => c.id) }, clock.now());
-      return { ...listed, risks: new Map(atRisk.map((c) => [c.id, c.risks])) };
+      const owners = new Set([ctx.userId, ...listed.items.flatMap((c) => (c.ownerSlackId ? [c.ownerSlackId] : []))]);
+      const [atRisk, keyCounts] = await Promise.all([
+        risks.inScope(ctx.workspaceId, { kind: "clients", ids: listed.items.map((c) => c.id) }, now),
+        filter === "key" ? store.clients.keyClientCounts(ctx.workspaceId, [...owners], key) : Promise.resolve([]),
+      ]);
+      const maxPerRep = rules.keyClient.maxPerRep;
+      const over = keyCounts
+        .filter((c) => c.count > maxPerRep)
+        .sort((a, b) => b.count - a.count || (a.ownerSlackId < b.ownerSlackId ? -1 : a.ownerSlackId > b.ownerSlackId ? 1 : 0))
+        .map((c) => ({ ownerSlackId: c.ownerSlackId, keyClients: c.count }));
+      return { ...listed, risks: new Map(atRisk.map((c) => [c.id, c.risks])), overCap: { maxPerRep, owners: over } };
     },
 
     findById(ctx: RequestContext, id: string): Promise<ClientRow | null> {

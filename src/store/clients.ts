@@ -4,7 +4,30 @@ import { isUniqueViolation } from "./errors.ts";
 import { chunksOf, inChunks, inPages, IN_LIST_LIMIT } from "./paging.ts";
 import type { ScoringInput } from "../domain/scoring.ts";
 import { nameKeyTails } from "../domain/text.ts";
-import { insertRows, newId, type Provider } from "./bulk.ts";
+import { dateValue, insertRows, newId, type Provider } from "./bulk.ts";
+import { asDate } from "./dates.ts";
+
+/** The key-client rule as a filter (domain keyClientFilter): revenue at or above, relationship since on or before. */
+export interface KeyFilter {
+  minAnnualRevenue: number;
+  sinceOnOrBefore: Date;
+}
+
+const keyWhere = (key: KeyFilter): Prisma.ClientWhereInput => ({ annualRevenue: { gte: key.minAnnualRevenue }, relationshipSince: { lte: key.sinceOnOrBefore } });
+/** The clients the key rule leaves out: a missing revenue or start date counts as short of it. */
+const notKeyWhere = (key: KeyFilter): Prisma.ClientWhereInput => ({
+  OR: [{ annualRevenue: null }, { annualRevenue: { lt: key.minAnnualRevenue } }, { relationshipSince: null }, { relationshipSince: { gt: key.sinceOnOrBefore } }],
+});
+
+/** A key client's cadence inputs, owner and last touch: what team coverage reads of each (see keyCoveragePage). */
+export interface KeyCoverageRow {
+  id: string;
+  ownerSlackId: string | null;
+  tier: string;
+  relationshipType: string | null;
+  cadenceDays: number | null;
+  lastTouchAt: Date | null;
+}
 
 /** Past the last character: `key <= x < key + END` holds exactly for the strings that start with key. */
 const PREFIX_END = "\u{10FFFF}";
@@ -198,24 +221,81 @@ export function clientRepository(db: Db, sql: DirectSql, provider: Provider) {
       return count === 1;
     },
 
-    /** Active clients matching a filter, by name, with how many match in all. */
+    /**
+     * Active clients matching a filter, by name (or highest score first, then by name), with how many match in all.
+     * `key` keeps the key clients, `notKey` the others.
+     */
     async list(
       workspaceId: string,
-      filter: { ownerSlackId?: string; tier?: string; key?: { minAnnualRevenue: number; sinceOnOrBefore: Date } },
+      filter: { ownerSlackId?: string; tier?: string; key?: KeyFilter; notKey?: KeyFilter },
       take: number,
+      order: "name" | "score" = "name",
     ): Promise<{ items: ClientRow[]; total: number }> {
       const where: Prisma.ClientWhereInput = {
         workspaceId,
         archivedAt: null,
         ...(filter.ownerSlackId ? { ownerSlackId: filter.ownerSlackId } : {}),
         ...(filter.tier ? { tier: filter.tier } : {}),
-        ...(filter.key ? { annualRevenue: { gte: filter.key.minAnnualRevenue }, relationshipSince: { lte: filter.key.sinceOnOrBefore } } : {}),
+        ...(filter.key ? keyWhere(filter.key) : {}),
+        ...(filter.notKey ? notKeyWhere(filter.notKey) : {}),
       };
+      const orderBy: Prisma.ClientOrderByWithRelationInput[] = order === "score" ? [{ score: "desc" }, { nameKey: "asc" }] : [{ nameKey: "asc" }];
+      const [items, total] = await Promise.all([db.client.findMany({ where, select: clientSelect, orderBy, take }), db.client.count({ where })]);
+      return { items, total };
+    },
+
+    /** One owner's active key clients, highest score first, each with its next follow-up, and how many there are. */
+    async keyClientsOf(
+      workspaceId: string,
+      ownerSlackId: string,
+      key: KeyFilter,
+      take: number,
+    ): Promise<{ items: (ClientRow & { followUp: { dueOn: Date } | null })[]; total: number }> {
+      const where: Prisma.ClientWhereInput = { workspaceId, archivedAt: null, ownerSlackId, ...keyWhere(key) };
       const [items, total] = await Promise.all([
-        db.client.findMany({ where, select: clientSelect, orderBy: { nameKey: "asc" }, take }),
+        db.client.findMany({
+          where,
+          select: { ...clientSelect, followUp: { select: { dueOn: true } } },
+          orderBy: [{ score: "desc" }, { nameKey: "asc" }],
+          take,
+        }),
         db.client.count({ where }),
       ]);
       return { items, total };
+    },
+
+    /** How many active key clients each of `owners` has (owners with none are left out), a chunk of owners per query. */
+    async keyClientCounts(workspaceId: string, owners: readonly string[], key: KeyFilter): Promise<{ ownerSlackId: string; count: number }[]> {
+      const counts: { ownerSlackId: string; count: number }[] = [];
+      for (const chunk of chunksOf([...new Set(owners)], IN_LIST_LIMIT)) {
+        const rows = await db.client.groupBy({
+          by: ["ownerSlackId"],
+          where: { workspaceId, archivedAt: null, ownerSlackId: { in: chunk }, ...keyWhere(key) },
+          _count: { _all: true },
+        });
+        for (const r of rows) if (r.ownerSlackId) counts.push({ ownerSlackId: r.ownerSlackId, count: r._count._all });
+      }
+      return counts;
+    },
+
+    /**
+     * The active key clients of a team, a page at a time in id order, with what coverage needs of each. The team is
+     * bound as one JSON array that the database unpacks, so a team of any size is one bound value.
+     */
+    async keyCoveragePage(workspaceId: string, owners: readonly string[], key: KeyFilter, afterId: string | undefined, take: number): Promise<KeyCoverageRow[]> {
+      const json = JSON.stringify([...new Set(owners)]);
+      const team =
+        provider === "sqlite"
+          ? Prisma.sql`"c"."ownerSlackId" IN (SELECT "value" FROM json_each(${json}))`
+          : Prisma.sql`"c"."ownerSlackId" IN (SELECT json_array_elements_text(CAST(${json} AS json)))`;
+      const rows = await db.$queryRaw<(Omit<KeyCoverageRow, "lastTouchAt" | "cadenceDays"> & { cadenceDays: number | bigint | null; lastTouchAt: Date | string | null })[]>`
+        SELECT "c"."id", "c"."ownerSlackId", "c"."tier", "c"."relationshipType", "c"."cadenceDays", "c"."lastTouchAt"
+        FROM "Client" "c"
+        WHERE "c"."workspaceId" = ${workspaceId} AND "c"."archivedAt" IS NULL AND ${team}
+          AND "c"."annualRevenue" >= ${key.minAnnualRevenue} AND "c"."relationshipSince" <= ${dateValue(provider, key.sinceOnOrBefore)}
+          ${afterId !== undefined ? Prisma.sql`AND "c"."id" > ${afterId}` : Prisma.empty}
+        ORDER BY "c"."id" LIMIT ${Prisma.raw(String(Math.max(1, Math.floor(take))))}`;
+      return rows.map((row) => ({ ...row, cadenceDays: row.cadenceDays === null ? null : Number(row.cadenceDays), lastTouchAt: asDate(row.lastTouchAt) }));
     },
 
     /** The workspace's total annual revenue over active clients, summed by the database. */

@@ -61,7 +61,10 @@ describe("App Home", () => {
     expect(text).toContain("Your follow-ups*: 1 overdue, 0 due this week.");
     expect(text).toContain("Home Heath");
     expect(buttonValue(view, "followup_done")).toMatch(/\|2026-10-30\|U0HOMEREP$/);
-    expect(text).toMatch(/Your A-tier clients\* \(1\)\n• \*Home Harbour\*: last touch Fri 20 Nov 2026/);
+    // Home Harbour is A-tier and a key client (revenue and years): listed once, with the key clients.
+    expect(text).toMatch(/\*Your key clients\* \(1\), highest score first\n• \*Home Harbour\* · tier A · score \d+ · next follow-up due in 11 days \(Fri 4 Dec 2026\)/);
+    expect(text).toContain("*Your other A-tier clients*: none.");
+    expect(text.match(/Home Harbour\*/g)).toHaveLength(2); // the key list and its risk line
     // The states Home Heath is in now, as its card tells them, though the risk job never ran for it.
     expect(text).toContain("*Risks on your clients*: 3 risk states on 2 clients");
     expect(text).toContain("• *Home Heath*: follow-up overdue, follow-up overdue by 24 days (due 2026-10-30)\n• *Home Heath*: lifecycle at-risk, lifecycle stage is at-risk");

@@ -53,7 +53,8 @@ describe("/client list", () => {
     ["list A", "Tier A clients (1)", ["Three Gorges Renewables"]],
     ["list b", "Tier B clients (1)", ["Lakeside Logistics"]],
     ["list C", "Tier C clients (1)", ["Startup Studio"]],
-    ["list key", "Key clients (2)", ["Lakeside Logistics", "Three Gorges Renewables"]],
+    // The key list is by score, highest first (A before B), the others by name.
+    ["list key", "Key clients (2)", ["Three Gorges Renewables", "Lakeside Logistics"]],
     ["list mine", "Your clients (3)", ["Lakeside Logistics", "Startup Studio", "Three Gorges Renewables"]],
   ])("/client %s shows %s", async (text, title, names) => {
     const shown = await list(text);

@@ -200,6 +200,16 @@ describe("client records in Chinese", () => {
     expect(buildClientList(ZH, "A", [], 0).text).toBe("A 级客户：无。");
   });
 
+  it("says in Chinese who carries more key clients than the rules suggest", () => {
+    const items = [clientRow({ id: "c0", name: "长江电力", ownerSlackId: OWNER })];
+    const reply = buildClientList(ZH, "key", items, 1, new Map(), { maxPerRep: 15, owners: [{ ownerSlackId: OWNER, keyClients: 23 }] });
+    expectWithinLimits(reply);
+    const text = allText(reply);
+    expect(text).toContain(`:warning: <@${OWNER}> 名下有 23 个重点客户，超过规则建议的 15 个：可在规则文件中提高重点客户门槛，或接受现状。`);
+    expect(englishLeft(text, ["长江电力"])).toEqual([]);
+    expect(reply.text).toContain("超过规则建议的 15 个");
+  });
+
   describe("the edit form", () => {
     const modal: ModalView = buildClientEditModal(ZH, clientRow({ tierOverride: "A", tierOverrideReason: "总行战略客户" }), "CNY");
     const inputs = modal.blocks.filter((b): b is InputBlock => b.type === "input");

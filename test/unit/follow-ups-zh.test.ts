@@ -146,9 +146,17 @@ describe("the App Home in Chinese", () => {
     role: "rep",
     today: TODAY,
     followUps: list([item(1), item(2, { dueOn: "2026-11-25", daysLate: -2 })], 2),
+    keyClients: {
+      items: [
+        { id: "k1", name: "国家电网", tier: "A", score: 92, nextFollowUp: { dueOn: "2026-11-20", daysLate: 3 } },
+        { id: "k2", name: "南方水务", tier: "B", score: 70, nextFollowUp: null },
+      ],
+      total: 11,
+    },
     topClients: { items: [{ id: "a1", name: "三峡新能源", tier: "A", lastTouchOn: "2026-11-20" }, { id: "a2", name: "华能国际", tier: "A", lastTouchOn: null }], total: 12 },
     risks: { items: [{ id: "c1", name: "长江航运", ownerSlackId: ME, tier: "A", risks: [{ rule: "silence", days: 96, cadenceDays: 30, neverTouched: false }] }], clients: 1, states: 1 },
     team: null,
+    coverage: null,
     operations: null,
     ...overrides,
   });
@@ -159,7 +167,8 @@ describe("the App Home in Chinese", () => {
     expect(text).toContain("客户跟进");
     expect(text).toContain("*您的跟进*：1 项逾期，3 项本周到期。");
     expect(text).toContain("…另有 2 项，`/followups` 可查看全部。");
-    expect(text).toContain("*您的 A 级客户*（12）\n• *三峡新能源*：最近接触 2026年11月20日周五\n• *华能国际*：尚未接触\n…另有 10 个：`/client list A`。");
+    expect(text).toContain("*您的重点客户*（11），按评分从高到低\n• *国家电网* · A 级 · 评分 92 · 下次跟进：*已逾期 3 天*（2026年11月20日周五到期）\n• *南方水务* · B 级 · 评分 70 · 未设跟进\n…另有 9 个：`/client list key`。");
+    expect(text).toContain("*您的其他 A 级客户*（12）\n• *三峡新能源*：最近接触 2026年11月20日周五\n• *华能国际*：尚未接触\n…另有 10 个：`/client list A`。");
     expect(text).toContain("*您的客户风险*：1 个客户共 1 项风险\n• *长江航运*：长期未接触，已 96 天未接触，跟进周期 30 天");
     expect(text).toContain("*`/tier <客户>`*：客户卡片");
     expect(text).toContain("按您的 Slack 时区理解");
@@ -170,12 +179,18 @@ describe("the App Home in Chinese", () => {
 
   it("shows a manager the team's overdue totals in Chinese", () => {
     const team = Array.from({ length: 32 }, (_, i) => ({ slackId: `U0REP${i}`, overdue: i % 3 }));
-    const view = buildAppHome(ZH, home({ role: "manager", team, risks: { items: [], clients: 0, states: 0 }, topClients: { items: [], total: 0 }, followUps: list([]) }));
+    const coverage = { keyClients: 40, covered: 27, percent: 67, mostUncovered: [{ slackId: "U0REP3", uncovered: 6 }, { slackId: "U0REP1", uncovered: 4 }] };
+    const view = buildAppHome(
+      ZH,
+      home({ role: "manager", team, coverage, risks: { items: [], clients: 0, states: 0 }, keyClients: { items: [], total: 0 }, topClients: { items: [], total: 0 }, followUps: list([]) }),
+    );
     const text = allText(view);
     expect(text).toContain("*您的团队*：32 人共有 31 项逾期跟进\n• <@U0REP0>：0 项逾期\n• <@U0REP1>：1 项逾期");
     expect(text).toContain("…另有 2 人。");
     expect(text).toContain("*您的跟进*：未来 7 天内没有到期的跟进。:tada:");
-    expect(text).toContain("*您的 A 级客户*：暂无。");
+    expect(text).toContain("*您的重点客户*：无。");
+    expect(text).toContain("*您的其他 A 级客户*：无。");
+    expect(text).toContain("*团队的重点客户*：40 个中有 27 个已覆盖（67%），即在跟进周期内有过接触\n未覆盖重点客户最多的成员：\n• <@U0REP3>：6 个未覆盖\n• <@U0REP1>：4 个未覆盖");
     expect(text).toContain("*您的客户风险*：无。:white_check_mark:");
     expect(englishLeft(text)).toEqual([]);
     expect(blockKitProblems(view)).toEqual([]);

@@ -120,6 +120,19 @@ describe("buildClientList", () => {
     expect(reply.text).toContain("Tier C clients (95)");
   });
 
+  it("says who carries more key clients than the rules suggest, each owner over, and nothing when none is", () => {
+    const items = Array.from({ length: 40 }, (_, i) => client(i));
+    const owners = Array.from({ length: 41 }, (_, i) => ({ ownerSlackId: `U0OVER${i}`, keyClients: 100 - i }));
+    const reply = buildClientList(messagesFor("en"), "key", items, 95, new Map(), { maxPerRep: 15, owners });
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(mentionProblems(reply, owners.map((o) => o.ownerSlackId).concat(OWNER))).toEqual([]);
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain("<@U0OVER0> carries 100 key clients, over the 15 the rules suggest: raise the key-client thresholds in the rules file, or accept it.");
+    expect(text).toContain("<@U0OVER40> carries 60 key clients");
+    const none = buildClientList(messagesFor("en"), "key", items, 95, new Map(), { maxPerRep: 15, owners: [] });
+    expect(JSON.stringify(none)).not.toContain("the rules suggest");
+  });
+
   it("names each listed client's risk states now, and keeps every line whole within Slack's limits", () => {
     const items = Array.from({ length: 40 }, (_, i) => client(i));
     const every: RiskFlag[] = [

@@ -51,9 +51,11 @@ describe.each(LANGUAGES)("status in words, $lang", ({ t, late, today, soon, posi
     role: "rep",
     today: TODAY,
     followUps: list(),
+    keyClients: { items: [], total: 0 },
     topClients: { items: [], total: 0 },
     risks: { items: [], clients: 0, states: 0 },
     team: null,
+    coverage: null,
     operations: null,
   };
 
@@ -66,6 +68,17 @@ describe.each(LANGUAGES)("status in words, $lang", ({ t, late, today, soon, posi
     expect(lineOf(payload, "Late Larch")).toContain(late);
     expect(lineOf(payload, "Today Teak")).toContain(today);
     if (ITEMS.every((i) => allText(payload).includes(i.clientName))) expect(lineOf(payload, "Soon Spruce")).toContain(soon);
+  });
+
+  it("the App Home's key clients say each one's next follow-up in the list's words", () => {
+    const keyClients = {
+      items: ITEMS.map((i) => ({ id: i.clientId, name: `Key ${i.clientName}`, tier: "A", score: 90, nextFollowUp: { dueOn: i.dueOn, daysLate: i.daysLate } })),
+      total: 3,
+    };
+    const payload = buildAppHome(t, { ...home, followUps: list([]), keyClients });
+    expect(lineOf(payload, "Key Late Larch")).toContain(late);
+    expect(lineOf(payload, "Key Today Teak")).toContain(today);
+    expect(lineOf(payload, "Key Soon Spruce")).toContain(soon);
   });
 
   it("the notification text of a list says it too", () => {

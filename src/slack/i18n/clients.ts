@@ -37,6 +37,9 @@ export const en = {
   listMore: (n: number) => `…and ${n} more. Narrow it down with \`/client list mine|A|B|C|key\`, or use \`/tier <name>\`.`,
   /** `names` are escaped. */
   listFallback: (header: string, names: readonly string[], more: number) => `${header}: ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+  /** An owner (`who`, a mention) with more key clients than the rules' keyClient.maxPerRep (`max`). */
+  keyOverCap: (who: string, count: number, max: number) =>
+    `:warning: ${who} carries ${plural(count, "key client")}, over the ${max} the rules suggest: raise the key-client thresholds in the rules file, or accept it.`,
 
   // `/client assign` and `reassign`
   assignRefused: "Only managers (for their team) and admins can reassign clients.",
@@ -134,6 +137,7 @@ export const zhCN: typeof en = {
   listRisks: (count, rules) => `:warning: ${count} 项风险：${rules}`,
   listMore: (n) => `…还有 ${n} 个。可用 \`/client list mine|A|B|C|key\` 缩小范围，或用 \`/tier <客户名称>\` 查看。`,
   listFallback: (header, names, more) => `${header}：${names.join("、")}${more > 0 ? `，另有 ${more} 个` : ""}`,
+  keyOverCap: (who, count, max) => `:warning: ${who} 名下有 ${count} 个重点客户，超过规则建议的 ${max} 个：可在规则文件中提高重点客户门槛，或接受现状。`,
 
   assignRefused: "只有主管（限本团队）和管理员可以更换客户负责人。",
   assigned: (name, owner, previous) => `*${name}* 的负责人已改为 ${owner}${previous ? `（原为 ${previous}）` : ""}。`,

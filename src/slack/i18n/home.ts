@@ -1,6 +1,6 @@
 /**
- * The App Home tab: its sections around the follow-up list (which speaks t.followUps), the A-tier clients, the
- * risks, the team's totals and the help. Names (`name`) and mentions (`who`) passed in are already escaped mrkdwn;
+ * The App Home tab: its sections around the follow-up list (which speaks t.followUps), the key clients, the other
+ * A-tier clients, the risks, the team's totals and key-client coverage, and the help. Names (`name`) and mentions (`who`) passed in are already escaped mrkdwn;
  * dates are already formatted for the reader.
  */
 import { LOG_USAGE } from "../../domain/log-command.ts";
@@ -13,8 +13,14 @@ export const en = {
   followUpsNone: "*Your follow-ups*: nothing due in the next 7 days. :tada:",
   followUpsCounts: (overdue: number, thisWeek: number) => `*Your follow-ups*: ${overdue} overdue, ${thisWeek} due this week.`,
   followUpsMore: (n: number) => `…and ${n} more. \`/followups\` lists them.`,
-  topClientsNone: "*Your A-tier clients*: none yet.",
-  topClientsHeading: (total: number) => `*Your A-tier clients* (${total})`,
+  keyClientsNone: "*Your key clients*: none. A client is key when it meets the rules' revenue and relationship-years thresholds.",
+  keyClientsHeading: (total: number) => `*Your key clients* (${total}), highest score first`,
+  /** One key client: `tier` as t.common.tier gives it; `due` the follow-up's words as the follow-up list says them, or null when none is set. */
+  keyClient: (name: string, tier: string, score: number, due: string | null) => `• *${name}* · ${tier} · score ${score} · ${due ? `next follow-up ${due}` : "no follow-up set"}`,
+  keyClientsMore: (n: number) => `…and ${n} more: \`/client list key\`.`,
+  topClientsNone: "*Your other A-tier clients*: none.",
+  /** The A-tier clients that are not key clients (those are listed with the key clients). */
+  topClientsHeading: (total: number) => `*Your other A-tier clients* (${total})`,
   /** `lastTouch` is a formatted date, or null when the client was never touched. */
   topClient: (name: string, lastTouch: string | null) => `• *${name}*: ${lastTouch ? `last touch ${lastTouch}` : "never touched"}`,
   topClientsMore: (n: number) => `…and ${n} more: \`/client list A\`.`,
@@ -29,6 +35,14 @@ export const en = {
   /** `who` is a mention. */
   teamMember: (who: string, overdue: number) => `• ${who}: ${overdue} overdue`,
   teamMore: (n: number) => `…and ${n} more.`,
+  coverageNone: "*Your team's key clients*: none.",
+  /** Key clients covered (touched within their cadence) out of all, and the whole percent. */
+  coverage: (covered: number, total: number, percent: number) =>
+    `*Your team's key clients*: ${covered} of ${plural(total, "key client")} covered (${percent}%), touched within their cadence`,
+  /** `who` is a mention. */
+  mostUncovered: (who: string, uncovered: number) => `• ${who}: ${uncovered} uncovered`,
+  mostUncoveredHeading: "Most uncovered key clients:",
+  allCovered: "Every key client on the team is covered. :white_check_mark:",
   /** How to use the bot: mrkdwn lines, commands and their keywords as users type them. */
   help: [
     "*`/tier <client>`*: the client card, with tier, an explained score, owner, last touches and next follow-up.",
@@ -46,8 +60,12 @@ export const zhCN: typeof en = {
   followUpsNone: "*您的跟进*：未来 7 天内没有到期的跟进。:tada:",
   followUpsCounts: (overdue, thisWeek) => `*您的跟进*：${overdue} 项逾期，${thisWeek} 项本周到期。`,
   followUpsMore: (n) => `…另有 ${n} 项，\`/followups\` 可查看全部。`,
-  topClientsNone: "*您的 A 级客户*：暂无。",
-  topClientsHeading: (total) => `*您的 A 级客户*（${total}）`,
+  keyClientsNone: "*您的重点客户*：无。客户达到规则中的收入和合作年限门槛即为重点客户。",
+  keyClientsHeading: (total) => `*您的重点客户*（${total}），按评分从高到低`,
+  keyClient: (name, tier, score, due) => `• *${name}* · ${tier} · 评分 ${score} · ${due ? `下次跟进：${due}` : "未设跟进"}`,
+  keyClientsMore: (n) => `…另有 ${n} 个：\`/client list key\`。`,
+  topClientsNone: "*您的其他 A 级客户*：无。",
+  topClientsHeading: (total) => `*您的其他 A 级客户*（${total}）`,
   topClient: (name, lastTouch) => `• *${name}*：${lastTouch ? `最近接触 ${lastTouch}` : "尚未接触"}`,
   topClientsMore: (n) => `…另有 ${n} 个：\`/client list A\`。`,
   risksNone: "*您的客户风险*：无。:white_check_mark:",
@@ -57,6 +75,11 @@ export const zhCN: typeof en = {
   team: (overdue, people) => `*您的团队*：${people} 人共有 ${overdue} 项逾期跟进`,
   teamMember: (who, overdue) => `• ${who}：${overdue} 项逾期`,
   teamMore: (n) => `…另有 ${n} 人。`,
+  coverageNone: "*团队的重点客户*：无。",
+  coverage: (covered, total, percent) => `*团队的重点客户*：${total} 个中有 ${covered} 个已覆盖（${percent}%），即在跟进周期内有过接触`,
+  mostUncovered: (who, uncovered) => `• ${who}：${uncovered} 个未覆盖`,
+  mostUncoveredHeading: "未覆盖重点客户最多的成员：",
+  allCovered: "团队的重点客户全部已覆盖。:white_check_mark:",
   help: [
     "*`/tier <客户>`*：客户卡片，含等级、评分依据、负责人、最近接触和下次跟进。",
     `*\`${LOG_USAGE}\`*：记录一次接触（命令按原样输入）。只输入 \`/log\` 会打开表单。`,

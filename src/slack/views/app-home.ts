@@ -1,12 +1,13 @@
 /**
- * The App Home tab: the person's follow-ups due this week with their buttons, their A-tier clients, the risk states
- * their clients are in now, their team's totals (managers), the bot's operations (admins), and how to use the bot. Pure.
+ * The App Home tab: the person's follow-ups due this week with their buttons, their key clients with each one's next
+ * follow-up, their other A-tier clients, the risk states their clients are in now, their team's totals and key-client
+ * coverage (managers), the bot's operations (admins), and how to use the bot. Pure.
  */
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { Home } from "../../services/home.ts";
 import type { Messages } from "../i18n/index.ts";
 import { context, header, mention, section, sections, userText } from "./blocks.ts";
-import { followUpItemBlocks } from "./follow-ups.ts";
+import { dueText, followUpItemBlocks } from "./follow-ups.ts";
 import { operationsSection } from "./operations.ts";
 import { riskReason } from "./risk-text.ts";
 
@@ -23,6 +24,15 @@ function followUpBlocks(t: Messages, list: Home["followUps"]): KnownBlock[] {
   for (const item of list.items) blocks.push(...followUpItemBlocks(t, item, list.ownerId));
   if (list.more > 0) blocks.push(context(t.home.followUpsMore(list.more)));
   return blocks;
+}
+
+function keyClientsBlock(t: Messages, key: Home["keyClients"]): KnownBlock {
+  if (key.items.length === 0) return section(t.home.keyClientsNone);
+  const lines = key.items.map((c) =>
+    t.home.keyClient(userText(c.name, NAME_MAX), t.common.tier(c.tier), c.score, c.nextFollowUp ? dueText(t, c.nextFollowUp) : null),
+  );
+  const more = key.total > key.items.length ? `\n${t.home.keyClientsMore(key.total - key.items.length)}` : "";
+  return section(`${t.home.keyClientsHeading(key.total)}\n${lines.join("\n")}${more}`);
 }
 
 function topClientsBlock(t: Messages, top: Home["topClients"]): KnownBlock {
@@ -61,12 +71,21 @@ function teamBlock(t: Messages, team: NonNullable<Home["team"]>): KnownBlock {
   return section(`${t.home.team(total, team.length)}\n${lines.join("\n")}${more}`);
 }
 
+function coverageBlock(t: Messages, coverage: NonNullable<Home["coverage"]>): KnownBlock {
+  if (coverage.percent === null) return section(t.home.coverageNone);
+  const heading = t.home.coverage(coverage.covered, coverage.keyClients, coverage.percent);
+  if (coverage.mostUncovered.length === 0) return section(`${heading}\n${t.home.allCovered}`);
+  const lines = coverage.mostUncovered.map((m) => t.home.mostUncovered(mention(m.slackId), m.uncovered));
+  return section(`${heading}\n${t.home.mostUncoveredHeading}\n${lines.join("\n")}`);
+}
+
 /** The tab for `home`; without one (the store could not be read), the help alone. */
 export function buildAppHome(t: Messages, home?: Home): HomeView {
   const blocks: KnownBlock[] = [header(t.home.title)];
   if (home) {
-    blocks.push(...followUpBlocks(t, home.followUps), { type: "divider" }, topClientsBlock(t, home.topClients), ...risksBlocks(t, home.risks));
+    blocks.push(...followUpBlocks(t, home.followUps), { type: "divider" }, keyClientsBlock(t, home.keyClients), topClientsBlock(t, home.topClients), ...risksBlocks(t, home.risks));
     if (home.team) blocks.push(teamBlock(t, home.team));
+    if (home.coverage) blocks.push(coverageBlock(t, home.coverage));
     if (home.operations) blocks.push(operationsSection(t, home.operations, "recent"));
     blocks.push({ type: "divider" });
   } else {

@@ -63,8 +63,8 @@ export function registerClientCommand(app: App, services: Services): void {
         case "list": {
           const filter = rest.length <= 1 ? listFilter(rest[0] ?? "") : undefined;
           if (!filter) return usage(t, LIST_USAGE, t.clients.listFilters);
-          const { items, total, risks } = await services.clients.list(ctx, filter);
-          return buildClientList(t, filter, items, total, risks);
+          const { items, total, risks, overCap } = await services.clients.list(ctx, filter);
+          return buildClientList(t, filter, items, total, risks, overCap);
         }
         case "assign": {
           const mentionWord = rest[rest.length - 1] ?? "";
