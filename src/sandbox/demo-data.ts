@@ -11,6 +11,16 @@ import { scoreAndTier } from "../domain/scoring.ts";
 
 export const DEMO_TEAM = { id: "T0SANDBOX", name: "Meridian Capital (sandbox)", domain: "meridian-sandbox" } as const;
 
+/**
+ * The demo book's key-client rule, used when the sandbox runs without a rules file: in a project-finance book nearly
+ * every client passes the default (100,000 a year for 3 years), so the demo asks 15,000,000 for 5 years, which
+ * leaves a handful of key clients, as a team can serve them.
+ */
+export const DEMO_KEY_CLIENT = { minAnnualRevenue: 15_000_000, minRelationshipYears: 5 } as const;
+
+/** A client that left the key list a few days before `today` (its revenue fell under the demo rule's). */
+export const DEMO_KEY_EXIT = { client: "Huaneng Coastal Wind", daysAgo: 3 } as const;
+
 export type DemoRole = "rep" | "manager" | "admin";
 
 export interface DemoPerson {
@@ -91,7 +101,7 @@ const CLIENTS: readonly DemoClientSpec[] = [
   { name: "江南城市水务集团", owner: WANG, industry: "water", region: "华东", revenue: 13_600_000, sinceYears: 11, type: "strategic-cooperative", lifecycle: "mature", risk: "low", satisfaction: 90, state: "overdue" },
   { name: "西部光伏发展有限公司", owner: WANG, industry: "energy", region: "西北", revenue: 2_300_000, sinceYears: 3, type: "partnership-trust", lifecycle: "active", risk: "medium", satisfaction: 76, state: "due-today", negative: true },
   { name: "大湾区城际轨道投资", owner: WANG, industry: "transport", region: "华南", revenue: 9_800_000, sinceYears: 6, type: "problem-solving-service", lifecycle: "active", risk: "medium", satisfaction: 84, state: "due-this-week" },
-  { name: "Mekong Hydro Consortium", owner: HANNAH, industry: "energy", region: "Southeast Asia", revenue: 38_000_000, sinceYears: 14, type: "strategic-cooperative", lifecycle: "mature", risk: "low", satisfaction: 93, state: "due-this-week" },
+  { name: "Mekong Hydro Consortium", owner: HANNAH, industry: "energy", region: "Southeast Asia", revenue: 140_000_000, sinceYears: 14, type: "strategic-cooperative", lifecycle: "mature", risk: "low", satisfaction: 93, state: "due-this-week" },
   { name: "Singapore Port Automation", owner: HANNAH, industry: "infrastructure", region: "Southeast Asia", revenue: 6_700_000, sinceYears: 4, type: "partnership-trust", lifecycle: "active", risk: "medium", satisfaction: 82, state: "overdue" },
   { name: "Andes Copper Transmission", owner: HANNAH, industry: "mining", region: "South America", revenue: 3_100_000, sinceYears: 7, type: "problem-solving-service", lifecycle: "active", risk: "high", satisfaction: 70, state: "on-track" },
   { name: "Jakarta Water Concession", owner: HANNAH, industry: "water", region: "Southeast Asia", revenue: 890_000, sinceYears: 2, type: "transactional-standard", lifecycle: "onboarding", risk: "medium", satisfaction: 77, state: "due-today" },

@@ -16,7 +16,7 @@ import { createJobRunners } from "../jobs/runners.ts";
 import { createLogger } from "../logger.ts";
 import type { Clock } from "../services/context.ts";
 import { startConsoleServer, type ConsoleServer, type JobConsole } from "./console-server.ts";
-import { buildDemoData, DEMO_PEOPLE, DEMO_TEAM } from "./demo-data.ts";
+import { buildDemoData, DEMO_KEY_CLIENT, DEMO_PEOPLE, DEMO_TEAM } from "./demo-data.ts";
 import { readManifest } from "./manifest.ts";
 import { isSeeded, seedDemoData } from "./seed.ts";
 import { ConsoleWorkspace, SALES_CHANNEL } from "./workspace.ts";
@@ -92,7 +92,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.rulesFile ? { RULES_FILE: options.rulesFile } : {}),
   });
   // Risk alerts go to the alert channel when one is set: in the sandbox, #sales-team unless the rules name another.
-  const config = { ...loaded, rules: { ...loaded.rules, alerts: { channel: loaded.rules.alerts.channel ?? SALES_CHANNEL.id } } };
+  // Without a rules file, the demo book's key-client rule (DEMO_KEY_CLIENT): a handful of key clients, not most.
+  const keyClient = options.rulesFile ? loaded.rules.keyClient : { ...loaded.rules.keyClient, ...DEMO_KEY_CLIENT };
+  const config = { ...loaded, rules: { ...loaded.rules, keyClient, alerts: { channel: loaded.rules.alerts.channel ?? SALES_CHANNEL.id } } };
   const logger = createLogger(config.logLevel);
   let bot: RunningBot;
   try {

@@ -7,7 +7,8 @@ import type { Rules } from "../domain/rules.ts";
 import type { Clock } from "../services/context.ts";
 import { importService, type ImportKind, type ImportReport } from "../services/imports.ts";
 import type { Store } from "../store/index.ts";
-import type { DemoData } from "./demo-data.ts";
+import { keyStatusOf } from "../domain/scoring.ts";
+import { DEMO_KEY_EXIT, type DemoData } from "./demo-data.ts";
 
 export class SeedError extends Error {}
 
@@ -28,7 +29,22 @@ export async function seedDemoData(deps: { store: Store; rules: Rules; clock: Cl
   for (const person of data.people) {
     await deps.store.users.saveProfile(workspaceId, person.id, { timezone: person.tz, locale: person.locale }, deps.clock.now());
   }
+  await recordKeyExit(deps, workspaceId);
   return { users, clients, interactions };
+}
+
+/**
+ * The demo's key list changed recently: one client left it a few days ago (DEMO_KEY_EXIT), as an import cutting its
+ * revenue would have recorded, so its card, its owner's next risk run and the manager's digest show a key event.
+ */
+async function recordKeyExit(deps: { store: Store; rules: Rules; clock: Clock }, workspaceId: string): Promise<void> {
+  const { items } = await deps.store.clients.list(workspaceId, {}, 100);
+  const client = items.find((c) => c.name === DEMO_KEY_EXIT.client);
+  if (!client) throw new SeedError(`demo data has no client "${DEMO_KEY_EXIT.client}" to leave the key list`);
+  const at = new Date(deps.clock.now().getTime() - DEMO_KEY_EXIT.daysAgo * 86_400_000);
+  const status = keyStatusOf(client, deps.rules, at);
+  if (status.key) throw new SeedError(`"${DEMO_KEY_EXIT.client}" is still a key client under the demo rules`);
+  await deps.store.keyChanges.record(workspaceId, [{ clientId: client.id, key: false, details: JSON.stringify(status), was: true }], "import", "sandbox", at);
 }
 
 /** True when the workspace already has clients (a kept sandbox database). */

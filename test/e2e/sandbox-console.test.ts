@@ -98,6 +98,20 @@ describe.skipIf(testStore() === "postgres")("sandbox console API (SQLite only)",
     expect((await state(LUCAS, SALES_CHANNEL.id)).messages).toEqual([]);
   });
 
+  it("seeds a living key list: a handful of key clients, one that left it days ago, and one client the book depends on", async () => {
+    const ask = async (text: string) => {
+      await call("POST", "/api/message", { user: MEI, channel: SALES_CHANNEL.id, text });
+      const shown = (await state(MEI, SALES_CHANNEL.id)).messages.filter((m) => m.visibleTo === MEI && !m.command);
+      return allText(shown[shown.length - 1]?.blocks);
+    };
+    const key = await ask("/client list key");
+    const count = Number(/Key clients \((\d+)\)/.exec(key)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(count).toBeLessThanOrEqual(8);
+    expect(await ask("/tier Huaneng Coastal Wind")).toMatch(/left the key list on .* \(annual revenue 12,000,000 CNY, below 15,000,000 CNY\)/);
+    expect(await ask("/tier Mekong Hydro Consortium")).toMatch(/Revenue concentration\*: \d+% of the workspace's revenue, above 30%/);
+  });
+
   it("shows on Mei's first App Home the risk states her card shows for Yangtze River Water Holdings", async () => {
     const yangtze = "Yangtze River Water Holdings";
     await call("POST", "/api/message", { user: MEI, channel: SALES_CHANNEL.id, text: `/tier ${yangtze}` });
