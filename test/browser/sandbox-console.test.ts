@@ -134,6 +134,8 @@ describe.skipIf(!hasChromium)(`the sandbox console in Chromium${hasChromium ? ""
     expect(homeStates).toEqual(cardStates);
     await page.screenshot({ path: path.join(ARTIFACTS, "app-home-risks.png") });
     await page.getByRole("tab", { name: "Messages" }).click();
+    // Back where commands are typed: the bot's Messages tab is read-only, as its manifest says.
+    await page.getByRole("button", { name: "# sales-team" }).click();
   });
 
   it("logs a touch through the log modal, searching the client as Slack's external select does", async () => {

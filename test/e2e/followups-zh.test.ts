@@ -131,7 +131,7 @@ describe("/followups for a reader whose Slack locale is Chinese", () => {
     const text = allText(view);
     expect(text).toContain("客户跟进");
     expect(text).toContain("*您的跟进*：0 项逾期，1 项本周到期。");
-    expect(text).toContain("*您的 A 级客户*：暂无。");
+    expect(text).toContain("*您的其他 A 级客户*：无。");
     expect(text).toContain("*您的客户风险*");
     expect(text).toContain("*`/tier <客户>`*：客户卡片");
     expect(text).not.toContain("Your follow-ups");
