@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ImportKind } from "../../src/services/imports.ts";
 import { createPrismaClient } from "../../src/store/prisma.ts";
-import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
+import { mentionProblems } from "../support/block-kit-limits.ts";
 import { allText } from "../support/block-text.ts";
-import { importCsv, startTestBot, TEST_TEAM, type TestBot } from "../support/test-bot.ts";
+import { importCsv, startTestBot, TEST_TEAM, type TestBot, openHome as openHomeAs } from "../support/test-bot.ts";
 
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const [REP, MANAGER, ADMIN] = ["U0HOMEREP", "U0HOMEMGR", "U0HOMEADM"];
@@ -16,15 +16,7 @@ let t: TestBot;
 
 const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
-/** Opens the Home tab as `user` and returns the view the bot published. */
-async function openHome(user: string) {
-  t.emulator.reset();
-  await t.slack.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
-  const publish = await t.emulator.waitForCall("views.publish", (c) => c.args.user_id === user);
-  const view = publish.args.view as { blocks: unknown[] };
-  expect(blockKitProblems({ type: "home", blocks: view.blocks as never })).toEqual([]);
-  return { view, text: allText(view) };
-}
+const openHome = (user: string) => openHomeAs(t, user);
 
 const buttonValue = (view: unknown, actionId: string) => JSON.stringify(view).match(new RegExp(`"action_id":"${actionId}","value":"([^"]+)"`))?.[1] ?? "";
 

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportKind } from "../../src/services/imports.ts";
-import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
+import { mentionProblems } from "../support/block-kit-limits.ts";
 import { allText } from "../support/block-text.ts";
-import { importCsv, startTestBot, type TestBot } from "../support/test-bot.ts";
+import { importCsv, startTestBot, type TestBot, openHome as openHomeAs } from "../support/test-bot.ts";
 
 const clock = { now: () => new Date("2026-11-23T10:00:00Z") };
 const [MANAGER, REP1, REP2, OVER] = ["U0KEYMGR", "U0KEYREP1", "U0KEYREP2", "U0KEYOVER"];
@@ -16,14 +16,7 @@ let t: TestBot;
 
 const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
-async function openHome(user: string) {
-  t.emulator.reset();
-  await t.slack.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
-  const publish = await t.emulator.waitForCall("views.publish", (c) => c.args.user_id === user);
-  const view = publish.args.view as { blocks: unknown[] };
-  expect(blockKitProblems({ type: "home", blocks: view.blocks as never })).toEqual([]);
-  return { view, text: allText(view) };
-}
+const openHome = (user: string) => openHomeAs(t, user);
 
 const overOak = (i: number) => `Over Oak ${String(i).padStart(2, "0")},${OVER},200000,2015-01-01`;
 

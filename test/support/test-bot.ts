@@ -8,6 +8,9 @@ import { loadAppConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Clock } from "../../src/services/context.ts";
 import { importService, type ImportKind } from "../../src/services/imports.ts";
+import { expect } from "vitest";
+import { blockKitProblems } from "./block-kit-limits.ts";
+import { allText } from "./block-text.ts";
 import { SlackEmulator } from "./slack-emulator.ts";
 import { SlackRequests } from "./slack-requests.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -102,4 +105,14 @@ export function cliEnv(t: TestBot): NodeJS.ProcessEnv {
     SLACK_API_URL: t.emulator.apiUrl,
     SLACK_TEAM_ID: TEST_TEAM,
   };
+}
+
+/** Opens the Home tab as `user` (Slack's app_home_opened) and returns the view the bot published, checked against Block Kit's limits. */
+export async function openHome(t: TestBot, user: string): Promise<{ view: { blocks: unknown[] }; text: string }> {
+  t.emulator.reset();
+  await t.slack.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home" });
+  const publish = await t.emulator.waitForCall("views.publish", (c) => c.args.user_id === user);
+  const view = publish.args.view as { blocks: unknown[] };
+  expect(blockKitProblems({ type: "home", blocks: view.blocks as never })).toEqual([]);
+  return { view, text: allText(view) };
 }

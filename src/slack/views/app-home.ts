@@ -6,7 +6,7 @@
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { Home } from "../../services/home.ts";
 import type { Messages } from "../i18n/index.ts";
-import { context, header, mention, section, sections, userText } from "./blocks.ts";
+import { context, header, linesOfWholeGroups, mention, section, sections, userText } from "./blocks.ts";
 import { dueText, followUpItemBlocks } from "./follow-ups.ts";
 import { operationsSection } from "./operations.ts";
 import { riskReason } from "./risk-text.ts";
@@ -51,14 +51,14 @@ const RISK_LINES = 10;
  */
 function risksBlocks(t: Messages, risks: Home["risks"]): KnownBlock[] {
   if (risks.clients === 0) return [section(t.home.risksNone)];
-  const lines: string[] = [];
-  let shown = 0;
-  for (const client of risks.items) {
-    if (shown > 0 && lines.length + client.risks.length > RISK_LINES) break;
-    const name = userText(client.name, NAME_MAX);
-    for (const risk of client.risks) lines.push(t.home.risk(name, userText(t.risk.ruleInline(risk.rule), 100), userText(riskReason(t, risk), 200)));
-    shown += 1;
-  }
+  const { lines, shown } = linesOfWholeGroups(
+    risks.items,
+    (client) => {
+      const name = userText(client.name, NAME_MAX);
+      return client.risks.map((risk) => t.home.risk(name, userText(t.risk.ruleInline(risk.rule), 100), userText(riskReason(t, risk), 200)));
+    },
+    RISK_LINES,
+  );
   const blocks: KnownBlock[] = sections([t.home.risksHeading(risks.clients, risks.states), ...lines], RISK_LINES + 1);
   if (risks.clients > shown) blocks.push(context(t.home.risksMore(risks.clients - shown)));
   return blocks;

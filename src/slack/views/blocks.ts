@@ -94,3 +94,19 @@ export interface EphemeralReply {
 export function ephemeral(text: string, blocks?: KnownBlock[]): EphemeralReply {
   return { response_type: "ephemeral", text: truncateMrkdwn(text, 3000), blocks: (blocks ?? [section(text)]).slice(0, LIMIT.blocks) };
 }
+
+/**
+ * The lines of whole groups (a client's risk states, say) up to `max` lines: a group is never cut, but the first is
+ * always shown (at most `max` of its lines). `shown`: how many groups made it, so the rest can be counted.
+ */
+export function linesOfWholeGroups<G>(groups: readonly G[], linesOf: (group: G) => string[], max: number): { lines: string[]; shown: number } {
+  const lines: string[] = [];
+  let shown = 0;
+  for (const group of groups) {
+    const own = linesOf(group);
+    if (shown > 0 && lines.length + own.length > max) break;
+    lines.push(...own.slice(0, max));
+    shown += 1;
+  }
+  return { lines, shown };
+}

@@ -8,7 +8,7 @@ import type { TierCounts } from "../../domain/digest.ts";
 import { escapeMrkdwn } from "../../domain/text.ts";
 import type { Digest } from "../../services/digest.ts";
 import type { Messages } from "../i18n/index.ts";
-import { context, header, mention, section, sections, userText } from "./blocks.ts";
+import { context, header, linesOfWholeGroups, mention, section, sections, userText } from "./blocks.ts";
 import { operationsSection } from "./operations.ts";
 import { riskReason } from "./risk-text.ts";
 
@@ -34,14 +34,14 @@ const NOW_LINES = 10;
 function risksNowBlocks(t: Messages, digest: Digest): KnownBlock[] {
   const now = digest.risksNow;
   if (now.clients === 0) return [section(t.digest.nowNone)];
-  const lines: string[] = [];
-  let shown = 0;
-  for (const client of now.items) {
-    if (shown > 0 && lines.length + client.risks.length > NOW_LINES) break;
-    const name = userText(client.name, NAME_MAX);
-    for (const risk of client.risks) lines.push(t.digest.nowLine(name, owner(t, client.ownerSlackId), escapeMrkdwn(t.risk.ruleInline(risk.rule)), escapeMrkdwn(riskReason(t, risk))));
-    shown += 1;
-  }
+  const { lines, shown } = linesOfWholeGroups(
+    now.items,
+    (client) => {
+      const name = userText(client.name, NAME_MAX);
+      return client.risks.map((risk) => t.digest.nowLine(name, owner(t, client.ownerSlackId), escapeMrkdwn(t.risk.ruleInline(risk.rule)), escapeMrkdwn(riskReason(t, risk))));
+    },
+    NOW_LINES,
+  );
   const blocks: KnownBlock[] = sections([t.digest.nowHeading(now.clients, now.states), ...lines], NOW_LINES + 1);
   if (now.clients > shown) blocks.push(context(t.digest.nowMore(now.clients - shown)));
   return blocks;

@@ -7,7 +7,7 @@ import { clearCauseFromJson, isResolved, type ClearCause, type StoredRiskReason 
 import { escapeMrkdwn } from "../../domain/text.ts";
 import type { Messages } from "../i18n/index.ts";
 import { ACTIONS } from "../ids.ts";
-import { button, context, header, LIMIT, mention, section, truncateMrkdwn, userText } from "./blocks.ts";
+import { button, context, header, LIMIT, linesOfWholeGroups, mention, section, truncateMrkdwn, userText } from "./blocks.ts";
 import { riskItem } from "./risk-text.ts";
 
 export interface RiskNoticeItem extends StoredRiskReason {
@@ -97,14 +97,7 @@ export function buildRiskNotice(t: Messages, items: readonly RiskNoticeItem[], f
   if (left.length > 0) {
     const room = MAX_LEFT_LINES;
     // Lines, not clients, are capped: a client can end several states at once.
-    const lines: string[] = [];
-    let shown = 0;
-    for (const group of left) {
-      const own = leftLines(t, group);
-      if (lines.length + own.length > room && shown > 0) break;
-      lines.push(...own.slice(0, room));
-      shown += 1;
-    }
+    const { lines, shown } = linesOfWholeGroups(left, (group) => leftLines(t, group), room);
     if (left.length > shown) lines.push(t.risk.notice.moreBackToNormal(left.length - shown));
     blocks.push(section(lines.join("\n")));
     const back = left.filter(allResolved);
