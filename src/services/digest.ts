@@ -1,8 +1,9 @@
 /**
  * Builds one manager's weekly digest (or an admin's, over the whole workspace): key and A-tier clients, the risk
- * states those listed are in now (as the card and App Home tell them), overdue follow-ups by rep, new risks (the states the
- * risk job opened in the week), tier moves, coverage of key clients, and each rep's touches by tier against the
- * tiers' share of value, and the reps whose touches are furthest from where their own portfolio's value is. Admins also get the week's delivery failures, the posts still waiting and the job runs.
+ * states those listed are in now (as the card and App Home tell them), overdue follow-ups by rep, new risks (the
+ * states the risk job opened in the week), tier moves, key-list changes and load, coverage of key clients, each rep's
+ * touches by tier against the tiers' share of value, and the reps whose touches are furthest from where their own
+ * portfolio's value is. Admins also get the week's delivery failures, the posts still waiting and the job runs.
  */
 import { cadenceDaysFor } from "../domain/cadence.ts";
 import { effortMismatches, isCovered, overKeyLimit, tierShares, type DigestDay, type EffortMismatch, type RepEffort, type RepPortfolio, type TierCounts } from "../domain/digest.ts";
