@@ -31,7 +31,7 @@ export function createStore({ db, sql }: Database, provider: DatabaseTarget["pro
     followUps: followUpRepository(db, sql, provider),
     audit: auditRepository(db),
     jobRuns: jobRunRepository(db),
-    keyChanges: keyChangeRepository(db),
+    keyChanges: keyChangeRepository(db, sql),
     outbox: outboxRepository(db, provider),
     riskFlags: riskFlagRepository(db, sql),
     riskInputs: riskInputRepository(sql, provider),

@@ -3,7 +3,9 @@
  * list (with the thresholds behind it), written with its audit entry; the owners' notices are queued from here.
  */
 import { chunksOf, IN_LIST_LIMIT } from "./paging.ts";
-import type { Db } from "./prisma.ts";
+import { asDate } from "./dates.ts";
+import type { DirectSql } from "./direct-sql.ts";
+import { Prisma, type Db } from "./prisma.ts";
 import { enqueueIn, type OutboxEntry } from "./outbox.ts";
 
 /** What a sweep reads of a client to decide its key status. */
@@ -44,7 +46,7 @@ export interface KeyChangeOfWeek extends KeyChangeRow {
 
 const TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
-export function keyChangeRepository(db: Db) {
+export function keyChangeRepository(db: Db, sql: DirectSql) {
   return {
     /** Active clients after `afterId` in id order (or one client), with what their key status is made of. */
     statusPage(workspaceId: string, scope: { afterId?: string } | { clientId: string }, take: number): Promise<KeyStatusRow[]> {
@@ -144,9 +146,13 @@ export function keyChangeRepository(db: Db) {
       return { items: items.slice(0, take).map(({ id: _id, ...row }) => row), joined, left };
     },
 
-    /** A client's latest key event (the card). */
-    latestFor(workspaceId: string, clientId: string): Promise<KeyChangeRow | null> {
-      return db.keyChange.findFirst({ where: { workspaceId, clientId }, select: { joined: true, details: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    /** A client's latest key event (the card: past Prisma, as the card's other reads, see direct-sql.ts). */
+    async latestFor(workspaceId: string, clientId: string): Promise<KeyChangeRow | null> {
+      const [row] = await sql.query<{ joined: boolean | number; details: string; createdAt: Date | string }>(Prisma.sql`
+        SELECT "joined", "details", "createdAt" FROM "KeyChange"
+        WHERE "clientId" = ${clientId} AND "workspaceId" = ${workspaceId}
+        ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`);
+      return row ? { joined: Boolean(row.joined), details: row.details, createdAt: asDate(row.createdAt)! } : null;
     },
   };
 }
