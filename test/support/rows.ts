@@ -1,4 +1,5 @@
 /** Store rows for view tests: a client and a touch with every field set, overridable field by field. */
+import type { RiskFlag } from "../../src/domain/risk.ts";
 import type { ClientRow } from "../../src/store/clients.ts";
 import type { InteractionRow } from "../../src/store/interactions.ts";
 
@@ -48,3 +49,14 @@ export function interactionRow(overrides: Partial<InteractionRow> = {}): Interac
     ...overrides,
   };
 }
+
+/** Every risk rule firing at once, with the longest reasons they can have: for views held to Block Kit's limits. */
+export const everyRule: RiskFlag[] = [
+  { rule: "overdue", days: 1000, dueOn: "2024-02-27" },
+  { rule: "silence", days: 1000, cadenceDays: 14, neverTouched: false },
+  { rule: "negative", touchType: "meeting", on: "2026-11-20" },
+  { rule: "satisfaction", satisfaction: 10, below: 90 },
+  { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: "2026-01-05" },
+  { rule: "lifecycle" },
+  { rule: "concentration", sharePercent: 95, limitPercent: 30 },
+];

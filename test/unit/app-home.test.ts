@@ -5,20 +5,11 @@ import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildAppHome } from "../../src/slack/views/app-home.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 import { allText } from "../support/block-text.ts";
+import { everyRule } from "../support/rows.ts";
 
 const EN = messagesFor("en");
 const hostile = `<!channel> ${"名".repeat(190)} &amp; <@U999>`;
 const team = Array.from({ length: 45 }, (_, i) => ({ slackId: `U0REP${i}`, overdue: i }));
-
-const everyRule: RiskFlag[] = [
-  { rule: "overdue", days: 1000, dueOn: "2024-02-27" },
-  { rule: "silence", days: 1000, cadenceDays: 14, neverTouched: false },
-  { rule: "negative", touchType: "meeting", on: "2026-11-20" },
-  { rule: "satisfaction", satisfaction: 10, below: 90 },
-  { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: "2026-01-05" },
-  { rule: "lifecycle" },
-  { rule: "concentration", sharePercent: 95, limitPercent: 30 },
-];
 
 function crowdedHome(): Home {
   return {

@@ -10,6 +10,7 @@ import { messagesFor } from "../../src/slack/i18n/index.ts";
 import { buildDigest } from "../../src/slack/views/digest.ts";
 import { blockKitProblems, mentionProblems } from "../support/block-kit-limits.ts";
 import { allText } from "../support/block-text.ts";
+import { everyRule } from "../support/rows.ts";
 
 const schedules = DEFAULT_RULES.schedules;
 const day = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
@@ -174,16 +175,6 @@ describe("effortMismatches", () => {
     );
   });
 });
-
-const everyRule: RiskFlag[] = [
-  { rule: "overdue", days: 1000, dueOn: "2024-02-27" },
-  { rule: "silence", days: 1000, cadenceDays: 14, neverTouched: false },
-  { rule: "negative", touchType: "meeting", on: "2026-11-20" },
-  { rule: "satisfaction", satisfaction: 10, below: 90 },
-  { rule: "key-meeting", quarter: 4, year: 2026, lastMeetingOn: "2026-01-05" },
-  { rule: "lifecycle" },
-  { rule: "concentration", sharePercent: 95, limitPercent: 30 },
-];
 
 function fullDigest(overrides: Partial<Digest> = {}): Digest {
   const hostile = `<!channel> ${"名".repeat(150)} &amp; <@U999>`;
