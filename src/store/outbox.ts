@@ -26,8 +26,6 @@ export interface ClaimedMessage {
   payload: OutboxPayload;
   attempts: number;
   createdAt: Date;
-  /** The lease deadline: after it another deliverer may claim the row again. */
-  leaseUntil: Date;
 }
 
 export interface OutboxFailure {
@@ -130,7 +128,6 @@ export function outboxRepository(db: Db, provider: Provider) {
           payload: parsePayload(row.payload),
           attempts: Number(row.attempts),
           createdAt: asDate(row.createdAt)!,
-          leaseUntil,
         }))
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
