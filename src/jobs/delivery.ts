@@ -122,14 +122,16 @@ export const OUTBOX_EVENT_TYPE = "followups_outbox";
 
 /**
  * Delivers what is due when a job has a deliverer; without one (no Slack token, or a queue-only run) the posts stay
- * in the outbox for the next run that can post.
+ * in the outbox for the next run that can post. Gives the job's own counts of what it sent (recovered posts count as
+ * sent) and failed, zero when it only queued, beside the delivery's whole result (null then).
  */
-export async function deliverIfAble(delivery: Pick<Delivery, "deliverDue"> | null, workspaceId: string): Promise<DeliveryResult | null> {
-  return delivery ? delivery.deliverDue(workspaceId) : null;
+export async function deliverIfAble(
+  deliverer: Pick<Delivery, "deliverDue"> | null,
+  workspaceId: string,
+): Promise<{ sent: number; failed: number; delivery: DeliveryResult | null }> {
+  const delivery = deliverer ? await deliverer.deliverDue(workspaceId) : null;
+  return { sent: delivery ? delivery.sent + delivery.recovered : 0, failed: delivery?.failed ?? 0, delivery };
 }
-
-/** A job's own counts of what it sent and failed (recovered posts count as sent): zero when it only queued. */
-export const sentAndFailed = (delivered: DeliveryResult | null) => ({ sent: delivered ? delivered.sent + delivered.recovered : 0, failed: delivered?.failed ?? 0 });
 
 /** Slack errors that mean the recipient will never receive the post. */
 const RECIPIENT_GONE = new Set(["account_inactive", "user_not_found", "channel_not_found", "is_archived"]);

@@ -9,7 +9,7 @@ import type { DigestService } from "../services/digest.ts";
 import { messagesFor } from "../slack/i18n/index.ts";
 import { buildDigest } from "../slack/views/digest.ts";
 import type { Store } from "../store/index.ts";
-import { deliverIfAble, sentAndFailed, type Delivery, type DeliveryResult } from "./delivery.ts";
+import { deliverIfAble, type Delivery, type DeliveryResult } from "./delivery.ts";
 
 export interface DigestStats {
   recipients: number;
@@ -68,6 +68,5 @@ export async function runDigest(deps: DigestDeps, workspaceId: string, at: Date,
     if (created) stats.queued += 1;
     else stats.alreadySent += 1;
   }
-  const delivered = await deliverIfAble(delivery, workspaceId);
-  return { ...stats, ...sentAndFailed(delivered), delivery: delivered };
+  return { ...stats, ...(await deliverIfAble(delivery, workspaceId)) };
 }

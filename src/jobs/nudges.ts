@@ -13,7 +13,7 @@ import { messagesFor } from "../slack/i18n/index.ts";
 import { buildNudge } from "../slack/views/nudge.ts";
 import { dateToDb } from "../store/dates.ts";
 import type { Store } from "../store/index.ts";
-import { deliverIfAble, sentAndFailed, type Delivery, type DeliveryResult } from "./delivery.ts";
+import { deliverIfAble, type Delivery, type DeliveryResult } from "./delivery.ts";
 
 export interface NudgeStats {
   reps: number;
@@ -66,6 +66,5 @@ export async function runNudges(deps: NudgeDeps, workspaceId: string, at: Date, 
       if (created) stats.queued += 1;
     }
   }
-  const delivered = await deliverIfAble(delivery, workspaceId);
-  return { ...stats, ...sentAndFailed(delivered), delivery: delivered };
+  return { ...stats, ...(await deliverIfAble(delivery, workspaceId)) };
 }

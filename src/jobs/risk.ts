@@ -16,7 +16,7 @@ import type { OutboxEntry } from "../store/outbox.ts";
 import type { PendingRiskNotice } from "../store/risk-flags.ts";
 import { queueKeyNotices } from "./key-notices.ts";
 import { reachableOwners } from "./owners.ts";
-import { deliverIfAble, sentAndFailed, type Delivery, type DeliveryResult } from "./delivery.ts";
+import { deliverIfAble, type Delivery, type DeliveryResult } from "./delivery.ts";
 
 export interface RiskStats {
   checked: number;
@@ -159,6 +159,5 @@ export async function runRisk(deps: RiskDeps, workspaceId: string, at: Date): Pr
   if (counts.entered + counts.left >= STATISTICS_AFTER_CHANGES) await store.refreshStatistics("RiskFlag");
   // Key list changes (recorded by imports, edits and rescore) are told to owners with the risk notices.
   const posts = (await queueNotices(store, rules, workspaceId, at)) + (await queueKeyNotices(store, rules, workspaceId, at));
-  const delivered = await deliverIfAble(delivery, workspaceId);
-  return { ...counts, posts, ...sentAndFailed(delivered), delivery: delivered };
+  return { ...counts, posts, ...(await deliverIfAble(delivery, workspaceId)) };
 }
