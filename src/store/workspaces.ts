@@ -45,6 +45,11 @@ export function workspaceRepository(db: Db) {
             tierChanges: (await tx.tierChange.deleteMany({ where })).count,
             keyChanges: (await tx.keyChange.deleteMany({ where })).count,
             followUps: (await tx.followUp.deleteMany({ where })).count,
+            interactionContacts: (await tx.interactionContact.deleteMany({ where })).count,
+            contacts: (await tx.contact.deleteMany({ where })).count,
+            clientEvents: (await tx.clientEvent.deleteMany({ where })).count,
+            dealStageChanges: (await tx.dealStageChange.deleteMany({ where })).count,
+            deals: (await tx.deal.deleteMany({ where })).count,
             interactions: (await tx.interaction.deleteMany({ where })).count,
             clients: (await tx.client.deleteMany({ where })).count,
             users: (await tx.user.deleteMany({ where })).count,
@@ -68,6 +73,11 @@ export interface PurgeCounts {
   tierChanges: number;
   keyChanges: number;
   followUps: number;
+  interactionContacts: number;
+  contacts: number;
+  clientEvents: number;
+  dealStageChanges: number;
+  deals: number;
   interactions: number;
   clients: number;
   users: number;

@@ -7,12 +7,14 @@ import { createLogger } from "../../src/logger.ts";
 import { requestGuard } from "../../src/services/request-guard.ts";
 import type { Store } from "../../src/store/index.ts";
 import { openStore } from "../../src/store/open.ts";
+import { createPrismaClient, type Db } from "../../src/store/prisma.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const logger = createLogger("silent");
 const AT = new Date("2026-11-23T10:00:00Z");
 let database: TestDatabase;
 let store: Store;
+let db: Db;
 
 const installation = (workspaceId: string, installerId: string, botToken: string) => ({
   workspaceId,
@@ -29,9 +31,11 @@ const installation = (workspaceId: string, installerId: string, botToken: string
 beforeAll(async () => {
   database = await createTestDatabase();
   store = await openStore(database.target, logger);
+  db = createPrismaClient(database.target);
 });
 
 afterAll(async () => {
+  await db?.$disconnect();
   await store?.close();
   await database?.drop();
 });
@@ -90,5 +94,42 @@ describe("purge", () => {
     expect(await store.installations.botToken("T0KEPT")).toBe("xoxb-T0KEPT");
     expect(Object.values(await store.workspaces.purge("T0GONE")).every((n) => n === 0)).toBe(true);
     expect(await store.processedRequests.claim("T0GONE", "event:EvP", AT)).toBe(true);
+  });
+});
+
+describe("contacts, credit calendar and deals", () => {
+  /** One client with a contact named on a touch, a calendar event and a deal moved once: a row in each new table. */
+  async function clientWithEverything(team: string, name: string) {
+    await db.workspace.upsert({ where: { id: team }, create: { id: team }, update: {} });
+    const client = await db.client.create({ data: { workspaceId: team, name, nameKey: name.toLowerCase() } });
+    const contact = await db.contact.create({ data: { workspaceId: team, clientId: client.id, name: "Li Wei", nameKey: "li wei", role: "finance" } });
+    const occurredAt = new Date("2026-11-20T08:00:00Z");
+    const touch = await db.interaction.create({ data: { workspaceId: team, clientId: client.id, repSlackId: "U0REP", type: "call", occurredAt, summary: "terms" } });
+    await db.interactionContact.create({ data: { workspaceId: team, interactionId: touch.id, contactId: contact.id, clientId: client.id, occurredAt } });
+    await db.clientEvent.create({ data: { workspaceId: team, clientId: client.id, kind: "covenant-test", dueOn: new Date("2026-12-31T00:00:00Z"), recurrence: "quarterly", nextOn: new Date("2026-12-31T00:00:00Z") } });
+    const deal = await db.deal.create({ data: { workspaceId: team, clientId: client.id, name: "Term loan", nameKey: "term loan", amount: 50_000_000, currency: "CNY" } });
+    await db.dealStageChange.create({ data: { workspaceId: team, dealId: deal.id, fromStage: "lead", toStage: "mandate" } });
+    return client;
+  }
+
+  it("go with their client when it is deleted, and a purge counts each kind", async () => {
+    const doomed = await clientWithEverything("T0CED", "Doomed Wind");
+    await db.client.delete({ where: { id: doomed.id } });
+    const left = await Promise.all([db.contact.count(), db.interactionContact.count(), db.clientEvent.count(), db.deal.count(), db.dealStageChange.count()]);
+    expect(left).toEqual([0, 0, 0, 0, 0]);
+
+    await clientWithEverything("T0CED", "Purged Solar");
+    await clientWithEverything("T0CEDKEPT", "Kept Hydro");
+    const counts = await store.workspaces.purge("T0CED");
+    expect(counts).toMatchObject({ contacts: 1, interactionContacts: 1, clientEvents: 1, deals: 1, dealStageChanges: 1, interactions: 1, clients: 1 });
+    expect(await db.contact.count({ where: { workspaceId: "T0CEDKEPT" } })).toBe(1);
+    expect(await db.deal.count({ where: { workspaceId: "T0CEDKEPT" } })).toBe(1);
+  });
+
+  it("keep one contact and one deal per name at a client, and one event per kind and date", async () => {
+    const client = await db.client.findFirstOrThrow({ where: { workspaceId: "T0CEDKEPT" } });
+    await expect(db.contact.create({ data: { workspaceId: "T0CEDKEPT", clientId: client.id, name: "LI WEI", nameKey: "li wei" } })).rejects.toThrow();
+    await expect(db.deal.create({ data: { workspaceId: "T0CEDKEPT", clientId: client.id, name: "Term Loan", nameKey: "term loan" } })).rejects.toThrow();
+    await expect(db.clientEvent.create({ data: { workspaceId: "T0CEDKEPT", clientId: client.id, kind: "covenant-test", dueOn: new Date("2026-12-31T00:00:00Z") } })).rejects.toThrow();
   });
 });
