@@ -25,11 +25,11 @@ let t: TestBot;
 const load = (kind: ImportKind, csv: string) => importCsv(t, kind, csv);
 
 /** The digest job as the CLI (by hand) or the scheduler runs it, recorded as a job run. */
-async function digest(at: string, byHand = true) {
+async function digest(at: string, byHand = true, rules = DEFAULT_RULES) {
   const { store, followUps } = t.bot.services;
   const now = () => new Date();
   const runners = createJobRunners(
-    { store, services: { followUps }, rules: DEFAULT_RULES, logger, now, adminUserIds: [], slack: { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
+    { store, services: { followUps }, rules, logger, now, adminUserIds: [], slack: { botTokenFor: async () => TEST_BOT_TOKEN, apiUrl: t.emulator.apiUrl, deliveryRate: 50 } },
     { byHand },
   );
   const outcome = await runJob({ store, logger, now }, "digest", runners.digest!, TEST_TEAM, new Date(at), manualFiringKey(new Date(at), now()));
@@ -178,5 +178,15 @@ describe("weekly digest", () => {
     expect(dmTo(MANAGER)).toHaveLength(1);
     expect(dmTo("U0NEWMGR")).toHaveLength(0);
     expect(await digest("2026-12-02T10:00:00Z", false)).toMatchObject({ queued: 0, alreadySent: 3 });
+  });
+
+  it("names a rep who carries more key clients than the rules suggest, and no one within them", async () => {
+    // REP1 takes a second key client; with the rules' limit at 1, the manager's next digest (2026-W50) says so.
+    await load("clients", `name,owner,annual_revenue,relationship_since,lifecycle_stage,risk_level\nKey Kite,${REP1},30000000,2012-01-01,mature,low\n`);
+    const oneEach = { ...DEFAULT_RULES, keyClient: { ...DEFAULT_RULES.keyClient, maxPerRep: 1 } };
+    expect(await digest("2026-12-07T10:00:00Z", true, oneEach)).toMatchObject({ queued: 4, sent: 4 });
+    const text = allText(dmTo(MANAGER)[0]!.args);
+    expect(text).toContain(`• <@${REP1}> carries 2 key clients, over the 1 the rules suggest: raise the key-client thresholds in the rules file, or accept it.`);
+    expect(text).not.toMatch(new RegExp(`<@(${REP2}|${SKEWED}|${EVEN})> carries`));
   });
 });
