@@ -106,7 +106,7 @@ describe("contacts, credit calendar and deals", () => {
     const occurredAt = new Date("2026-11-20T08:00:00Z");
     const touch = await db.interaction.create({ data: { workspaceId: team, clientId: client.id, repSlackId: "U0REP", type: "call", occurredAt, summary: "terms" } });
     await db.interactionContact.create({ data: { workspaceId: team, interactionId: touch.id, contactId: contact.id, clientId: client.id, occurredAt } });
-    await db.clientEvent.create({ data: { workspaceId: team, clientId: client.id, kind: "covenant-test", dueOn: new Date("2026-12-31T00:00:00Z"), recurrence: "quarterly", nextOn: new Date("2026-12-31T00:00:00Z") } });
+    await db.clientEvent.create({ data: { workspaceId: team, clientId: client.id, kind: "covenant-test", firstOn: new Date("2026-12-31T00:00:00Z"), recurrence: "quarterly", nextOn: new Date("2026-12-31T00:00:00Z") } });
     const deal = await db.deal.create({ data: { workspaceId: team, clientId: client.id, name: "Term loan", nameKey: "term loan", amount: 50_000_000, currency: "CNY" } });
     await db.dealStageChange.create({ data: { workspaceId: team, dealId: deal.id, fromStage: "lead", toStage: "mandate" } });
     return client;
@@ -130,6 +130,6 @@ describe("contacts, credit calendar and deals", () => {
     const client = await db.client.findFirstOrThrow({ where: { workspaceId: "T0CEDKEPT" } });
     await expect(db.contact.create({ data: { workspaceId: "T0CEDKEPT", clientId: client.id, name: "LI WEI", nameKey: "li wei" } })).rejects.toThrow();
     await expect(db.deal.create({ data: { workspaceId: "T0CEDKEPT", clientId: client.id, name: "Term Loan", nameKey: "term loan" } })).rejects.toThrow();
-    await expect(db.clientEvent.create({ data: { workspaceId: "T0CEDKEPT", clientId: client.id, kind: "covenant-test", dueOn: new Date("2026-12-31T00:00:00Z") } })).rejects.toThrow();
+    await expect(db.clientEvent.create({ data: { workspaceId: "T0CEDKEPT", clientId: client.id, kind: "covenant-test", firstOn: new Date("2026-12-31T00:00:00Z") } })).rejects.toThrow();
   });
 });

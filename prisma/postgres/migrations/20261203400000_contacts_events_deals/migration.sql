@@ -37,7 +37,7 @@ CREATE TABLE "ClientEvent" (
     "workspaceId" TEXT NOT NULL,
     "clientId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
-    "dueOn" TIMESTAMP(3) NOT NULL,
+    "firstOn" TIMESTAMP(3) NOT NULL,
     "recurrence" TEXT NOT NULL DEFAULT 'none',
     "amount" DOUBLE PRECISION,
     "note" TEXT,
@@ -98,7 +98,7 @@ CREATE INDEX "InteractionContact_workspaceId_clientId_occurredAt_idx" ON "Intera
 CREATE INDEX "InteractionContact_contactId_occurredAt_idx" ON "InteractionContact"("contactId", "occurredAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ClientEvent_clientId_kind_dueOn_key" ON "ClientEvent"("clientId", "kind", "dueOn");
+CREATE UNIQUE INDEX "ClientEvent_clientId_kind_firstOn_key" ON "ClientEvent"("clientId", "kind", "firstOn");
 
 -- CreateIndex
 CREATE INDEX "ClientEvent_workspaceId_nextOn_idx" ON "ClientEvent"("workspaceId", "nextOn");
